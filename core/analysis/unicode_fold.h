@@ -1,0 +1,19 @@
+// Case folding and diacritic folding of single words (UTF-8 in, UTF-8 out).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sonda::analysis {
+
+// ICU full case folding ("CHÂTIMENTS" → "châtiments", "ß" → "ss"); typographic apostrophes become '.
+std::string fold_case(std::string_view word);
+
+// Removes diacritics and expands ligature letters: "châtiment" → "chatiment", "œuvre" → "oeuvre",
+// "æ" → "ae". Expects case-folded input.
+std::string fold_diacritics(std::string_view word);
+
+// True when every byte is ASCII.
+bool is_ascii(std::string_view text);
+
+}  // namespace sonda::analysis

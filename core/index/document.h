@@ -1,0 +1,28 @@
+// A document as Sonda indexes it: text, language and the metadata facets are drawn from.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sonda::index {
+
+// One indexable document. Facet fields are multi-valued where a document can name several.
+struct Document {
+  std::string id;  // unique; re-indexing the same id replaces the document
+  std::string title;
+  std::string body;
+  std::string lang;  // "fr", "es", another code, or empty when unknown
+  std::string date;  // "YYYY", "YYYY-MM" or "YYYY-MM-DD"; empty when unknown
+  std::optional<int> year;
+  std::vector<std::string> countries;
+  std::vector<std::string> regions;
+  std::vector<std::string> organisations;
+  std::vector<std::string> topics;
+  std::string type;    // document type: "country page", "report", "law"…
+  std::string format;  // source format: "md", "txt", "jsonl", "html", "pdf"…
+  std::string source;  // source path, relative to the indexed folder
+  std::string url;
+};
+
+}  // namespace sonda::index

@@ -1,0 +1,80 @@
+// Turns a Document into the Xapian document the schema describes: terms, positions, values, data.
+#include "index/document_builder.h"
+
+#include "analysis/stopwords.h"
+#include "analysis/text_cleaner.h"
+#include "index/schema.h"
+#include "index/stored_fields.h"
+
+namespace sonda::index {
+
+std::string compact_date(std::string_view date) {
+  std::string digits;
+  for (char c : date)
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  if (digits.size() > 8) digits.resize(8);
+  return digits;
+}
+
+std::optional<int> effective_year(const Document& document) {
+  if (document.year) return document.year;
+  std::string digits = compact_date(document.date);
+  if (digits.size() >= 4) return std::stoi(digits.substr(0, 4));
+  return std::nullopt;
+}
+
+Xapian::termpos DocumentBuilder::add_text(Xapian::Document& out, std::string_view text,
+                                          const std::string& lang, Xapian::termpos position, bool is_title) {
+  const Xapian::termcount wdf = is_title ? kTitleWdf : 1;
+  for (const analysis::Token& token : analyzer_.tokens(text)) {
+    ++position;
+    out.add_posting(token.folded, position, wdf);
+    bool stop = analysis::is_stopword(token.folded, lang);
+    std::string stem = stop ? std::string() : analyzer_.stem(token.word, lang);
+    if (!stop) out.add_term(std::string(kStemPrefix) + stem, wdf);
+    if (is_title) {
+      out.add_posting(std::string(kTitlePrefix) + token.folded, position);
+      if (!stop) out.add_term(std::string(kTitleStemPrefix) + stem);
+    }
+    if (token.word != token.folded)
+      out.add_boolean_term(std::string(kAccentPrefix) + token.folded + kAccentSeparator + token.word);
+  }
+  return position;
+}
+
+void DocumentBuilder::add_metadata(Xapian::Document& out, const Document& document) {
+  out.add_boolean_term(id_term(document.id));
+  out.add_value(kIdSlot, document.id);
+  std::string date = compact_date(document.date);
+  if (!date.empty()) {
+    out.add_boolean_term(std::string(kDatePrefix) + date);
+    out.add_value(kDateSlot, date);
+  }
+  if (document.year) out.add_value(kYearSlot, Xapian::sortable_serialise(*document.year));
+  if (!document.format.empty()) out.add_boolean_term(std::string(kFormatPrefix) + document.format);
+  for (const FacetField& field : facet_fields()) {
+    std::string joined;
+    for (const std::string& value : facet_values(document, field)) {
+      if (value.empty()) continue;
+      out.add_boolean_term(facet_term(field, value));
+      if (!joined.empty()) joined.push_back(kValueSeparator);
+      joined += value;
+    }
+    if (!joined.empty()) out.add_value(field.slot, joined);
+  }
+}
+
+Xapian::Document DocumentBuilder::build(const Document& document) {
+  Document stored = document;
+  stored.title = analysis::clean_text(document.title);
+  stored.body = analysis::clean_text(document.body);
+  stored.year = effective_year(document);  // metadata below reads the year from `stored`
+  Xapian::Document out;
+  Xapian::termpos end_of_title = add_text(out, stored.title, stored.lang, 0, true);
+  add_text(out, stored.body, stored.lang, end_of_title + kBodyPositionGap, false);
+  add_metadata(out, stored);
+  out.set_data(encode_stored_fields(stored));
+  return out;
+}
+
+}  // namespace sonda::index

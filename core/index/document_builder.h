@@ -1,0 +1,35 @@
+// Turns a Document into the Xapian document the schema describes: terms, positions, values, data.
+#pragma once
+
+#include <xapian.h>
+
+#include "analysis/analyzer.h"
+#include "index/document.h"
+
+namespace sonda::index {
+
+// Builds Xapian documents with one Analyzer. Not thread-safe: one per thread.
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(analysis::Analyzer& analyzer) : analyzer_(analyzer) {}
+
+  // The Xapian document for `document`, whose title and body are cleaned here (see clean_text).
+  Xapian::Document build(const Document& document);
+
+ private:
+  // Adds the words of `text` from `position` on; returns the next free position.
+  Xapian::termpos add_text(Xapian::Document& out, std::string_view text, const std::string& lang,
+                           Xapian::termpos position, bool is_title);
+  // Adds id, date, year and facet terms and values; `document.year` must already be effective.
+  void add_metadata(Xapian::Document& out, const Document& document);
+
+  analysis::Analyzer& analyzer_;
+};
+
+// "2019-03-22" → "20190322": the digits of a date, for sorting and the D term.
+std::string compact_date(std::string_view date);
+
+// The year a document is filed under: its own, else the first four digits of its date.
+std::optional<int> effective_year(const Document& document);
+
+}  // namespace sonda::index

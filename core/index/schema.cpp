@@ -1,0 +1,83 @@
+// The index schema: facet field table and the helpers that turn values into terms and slots.
+#include "index/schema.h"
+
+#include <array>
+
+#include "analysis/unicode_fold.h"
+
+namespace sonda::index {
+namespace {
+
+constexpr std::array<FacetField, 7> kFacets = {{
+    {"country", "XC", 10},
+    {"region", "XR", 11},
+    {"organisation", "XO", 12},
+    {"topic", "XT", 13},
+    {"type", "XK", 14},
+    {"lang", "L", 15},
+    {"year", "Y", 16},
+}};
+
+std::string_view canonical_facet_name(std::string_view name) {
+  if (name == "org" || name == "organization" || name == "organisations") return "organisation";
+  if (name == "countries") return "country";
+  if (name == "regions") return "region";
+  if (name == "topics") return "topic";
+  if (name == "language") return "lang";
+  return name;
+}
+
+}  // namespace
+
+std::span<const FacetField> facet_fields() {
+  return kFacets;
+}
+
+std::optional<FacetField> find_facet(std::string_view name) {
+  name = canonical_facet_name(name);
+  for (const FacetField& field : kFacets)
+    if (field.name == name) return field;
+  return std::nullopt;
+}
+
+std::vector<std::string> facet_values(const Document& document, const FacetField& field) {
+  if (field.name == "country") return document.countries;
+  if (field.name == "region") return document.regions;
+  if (field.name == "organisation") return document.organisations;
+  if (field.name == "topic") return document.topics;
+  if (field.name == "type")
+    return document.type.empty() ? std::vector<std::string>{} : std::vector<std::string>{document.type};
+  if (field.name == "lang")
+    return document.lang.empty() ? std::vector<std::string>{} : std::vector<std::string>{document.lang};
+  if (field.name == "year" && document.year) return {std::to_string(*document.year)};
+  return {};
+}
+
+std::string facet_key(std::string_view value) {
+  std::string key = analysis::fold_diacritics(analysis::fold_case(value));
+  if (key.size() > kMaxKeyBytes) key.resize(kMaxKeyBytes);
+  return key;
+}
+
+std::string facet_term(const FacetField& field, std::string_view value) {
+  return std::string(field.prefix) + facet_key(value);
+}
+
+std::string id_term(std::string_view id) {
+  return std::string(kIdPrefix) + std::string(id);
+}
+
+std::vector<std::string> split_values(std::string_view joined) {
+  std::vector<std::string> values;
+  if (joined.empty()) return values;
+  size_t start = 0;
+  while (true) {
+    size_t end = joined.find(kValueSeparator, start);
+    values.emplace_back(joined.substr(start, end - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return values;
+}
+
+}  // namespace sonda::index

@@ -1,0 +1,87 @@
+// The index schema: every term prefix, value slot and stored field Sonda writes. One table, one place.
+//
+// | prefix | meaning                                   | kind                     |
+// |--------|-------------------------------------------|--------------------------|
+// | (none) | folded word ("chatiments")                | positional, title+body   |
+// | Z      | folded stem ("Zchat")                     | wdf, title+body          |
+// | S      | folded title word ("Sperou")              | positional               |
+// | ZS     | folded title stem ("ZSperou")             | wdf                      |
+// | Q      | unique document id                        | boolean                  |
+// | L      | language code ("Lfr")                     | boolean, facet `lang`    |
+// | Y      | year ("Y2019")                            | boolean, facet `year`    |
+// | D      | date ("D20190322")                        | boolean                  |
+// | T      | source format ("Tmd")                     | boolean                  |
+// | XC     | country key                               | boolean, facet `country` |
+// | XR     | region key                                | boolean, facet `region`  |
+// | XO     | organisation key                          | boolean, facet `organisation` |
+// | XT     | topic key                                 | boolean, facet `topic`   |
+// | XK     | document type key                         | boolean, facet `type`    |
+// | XA     | accented form of a folded word ("XAeducacion:educación") | wdf 0 |
+//
+// Value slots: 0 date (YYYYMMDD, sortable), 1 id (tie-breaker), 2 year (sortable_serialise);
+// 10–16 one per facet, holding the document's display values joined by kValueSeparator.
+// Facet keys are the diacritic- and case-folded value (at most kMaxKeyBytes bytes).
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "index/document.h"
+
+namespace sonda::index {
+
+inline constexpr std::string_view kStemPrefix = "Z";
+inline constexpr std::string_view kTitlePrefix = "S";
+inline constexpr std::string_view kTitleStemPrefix = "ZS";
+inline constexpr std::string_view kIdPrefix = "Q";
+inline constexpr std::string_view kDatePrefix = "D";
+inline constexpr std::string_view kFormatPrefix = "T";
+inline constexpr std::string_view kAccentPrefix = "XA";
+inline constexpr char kAccentSeparator = ':';
+
+inline constexpr Xapian::valueno kDateSlot = 0;
+inline constexpr Xapian::valueno kIdSlot = 1;
+inline constexpr Xapian::valueno kYearSlot = 2;
+
+inline constexpr char kValueSeparator = '\x1f';
+inline constexpr size_t kMaxKeyBytes = 200;
+
+// Gap in word positions between the title and the body, so no phrase spans both.
+inline constexpr Xapian::termpos kBodyPositionGap = 100;
+// Extra within-document frequency of title words, so BM25 ranks title matches above body ones.
+inline constexpr Xapian::termcount kTitleWdf = 4;
+
+// A facet: the name clients use, its filter term prefix and its value slot.
+struct FacetField {
+  std::string_view name;
+  std::string_view prefix;
+  Xapian::valueno slot;
+};
+
+// Every facet field, in the order responses list them.
+std::span<const FacetField> facet_fields();
+
+// The facet called `name` ("country", "organisation"…, also the aliases "org", "organization"), if any.
+std::optional<FacetField> find_facet(std::string_view name);
+
+// The display values a document has for a facet.
+std::vector<std::string> facet_values(const Document& document, const FacetField& field);
+
+// The key a facet value is filtered by: folded and truncated ("Pérou" → "perou").
+std::string facet_key(std::string_view value);
+
+// The boolean term of one facet value ("XC" + "perou").
+std::string facet_term(const FacetField& field, std::string_view value);
+
+// "Q" + id.
+std::string id_term(std::string_view id);
+
+// Splits a facet slot's joined values.
+std::vector<std::string> split_values(std::string_view joined);
+
+}  // namespace sonda::index

@@ -1,0 +1,111 @@
+// Encoding of the document data: a version byte, then (field tag, varint length, bytes) records.
+#include "index/stored_fields.h"
+
+#include <cstdint>
+
+namespace sonda::index {
+namespace {
+
+constexpr char kVersion = 1;
+
+enum Tag : char {
+  kId = 'i',
+  kTitle = 't',
+  kBody = 'b',
+  kLang = 'l',
+  kDate = 'd',
+  kYear = 'y',
+  kCountry = 'c',
+  kRegion = 'r',
+  kOrganisation = 'o',
+  kTopic = 'p',
+  kType = 'k',
+  kFormat = 'f',
+  kSource = 's',
+  kUrl = 'u',
+};
+
+void put(std::string& out, char tag, std::string_view value) {
+  out.push_back(tag);
+  uint64_t length = value.size();
+  do {
+    auto byte = static_cast<unsigned char>(length & 0x7F);
+    length >>= 7;
+    out.push_back(static_cast<char>(length ? byte | 0x80 : byte));
+  } while (length);
+  out.append(value);
+}
+
+void put_if(std::string& out, char tag, std::string_view value) {
+  if (!value.empty()) put(out, tag, value);
+}
+
+bool read_length(std::string_view& in, uint64_t& length) {
+  length = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (in.empty()) return false;
+    auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    length |= uint64_t(byte & 0x7F) << shift;
+    if (!(byte & 0x80)) return true;
+  }
+  return false;
+}
+
+bool assign(Document& document, char tag, std::string value) {
+  switch (tag) {
+    case kId: document.id = std::move(value); return true;
+    case kTitle: document.title = std::move(value); return true;
+    case kBody: document.body = std::move(value); return true;
+    case kLang: document.lang = std::move(value); return true;
+    case kDate: document.date = std::move(value); return true;
+    case kYear: document.year = std::atoi(value.c_str()); return true;
+    case kCountry: document.countries.push_back(std::move(value)); return true;
+    case kRegion: document.regions.push_back(std::move(value)); return true;
+    case kOrganisation: document.organisations.push_back(std::move(value)); return true;
+    case kTopic: document.topics.push_back(std::move(value)); return true;
+    case kType: document.type = std::move(value); return true;
+    case kFormat: document.format = std::move(value); return true;
+    case kSource: document.source = std::move(value); return true;
+    case kUrl: document.url = std::move(value); return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+std::string encode_stored_fields(const Document& document) {
+  std::string out(1, kVersion);
+  put(out, kId, document.id);
+  put_if(out, kTitle, document.title);
+  put_if(out, kLang, document.lang);
+  put_if(out, kDate, document.date);
+  if (document.year) put(out, kYear, std::to_string(*document.year));
+  for (const auto& value : document.countries) put(out, kCountry, value);
+  for (const auto& value : document.regions) put(out, kRegion, value);
+  for (const auto& value : document.organisations) put(out, kOrganisation, value);
+  for (const auto& value : document.topics) put(out, kTopic, value);
+  put_if(out, kType, document.type);
+  put_if(out, kFormat, document.format);
+  put_if(out, kSource, document.source);
+  put_if(out, kUrl, document.url);
+  put_if(out, kBody, document.body);
+  return out;
+}
+
+std::optional<Document> decode_stored_fields(std::string_view data) {
+  if (data.empty() || data.front() != kVersion) return std::nullopt;
+  data.remove_prefix(1);
+  Document document;
+  while (!data.empty()) {
+    char tag = data.front();
+    data.remove_prefix(1);
+    uint64_t length;
+    if (!read_length(data, length) || length > data.size()) return std::nullopt;
+    if (!assign(document, tag, std::string(data.substr(0, length)))) return std::nullopt;
+    data.remove_prefix(length);
+  }
+  return document;
+}
+
+}  // namespace sonda::index

@@ -1,0 +1,22 @@
+// Maps Xapian exceptions to Sonda Errors, so no Xapian exception crosses a module boundary.
+#include "index/xapian_error.h"
+
+#include <cstring>
+
+namespace sonda::index {
+
+Error xapian_error(const Xapian::Error& error, const std::string& what) {
+  std::string type = error.get_type();
+  std::string detail = what + ": " + error.get_msg();
+  if (type == "DatabaseLockError")
+    return {ErrorCode::locked, what + ": the database is locked by another writer"};
+  if (type == "DatabaseCorruptError") return {ErrorCode::corrupt, detail};
+  if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError" || type == "DatabaseVersionError")
+    return {ErrorCode::unavailable, detail};
+  if (type == "InvalidArgumentError") return {ErrorCode::invalid_argument, detail};
+  if (type == "DatabaseModifiedError") return {ErrorCode::unavailable, detail};
+  if (type == "NetworkError" || type == "NetworkTimeoutError") return {ErrorCode::unavailable, detail};
+  return {ErrorCode::io_error, detail};
+}
+
+}  // namespace sonda::index

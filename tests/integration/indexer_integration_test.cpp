@@ -1,0 +1,181 @@
+// sonda-index end to end: the sample corpus, re-runs, and every bad-input case with its exit code.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "index/schema.h"
+#include "index/stored_fields.h"
+#include "support/run_command.h"
+#include "support/temp_dir.h"
+
+namespace sonda {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::CommandResult;
+using testing::run_command;
+using testing::shell_quote;
+using testing::TempDir;
+
+testing::CommandResult index(const fs::path& db, const std::string& paths) {
+  return run_command(std::string(SONDA_INDEX_EXE) + " --db " + shell_quote(db.string()) + " " + paths);
+}
+
+size_t files_in(const fs::path& folder, const std::string& suffix) {
+  size_t count = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(folder))
+    if (entry.path().string().ends_with(suffix)) ++count;
+  return count;
+}
+
+void write(const fs::path& path, const std::string& content) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << content;
+}
+
+std::set<std::string> ids_with_term(const Xapian::Database& db, const std::string& term) {
+  std::set<std::string> ids;
+  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+    ids.insert(db.get_document(*p).get_value(index::kIdSlot));
+  return ids;
+}
+
+class CorpusIndex : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    first_run_ = new testing::CommandResult(index(dir_->path() / "db", SONDA_CORPUS_DIR));
+  }
+  static void TearDownTestSuite() {
+    delete first_run_;
+    delete dir_;
+  }
+  static fs::path db_path() { return dir_->path() / "db"; }
+  static size_t corpus_documents() {
+    return files_in(SONDA_CORPUS_DIR, ".md") + files_in(SONDA_CORPUS_DIR, ".txt");
+  }
+  static TempDir* dir_;
+  static testing::CommandResult* first_run_;
+};
+TempDir* CorpusIndex::dir_ = nullptr;
+testing::CommandResult* CorpusIndex::first_run_ = nullptr;
+
+TEST_F(CorpusIndex, IndexesEveryDocument) {
+  ASSERT_EQ(first_run_->exit_code, 0) << first_run_->output;
+  EXPECT_NE(first_run_->output.find("failed 0"), std::string::npos) << first_run_->output;
+  Xapian::Database db(db_path().string());
+  EXPECT_GE(corpus_documents(), 40u);
+  EXPECT_EQ(db.get_doccount(), corpus_documents());
+}
+
+TEST_F(CorpusIndex, ReRunReplacesInsteadOfDuplicating) {
+  auto again = index(db_path(), SONDA_CORPUS_DIR);
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  Xapian::Database db(db_path().string());
+  EXPECT_EQ(db.get_doccount(), corpus_documents());
+}
+
+TEST_F(CorpusIndex, BothLanguagesMeetOnTheirStems) {
+  Xapian::Database db(db_path().string());
+  auto chat = ids_with_term(db, "Zchat");
+  auto castig = ids_with_term(db, "Zcastig");
+  EXPECT_TRUE(chat.contains("fr/perou-petite-enfance.md"));
+  EXPECT_TRUE(chat.contains("fr/campagne-sans-violence.md")) << "CHÂTIMENTS CORPORELS in capitals";
+  EXPECT_TRUE(chat.contains("fr/senegal-daara.md")) << "châtiment corporel, singular";
+  EXPECT_TRUE(castig.contains("es/peru-primera-infancia.md"));
+  EXPECT_TRUE(castig.contains("es/guatemala-violencia-escuelas.md"));
+  for (const auto& id : chat) EXPECT_TRUE(id.starts_with("fr/")) << id;
+  EXPECT_GE(db.get_termfreq("Lfr"), 15u);
+  EXPECT_GE(db.get_termfreq("Les"), 15u);
+}
+
+TEST_F(CorpusIndex, ReadsFrontMatterIntoFields) {
+  Xapian::Database db(db_path().string());
+  auto posting = db.postlist_begin(index::id_term("es/peru-primera-infancia.md"));
+  ASSERT_NE(posting, db.postlist_end(index::id_term("es/peru-primera-infancia.md")));
+  auto stored = index::decode_stored_fields(db.get_document(*posting).get_data());
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->lang, "es");
+  EXPECT_EQ(stored->year, 2019);
+  EXPECT_EQ(stored->countries, (std::vector<std::string>{"Perú"}));
+  EXPECT_FALSE(stored->title.empty());
+}
+
+TEST(IndexerErrors, MissingPathExitsTwo) {
+  TempDir dir;
+  auto result = index(dir / "db", shell_quote((dir / "nowhere").string()));
+  EXPECT_EQ(result.exit_code, 2) << result.output;
+  EXPECT_NE(result.output.find("no such file or folder"), std::string::npos) << result.output;
+}
+
+TEST(IndexerErrors, UnwritableDatabaseExitsThree) {
+  TempDir dir;
+  write(dir / "blocker", "a file where a folder should be");
+  write(dir / "docs" / "a.md", "hello");
+  auto result = index(dir / "blocker" / "db", shell_quote((dir / "docs").string()));
+  EXPECT_EQ(result.exit_code, 3) << result.output;
+  EXPECT_NE(result.output.find("cannot"), std::string::npos) << result.output;
+}
+
+TEST(IndexerErrors, LockedDatabaseExitsFour) {
+  TempDir dir;
+  write(dir / "docs" / "a.md", "hello");
+  Xapian::WritableDatabase holder((dir / "db").string(), Xapian::DB_CREATE_OR_OPEN);
+  auto result = index(dir / "db", shell_quote((dir / "docs").string()));
+  EXPECT_EQ(result.exit_code, 4) << result.output;
+  EXPECT_NE(result.output.find("locked"), std::string::npos) << result.output;
+}
+
+TEST(IndexerErrors, MalformedFrontMatterIsReportedAndSkipped) {
+  TempDir dir;
+  write(dir / "docs" / "good.md", "---\ntitle: Bon\nlang: fr\n---\nLes enfants.");
+  write(dir / "docs" / "bad.md", "---\ntitle: Mauvais\nlang fr\n---\nTexte.");
+  write(dir / "docs" / "open.md", "---\ntitle: Jamais fermé\n");
+  auto result = index(dir / "db", shell_quote((dir / "docs").string()));
+  EXPECT_EQ(result.exit_code, 1) << result.output;
+  EXPECT_NE(result.output.find("bad.md: malformed front matter: line 3"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("open.md: malformed front matter"), std::string::npos) << result.output;
+  EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 1u);
+}
+
+TEST(IndexerErrors, MalformedJsonLineIsReportedWithItsLine) {
+  TempDir dir;
+  write(dir / "docs" / "batch.jsonl",
+        "{\"id\":\"a\",\"lang\":\"es\",\"text\":\"uno\"}\n"
+        "{\"id\":\"b\",\"text\":\n"
+        "{\"id\":\"c\",\"lang\":\"fr\",\"text\":\"trois\"}\n");
+  auto result = index(dir / "db", shell_quote((dir / "docs").string()));
+  EXPECT_EQ(result.exit_code, 1) << result.output;
+  EXPECT_NE(result.output.find("batch.jsonl:2: not valid JSON"), std::string::npos) << result.output;
+  EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 2u);
+}
+
+TEST(IndexerErrors, BadCommandLineExitsTwo) {
+  EXPECT_EQ(run_command(std::string(SONDA_INDEX_EXE)).exit_code, 2);
+  EXPECT_EQ(run_command(std::string(SONDA_INDEX_EXE) + " --no-such-flag x").exit_code, 2);
+  auto help = run_command(std::string(SONDA_INDEX_EXE) + " --help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.output.find("--batch-size"), std::string::npos);
+}
+
+TEST(IndexerInputs, GzipJsonLinesAndInvalidUtf8) {
+  TempDir dir;
+  std::string line = "{\"id\":\"g1\",\"lang\":\"es\",\"text\":\"castigos ni\xF1os\"}\n";
+  write(dir / "docs" / "plain.jsonl", line);
+  ASSERT_EQ(run_command("gzip -c " + shell_quote((dir / "docs" / "plain.jsonl").string()) + " > " +
+                        shell_quote((dir / "docs" / "packed.jsonl.gz").string()))
+                .exit_code,
+            0);
+  fs::remove(dir / "docs" / "plain.jsonl");
+  write(dir / "docs" / "latin.txt", std::string("caf\xE9 et ch\xE2timents"));
+  auto result = index(dir / "db", shell_quote((dir / "docs").string()));
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  Xapian::Database db((dir / "db").string());
+  EXPECT_EQ(db.get_doccount(), 2u);
+  EXPECT_EQ(db.get_termfreq("Zcastig"), 1u);
+}
+
+}  // namespace
+}  // namespace sonda
