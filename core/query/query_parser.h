@@ -1,0 +1,22 @@
+// Parses query text into a QueryNode tree. Best effort: any input yields a tree, never an error.
+#pragma once
+
+#include <string_view>
+
+#include "query/query_node.h"
+
+namespace sonda::query {
+
+// Deepest parenthesis nesting honoured; deeper parentheses are read as plain grouping-free text.
+inline constexpr int kMaxNesting = 16;
+
+// Parses `text`: words (all required), "quoted phrases", -exclusion, OR, parentheses, word* and
+// field:value scopes. Unbalanced quotes and parentheses are closed at the end of the text.
+// A `field:` that is not a scope field (see is_scope_field) is read as an ordinary word.
+QueryNode parse_query(std::string_view text);
+
+// True for the field names a scope may use (title, country, region, org/organisation, topic, type, lang,
+// year).
+bool is_scope_field(std::string_view name);
+
+}  // namespace sonda::query

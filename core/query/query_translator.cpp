@@ -1,0 +1,183 @@
+// Binds a QueryNode tree to the index schema: analysed words → stems with accents restored → Xapian::Query.
+#include "query/query_translator.h"
+
+#include "analysis/stopwords.h"
+#include "analysis/text_cleaner.h"
+#include "index/schema.h"
+
+namespace sonda::query {
+namespace {
+
+using Kind = QueryNode::Kind;
+constexpr Xapian::termcount kPrefixExpansionLimit = 100;
+
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+std::string join_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+}  // namespace
+
+std::vector<analysis::Token> QueryTranslator::tokens_of(std::string_view text) {
+  return analyzer_.tokens(analysis::clean_text(text));
+}
+
+bool QueryTranslator::is_stopword(std::string_view folded) const {
+  for (const auto& lang : langs_)
+    if (analysis::is_stopword(folded, lang)) return true;
+  return false;
+}
+
+bool QueryTranslator::has_content_word(const QueryNode& node) {
+  if (node.kind == Kind::word)
+    for (const auto& token : tokens_of(node.text))
+      if (!is_stopword(token.folded)) return true;
+  if (node.kind == Kind::phrase || node.kind == Kind::prefix) return true;
+  if (node.kind == Kind::exclude) return false;
+  for (const auto& child : node.children)
+    if (has_content_word(child)) return true;
+  return false;
+}
+
+std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::string_view stem_prefix,
+                                                   std::string_view word_prefix, bool positive) {
+  auto tokens = tokens_of(text);
+  if (tokens.empty()) return std::nullopt;
+  if (tokens.size() > 1) return phrase(tokens, word_prefix, positive);
+  const analysis::Token& token = tokens.front();
+  bool stop = is_stopword(token.folded);
+  if (stop && drop_stopwords_) return std::nullopt;
+  if (positive) {
+    out_.words.emplace_back(text);
+    out_.highlight.words.insert(token.folded);
+    ++out_.positive_terms;
+  }
+  if (stop) return Xapian::Query(std::string(word_prefix) + token.folded);
+  std::set<std::string> forms = {token.word};
+  for (auto& form : lookup_.accented_forms(token.folded)) forms.insert(std::move(form));
+  std::set<std::string> stems;
+  for (const auto& form : forms)
+    for (const auto& lang : langs_) stems.insert(analyzer_.stem(form, lang));
+  std::vector<Xapian::Query> terms;
+  for (const auto& stem : stems) {
+    terms.emplace_back(std::string(stem_prefix) + stem);
+    if (positive) out_.highlight.stems.insert(stem);
+  }
+  return combine(Xapian::Query::OP_SYNONYM, terms);
+}
+
+std::optional<Xapian::Query> QueryTranslator::phrase(const std::vector<analysis::Token>& tokens,
+                                                     std::string_view word_prefix, bool positive) {
+  if (tokens.empty()) return std::nullopt;
+  std::vector<Xapian::Query> terms;
+  for (const auto& token : tokens) {
+    terms.emplace_back(std::string(word_prefix) + token.folded);
+    if (positive) out_.highlight.words.insert(token.folded);
+  }
+  if (positive) ++out_.positive_terms;
+  if (terms.size() == 1) return terms.front();
+  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+}
+
+std::optional<Xapian::Query> QueryTranslator::prefix(std::string_view text, bool positive) {
+  auto tokens = tokens_of(text);
+  if (tokens.empty()) return std::nullopt;
+  if (tokens.size() > 1) return phrase(tokens, "", positive);
+  const std::string& folded = tokens.front().folded;
+  if (positive) {
+    out_.highlight.prefixes.push_back(folded);
+    ++out_.positive_terms;
+  }
+  return Xapian::Query(Xapian::Query::OP_WILDCARD, folded, kPrefixExpansionLimit,
+                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+}
+
+std::optional<Xapian::Query> QueryTranslator::scope(const QueryNode& node, bool positive) {
+  if (node.children.empty()) return std::nullopt;
+  const QueryNode& value = node.children.front();
+  if (node.field == "title") {
+    if (value.kind == Kind::phrase)
+      return phrase(tokens_of(join_words(value.words)), index::kTitlePrefix, positive);
+    return word(value.text, index::kTitleStemPrefix, index::kTitlePrefix, positive);
+  }
+  auto field = index::find_facet(node.field);
+  if (!field) return std::nullopt;
+  std::string text = value.kind == Kind::phrase ? join_words(value.words) : value.text;
+  if (positive) ++out_.positive_terms;
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(index::facet_term(*field, text)), 0.0);
+}
+
+std::optional<Xapian::Query> QueryTranslator::group(const QueryNode& node, bool positive) {
+  std::vector<Xapian::Query> included;
+  std::vector<Xapian::Query> excluded;
+  for (const auto& child : node.children) {
+    if (child.kind == Kind::exclude) {
+      if (child.children.empty()) continue;
+      if (auto q = this->node(child.children.front(), false)) excluded.push_back(*q);
+    } else if (auto q = this->node(child, positive)) {
+      included.push_back(*q);
+    }
+  }
+  if (included.empty() && excluded.empty()) return std::nullopt;
+  bool any = node.kind == Kind::any || mode_ == MatchMode::any;
+  Xapian::Query query = included.empty()
+                            ? Xapian::Query::MatchAll
+                            : combine(any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, included);
+  if (!excluded.empty())
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, combine(Xapian::Query::OP_OR, excluded));
+  return query;
+}
+
+std::optional<Xapian::Query> QueryTranslator::node(const QueryNode& node, bool positive) {
+  switch (node.kind) {
+    case Kind::word: return word(node.text, index::kStemPrefix, "", positive);
+    case Kind::prefix: return prefix(node.text, positive);
+    case Kind::phrase: return phrase(tokens_of(join_words(node.words)), "", positive);
+    case Kind::field: return scope(node, positive);
+    case Kind::all:
+    case Kind::any:
+    case Kind::exclude: {
+      if (node.kind != Kind::exclude) return group(node, positive);
+      QueryNode wrapper{Kind::all};
+      wrapper.children.push_back(node);
+      return group(wrapper, positive);
+    }
+  }
+  return std::nullopt;
+}
+
+// Documents where the typed words stand close together get extra weight.
+std::optional<Xapian::Query> QueryTranslator::proximity(const QueryNode& root) {
+  if (root.kind != Kind::all) return std::nullopt;
+  std::vector<Xapian::Query> words;
+  for (const auto& child : root.children) {
+    if (child.kind != Kind::word) continue;
+    for (const auto& token : tokens_of(child.text))
+      if (!is_stopword(token.folded)) words.emplace_back(token.folded);
+  }
+  if (words.size() < 2) return std::nullopt;
+  return Xapian::Query(Xapian::Query::OP_NEAR, words.begin(), words.end(), words.size() + 2);
+}
+
+Translation QueryTranslator::translate(const QueryNode& root, MatchMode mode) {
+  out_ = Translation{};
+  mode_ = mode;
+  drop_stopwords_ = has_content_word(root);
+  std::optional<Xapian::Query> query = node(root, true);
+  out_.browse = out_.positive_terms == 0;
+  if (!query) {
+    out_.query = Xapian::Query::MatchAll;
+    return std::move(out_);
+  }
+  out_.query = *query;
+  if (auto near = proximity(root)) out_.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out_.query, *near);
+  return std::move(out_);
+}
+
+}  // namespace sonda::query

@@ -1,0 +1,66 @@
+// Binds a QueryNode tree to the index schema: analysed words → stems with accents restored → Xapian::Query.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analysis/analyzer.h"
+#include "query/query_node.h"
+#include "query/term_lookup.h"
+
+namespace sonda::query {
+
+// What a snippet must mark: folded words (phrases, exact forms), folded stems, and word prefixes.
+struct HighlightTerms {
+  std::set<std::string> words;
+  std::set<std::string> stems;
+  std::vector<std::string> prefixes;
+};
+
+// Whether every query word must match (the default) or any (the relaxed retry when nothing matches all).
+enum class MatchMode { all, any };
+
+// The translated query and what came out of analysing it.
+struct Translation {
+  Xapian::Query query;
+  HighlightTerms highlight;
+  std::vector<std::string> words;  // positive plain words as typed, in order (for "did you mean")
+  size_t positive_terms = 0;       // words, phrases and prefixes that must (or may) match
+  bool browse = false;             // no positive term: every document matches
+};
+
+// Translates query trees for a set of analysis languages ({"fr"}, {"es"} or both).
+class QueryTranslator {
+ public:
+  QueryTranslator(analysis::Analyzer& analyzer, const TermLookup& lookup, std::vector<std::string> langs)
+      : analyzer_(analyzer), lookup_(lookup), langs_(std::move(langs)) {}
+
+  Translation translate(const QueryNode& root, MatchMode mode);
+
+ private:
+  std::optional<Xapian::Query> node(const QueryNode& node, bool positive);
+  std::optional<Xapian::Query> group(const QueryNode& node, bool positive);
+  std::optional<Xapian::Query> word(std::string_view text, std::string_view stem_prefix,
+                                    std::string_view word_prefix, bool positive);
+  std::optional<Xapian::Query> phrase(const std::vector<analysis::Token>& tokens,
+                                      std::string_view word_prefix, bool positive);
+  std::optional<Xapian::Query> prefix(std::string_view text, bool positive);
+  std::optional<Xapian::Query> scope(const QueryNode& node, bool positive);
+  std::vector<analysis::Token> tokens_of(std::string_view text);
+  bool is_stopword(std::string_view folded) const;
+  bool has_content_word(const QueryNode& node);
+  std::optional<Xapian::Query> proximity(const QueryNode& root);
+
+  analysis::Analyzer& analyzer_;
+  const TermLookup& lookup_;
+  std::vector<std::string> langs_;
+  MatchMode mode_ = MatchMode::all;
+  bool drop_stopwords_ = true;
+  Translation out_;
+};
+
+}  // namespace sonda::query

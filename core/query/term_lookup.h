@@ -1,0 +1,25 @@
+// What the query translator asks of the index: the accented forms documents use for a folded word.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sonda::query {
+
+// Read access to index vocabulary, kept abstract so that the translator is tested without a database.
+class TermLookup {
+ public:
+  virtual ~TermLookup() = default;
+
+  // The case-folded accented spellings documents use for `folded` ("educacion" → {"educación"}).
+  virtual std::vector<std::string> accented_forms(std::string_view folded) const = 0;
+};
+
+// A TermLookup that knows no accented forms.
+class NoTermLookup : public TermLookup {
+ public:
+  std::vector<std::string> accented_forms(std::string_view) const override { return {}; }
+};
+
+}  // namespace sonda::query

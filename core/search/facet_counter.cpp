@@ -1,0 +1,43 @@
+// Exact, multi-valued facet counts with Xapian's built-in ValueCountMatchSpy (remote-backend safe).
+#include "search/facet_counter.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace sonda::search {
+namespace {
+
+struct KeyCount {
+  size_t documents = 0;
+  std::map<std::string, size_t> spellings;
+};
+
+}  // namespace
+
+FacetCounts facet_counts(const Xapian::ValueCountMatchSpy& spy, const index::FacetField& field,
+                         size_t limit) {
+  std::map<std::string, KeyCount> by_key;
+  for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
+    std::set<std::string> keys_in_document;
+    for (const auto& single : index::split_values(*value)) {
+      std::string key = index::facet_key(single);
+      KeyCount& entry = by_key[key];
+      entry.spellings[single] += value.get_termfreq();
+      if (keys_in_document.insert(key).second) entry.documents += value.get_termfreq();
+    }
+  }
+  FacetCounts out{std::string(field.name), {}};
+  for (const auto& [key, entry] : by_key) {
+    auto spelling = std::max_element(entry.spellings.begin(), entry.spellings.end(),
+                                     [](const auto& a, const auto& b) { return a.second < b.second; });
+    out.values.emplace_back(spelling->first, entry.documents);
+  }
+  std::sort(out.values.begin(), out.values.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  if (out.values.size() > limit) out.values.resize(limit);
+  return out;
+}
+
+}  // namespace sonda::search

@@ -1,0 +1,15 @@
+// Exact, multi-valued facet counts with Xapian's built-in ValueCountMatchSpy (remote-backend safe).
+#pragma once
+
+#include <xapian.h>
+
+#include "index/schema.h"
+#include "search/search_response.h"
+
+namespace sonda::search {
+
+// Turns a spy's counts of joined value lists ("Pérou␟Bolivie" → 3) into per-value document counts,
+// merging spellings with one key ("Pérou"/"Perou"), sorted by count then value, at most `limit`.
+FacetCounts facet_counts(const Xapian::ValueCountMatchSpy& spy, const index::FacetField& field, size_t limit);
+
+}  // namespace sonda::search

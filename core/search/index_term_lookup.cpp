@@ -1,0 +1,40 @@
+// TermLookup over a Xapian database: accented forms from the schema's XA terms.
+#include "search/index_term_lookup.h"
+
+#include "index/schema.h"
+
+namespace sonda::search {
+namespace {
+constexpr size_t kMaxForms = 16;
+
+std::string forms_prefix(std::string_view folded) {
+  return std::string(index::kAccentPrefix) + std::string(folded) + index::kAccentSeparator;
+}
+}  // namespace
+
+std::vector<std::string> IndexTermLookup::accented_forms(std::string_view folded) const {
+  std::vector<std::string> forms;
+  std::string prefix = forms_prefix(folded);
+  for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix); ++term) {
+    forms.push_back((*term).substr(prefix.size()));
+    if (forms.size() >= kMaxForms) break;
+  }
+  return forms;
+}
+
+std::string IndexTermLookup::display_form(std::string_view folded) const {
+  std::string prefix = forms_prefix(folded);
+  std::string best(folded);
+  Xapian::doccount best_count = 0;
+  for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix); ++term) {
+    if (term.get_termfreq() > best_count) {
+      best_count = term.get_termfreq();
+      best = (*term).substr(prefix.size());
+    }
+  }
+  // Keep the unaccented spelling when documents mostly write the word without accents.
+  if (best_count * 2 < database_.get_termfreq(std::string(folded))) return std::string(folded);
+  return best;
+}
+
+}  // namespace sonda::search

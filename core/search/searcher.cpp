@@ -1,0 +1,177 @@
+// The protocol-agnostic search entry point: one Searcher per serving thread over its own Database.
+#include "search/searcher.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "index/schema.h"
+#include "index/stored_fields.h"
+#include "index/xapian_error.h"
+#include "query/query_parser.h"
+#include "query/query_translator.h"
+#include "search/facet_counter.h"
+#include "search/index_term_lookup.h"
+#include "search/query_plan.h"
+#include "search/snippet.h"
+#include "search/speller.h"
+
+namespace sonda::search {
+namespace {
+
+constexpr int kAttempts = 3;
+
+std::vector<std::string> analysis_languages(const std::string& lang) {
+  if (lang == "fr" || lang == "es") return {lang};
+  return {"fr", "es"};
+}
+
+void apply_sort(Xapian::Enquire& enquire, SortOrder sort, bool browse) {
+  if (sort == SortOrder::date_asc) {
+    enquire.set_sort_by_value_then_relevance(index::kDateSlot, false);
+  } else if (sort == SortOrder::date_desc || browse) {
+    enquire.set_sort_by_value_then_relevance(index::kDateSlot, true);
+  } else {
+    enquire.set_sort_by_relevance_then_value(index::kIdSlot, false);  // ties: by id, ascending
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& path) {
+  try {
+    return std::unique_ptr<Searcher>(new Searcher(Xapian::Database(path)));
+  } catch (const Xapian::Error& error) {
+    return index::xapian_error(error, "index unavailable");
+  }
+}
+
+template <typename Operation>
+auto Searcher::with_retry(const char* what, Operation operation) -> decltype(operation()) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return operation();
+    } catch (const Xapian::DatabaseModifiedError& error) {
+      if (attempt == kAttempts) return index::xapian_error(error, what);
+      try {
+        database_.reopen();
+      } catch (const Xapian::Error& reopen_error) {
+        return index::xapian_error(reopen_error, what);
+      }
+    } catch (const Xapian::Error& error) {
+      return index::xapian_error(error, what);
+    }
+  }
+}
+
+Result<SearchResponse> Searcher::search(const SearchRequest& request) {
+  return with_retry("search failed", [&]() -> Result<SearchResponse> { return run(request); });
+}
+
+SearchResponse Searcher::run(const SearchRequest& request) {
+  auto started = std::chrono::steady_clock::now();
+  IndexTermLookup lookup(database_);
+  query::QueryTranslator translator(analyzer_, lookup, analysis_languages(request.lang));
+  query::QueryNode parsed = query::parse_query(request.q);
+  query::Translation text = translator.translate(parsed, query::MatchMode::all);
+  FilterSet filters(request);
+  Xapian::doccount everything = database_.get_doccount();
+
+  SearchResponse response;
+  response.page = request.page;
+  response.hits_per_page = request.hits_per_page;
+  Xapian::Enquire enquire(database_);
+  apply_sort(enquire, request.sort, text.browse);
+  std::vector<std::pair<index::FacetField, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies;
+  for (const auto& name : request.facets) {
+    auto field = index::find_facet(name);
+    if (!field || filters.filters(std::string(field->name))) continue;
+    spies.emplace_back(*field, std::make_unique<Xapian::ValueCountMatchSpy>(field->slot));
+    enquire.add_matchspy(spies.back().second.get());
+  }
+  Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.hits_per_page);
+  enquire.set_query(restrict(text.query, filters.all()));
+  Xapian::MSet matches = enquire.get_mset(offset, request.hits_per_page, everything);
+  if (matches.get_matches_estimated() == 0 && text.positive_terms > 1) {
+    text = translator.translate(parsed, query::MatchMode::any);
+    response.partial_match = true;
+    enquire.set_query(restrict(text.query, filters.all()));
+    matches = enquire.get_mset(offset, request.hits_per_page, everything);
+  }
+  response.total_hits = matches.get_matches_estimated();
+  response.total_pages =
+      request.hits_per_page > 0
+          ? static_cast<int>((response.total_hits + request.hits_per_page - 1) / request.hits_per_page)
+          : 0;
+
+  for (const auto& name : request.facets) {
+    auto field = index::find_facet(name);
+    if (!field) continue;
+    auto spied =
+        std::find_if(spies.begin(), spies.end(), [&](const auto& s) { return s.first.name == field->name; });
+    if (spied != spies.end()) {
+      response.facets.push_back(facet_counts(*spied->second, *field, request.max_values_per_facet));
+      continue;
+    }
+    Xapian::Enquire own(database_);  // counts without this facet's own filter: multi-select
+    Xapian::ValueCountMatchSpy spy(field->slot);
+    own.add_matchspy(&spy);
+    own.set_weighting_scheme(Xapian::BoolWeight());
+    own.set_query(restrict(text.query, filters.all_but(std::string(field->name))));
+    own.get_mset(0, 0, everything);
+    response.facets.push_back(facet_counts(spy, *field, request.max_values_per_facet));
+  }
+
+  SnippetBuilder snippets(analyzer_);
+  for (auto match = matches.begin(); match != matches.end(); ++match) {
+    auto stored = index::decode_stored_fields(match.get_document().get_data());
+    if (!stored) continue;
+    Hit hit;
+    hit.score = text.browse ? 0.0 : std::round(match.get_weight() * 1000.0) / 1000.0;
+    hit.snippet = snippets.build(stored->body, stored->lang, text.highlight, request.highlight);
+    stored->body.clear();
+    hit.document = std::move(*stored);
+    response.hits.push_back(std::move(hit));
+  }
+  if (!text.words.empty()) {  // corrects only when some word is not in the index
+    Speller speller(database_, analyzer_);
+    response.suggestion = speller.correct(text.words);
+  }
+  response.processing_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return response;
+}
+
+Result<index::Document> Searcher::document(const std::string& id) {
+  return with_retry("document lookup failed", [&]() -> Result<index::Document> {
+    std::string term = index::id_term(id);
+    auto posting = database_.postlist_begin(term);
+    if (posting == database_.postlist_end(term))
+      return Error{ErrorCode::not_found, "no document with this id"};
+    auto stored = index::decode_stored_fields(database_.get_document(*posting).get_data());
+    if (!stored) return Error{ErrorCode::corrupt, "stored document data is unreadable"};
+    return *stored;
+  });
+}
+
+Result<std::vector<std::string>> Searcher::complete(const std::string& typed, size_t limit) {
+  return with_retry("completion failed", [&]() -> Result<std::vector<std::string>> {
+    return Speller(database_, analyzer_).complete(typed, limit);
+  });
+}
+
+Result<bool> Searcher::refresh() {
+  try {
+    return database_.reopen();
+  } catch (const Xapian::Error& error) {
+    return index::xapian_error(error, "index reopen failed");
+  }
+}
+
+Result<IndexStats> Searcher::stats() {
+  return with_retry("index statistics failed", [&]() -> Result<IndexStats> {
+    return IndexStats{database_.get_doccount(), database_.get_revision()};
+  });
+}
+
+}  // namespace sonda::search

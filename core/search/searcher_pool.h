@@ -1,0 +1,64 @@
+// A pool of Searchers, one per concurrent request, each with its own Xapian::Database, kept fresh.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "search/searcher.h"
+#include "util/result.h"
+
+namespace sonda::search {
+
+// Hands each request a Searcher no other thread is using (Xapian objects are not thread-safe).
+// A Searcher not refreshed for `refresh_interval` re-opens its database before use, so commits
+// by sonda-index show within that interval. When the index is missing, acquire() fails with
+// ErrorCode::unavailable and tries again on the next call, so serving starts once the index appears.
+class SearcherPool {
+  struct Idle;
+
+ public:
+  // A Searcher on loan; returns to the pool when destroyed.
+  class Lease {
+   public:
+    Lease(SearcherPool& pool, std::unique_ptr<Searcher> searcher,
+          std::chrono::steady_clock::time_point refreshed)
+        : pool_(&pool), searcher_(std::move(searcher)), refreshed_(refreshed) {}
+    Lease(Lease&&) = default;
+    Lease& operator=(Lease&&) = default;
+    ~Lease() {
+      if (searcher_) pool_->give_back({std::move(searcher_), refreshed_});
+    }
+    Searcher& operator*() { return *searcher_; }
+    Searcher* operator->() { return searcher_.get(); }
+
+   private:
+    SearcherPool* pool_;
+    std::unique_ptr<Searcher> searcher_;
+    std::chrono::steady_clock::time_point refreshed_;
+  };
+
+  explicit SearcherPool(std::string path,
+                        std::chrono::milliseconds refresh_interval = std::chrono::milliseconds(200))
+      : path_(std::move(path)), refresh_interval_(refresh_interval) {}
+
+  Result<Lease> acquire();
+
+  const std::string& path() const { return path_; }
+
+ private:
+  struct Idle {
+    std::unique_ptr<Searcher> searcher;
+    std::chrono::steady_clock::time_point refreshed;  // when it last re-opened its database
+  };
+  void give_back(Idle idle);
+
+  std::string path_;
+  std::chrono::milliseconds refresh_interval_;
+  std::mutex mutex_;
+  std::vector<Idle> idle_;
+};
+
+}  // namespace sonda::search

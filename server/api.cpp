@@ -1,0 +1,153 @@
+// The read API's routes: /search, /documents/{id}, /suggest, /health, /metrics. No sockets here.
+#include "server/api.h"
+
+#include <chrono>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "analysis/text_cleaner.h"
+#include "server/request_codec.h"
+#include "server/response_codec.h"
+
+namespace sonda::server {
+namespace {
+
+HttpResponse json_response(std::string body) {
+  HttpResponse response;
+  response.body = std::move(body);
+  return response;
+}
+
+std::string decode_path_segment(const std::string& segment) {
+  std::string out;
+  for (size_t i = 0; i < segment.size(); ++i) {
+    if (segment[i] == '%' && i + 2 < segment.size() && std::isxdigit(segment[i + 1]) &&
+        std::isxdigit(segment[i + 2])) {
+      out.push_back(static_cast<char>(std::stoi(segment.substr(i + 1, 2), nullptr, 16)));
+      i += 2;
+    } else {
+      out.push_back(segment[i]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+HttpResponse Api::search(const HttpRequest& http) {
+  Result<search::SearchRequest> request =
+      http.method == "POST" ? search_request_from_json(http.body) : search_request_from_params(http);
+  if (!request) return error_response(request.error());
+  if (Status valid = search::validate(*request, config_.limits); !valid) return error_response(valid.error());
+  auto searcher = pool_.acquire();
+  if (!searcher) return error_response(searcher.error());
+  auto response = (*searcher)->search(*request);
+  if (!response) return error_response(response.error());
+  return json_response(search_response_json(*response, request->q));
+}
+
+HttpResponse Api::document(const std::string& id) {
+  if (id.empty() || !analysis::is_valid_utf8(id))
+    return error_response(404, "not_found", "no document with this id");
+  auto searcher = pool_.acquire();
+  if (!searcher) return error_response(searcher.error());
+  auto document = (*searcher)->document(id);
+  if (!document) return error_response(document.error());
+  return json_response(document_json(*document));
+}
+
+HttpResponse Api::suggest(const HttpRequest& http) {
+  const std::string* q = http.param("q");
+  std::string typed = q ? *q : "";
+  if (!analysis::is_valid_utf8(typed)) return error_response(400, "invalid_request", "q is not valid UTF-8");
+  if (typed.size() > config_.limits.max_query_chars)
+    return error_response(400, "invalid_request", "q is too long");
+  auto searcher = pool_.acquire();
+  if (!searcher) return error_response(searcher.error());
+  auto completions = (*searcher)->complete(typed, config_.max_completions);
+  if (!completions) return error_response(completions.error());
+  return json_response(completions_json(typed, *completions));
+}
+
+HttpResponse Api::health() {
+  auto searcher = pool_.acquire();
+  Result<search::IndexStats> stats =
+      searcher ? (*searcher)->stats() : Result<search::IndexStats>(searcher.error());
+  if (!stats) {
+    HttpResponse response = error_response(stats.error());
+    nlohmann::ordered_json body = nlohmann::ordered_json::parse(response.body);
+    body["status"] = "unavailable";
+    response.body = body.dump();
+    return response;
+  }
+  nlohmann::ordered_json body;
+  body["status"] = "ok";
+  body["documents"] = stats->documents;
+  body["revision"] = stats->revision;
+  return json_response(body.dump());
+}
+
+HttpResponse Api::metrics() {
+  long long documents = -1;
+  if (auto searcher = pool_.acquire())
+    if (auto stats = (*searcher)->stats()) documents = stats->documents;
+  HttpResponse response;
+  response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  response.body = metrics_.render(documents);
+  return response;
+}
+
+HttpResponse Api::route(const HttpRequest& request, std::string& route_name) {
+  const std::string& path = request.path;
+  bool read = request.method == "GET" || request.method == "HEAD";
+  if (request.method == "OPTIONS") {
+    route_name = "preflight";
+    HttpResponse response;
+    response.status = 204;
+    response.content_type.clear();
+    return response;
+  }
+  if (path == "/search" && (read || request.method == "POST")) {
+    route_name = "/search";
+    if (request.body.size() > config_.max_body_bytes)
+      return error_response(413, "payload_too_large", "the request body is larger than 64 KB");
+    return search(request);
+  }
+  if (path.starts_with("/documents/") && read) {
+    route_name = "/documents";
+    return document(decode_path_segment(path.substr(11)));
+  }
+  if (path == "/suggest" && read) return route_name = "/suggest", suggest(request);
+  if (path == "/health" && read) return route_name = "/health", health();
+  if (path == "/metrics" && read) return route_name = "/metrics", metrics();
+  route_name = "other";
+  return error_response(404, "not_found", "no such route");
+}
+
+void Api::add_headers(HttpResponse& response) const {
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  if (!config_.allowed_origin.empty()) {
+    response.headers.emplace_back("Access-Control-Allow-Origin", config_.allowed_origin);
+    response.headers.emplace_back("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+    response.headers.emplace_back("Access-Control-Allow-Headers", "Content-Type");
+    response.headers.emplace_back("Access-Control-Max-Age", "600");
+  }
+}
+
+HttpResponse Api::handle(const HttpRequest& request) {
+  auto started = std::chrono::steady_clock::now();
+  std::string route_name;
+  HttpResponse response = route(request, route_name);
+  add_headers(response);
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  metrics_.record(route_name, response.status, ms);
+  char line[64];
+  std::snprintf(line, sizeof line, " %d %.2fms\n", response.status, ms);
+  std::lock_guard lock(log_mutex_);
+  access_log_ << request.method << ' '
+              << (analysis::is_valid_utf8(request.path) ? request.path : "(invalid path)") << line
+              << std::flush;
+  return response;
+}
+
+}  // namespace sonda::server

@@ -1,0 +1,81 @@
+// The one place that knows cpp-httplib: sockets, threads and timeouts in front of the Api.
+#include "server/http_server.h"
+
+#include <httplib.h>
+
+#include <cctype>
+
+#include "server/response_codec.h"
+
+namespace sonda::server {
+namespace {
+
+HttpRequest convert(const httplib::Request& in) {
+  HttpRequest out;
+  out.method = in.method;
+  out.path = in.path;
+  for (const auto& [name, value] : in.params) out.params.emplace_back(name, value);
+  out.body = in.body;
+  for (const auto& [name, value] : in.headers) {
+    std::string lower = name;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers[lower] = value;
+  }
+  return out;
+}
+
+void write(const HttpResponse& from, httplib::Response& to) {
+  to.status = from.status;
+  for (const auto& [name, value] : from.headers) to.set_header(name, value);
+  if (!from.content_type.empty()) to.set_content(from.body, from.content_type.c_str());
+}
+
+}  // namespace
+
+HttpServer::HttpServer(Api& api, ListenConfig config)
+    : api_(api), config_(std::move(config)), server_(std::make_unique<httplib::Server>()) {
+  size_t threads = config_.threads ? config_.threads : 1;
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server_->set_tcp_nodelay(true);
+  server_->set_keep_alive_max_count(1000);
+  server_->set_read_timeout(config_.read_timeout_seconds, 0);
+  server_->set_write_timeout(config_.write_timeout_seconds, 0);
+  server_->set_payload_max_length(config_.max_body_bytes);
+  auto handler = [this](const httplib::Request& request, httplib::Response& response) {
+    write(api_.handle(convert(request)), response);
+  };
+  server_->Get(".*", handler);
+  server_->Post(".*", handler);
+  server_->Options(".*", handler);
+  server_->set_error_handler([](const httplib::Request&, httplib::Response& response) {
+    if (!response.body.empty()) return;
+    HttpResponse error =
+        response.status == 413   ? error_response(413, "payload_too_large", "the request body is too large")
+        : response.status == 404 ? error_response(404, "not_found", "no such route")
+                                 : error_response(response.status, "bad_request", "bad request");
+    response.set_content(error.body, error.content_type.c_str());
+  });
+  server_->set_exception_handler(
+      [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+        HttpResponse error = error_response(503, "search_unavailable", "the request could not be completed");
+        response.status = error.status;
+        response.set_content(error.body, error.content_type.c_str());
+      });
+}
+
+HttpServer::~HttpServer() = default;
+
+int HttpServer::bind() {
+  if (config_.port == 0) return server_->bind_to_any_port(config_.host);
+  return server_->bind_to_port(config_.host, config_.port) ? config_.port : -1;
+}
+
+bool HttpServer::listen() {
+  return server_->listen_after_bind();
+}
+
+void HttpServer::stop() {
+  server_->stop();
+}
+
+}  // namespace sonda::server

@@ -1,0 +1,45 @@
+// The one place that knows cpp-httplib: sockets, threads and timeouts in front of the Api.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "server/api.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace sonda::server {
+
+// Network settings of the listening server.
+struct ListenConfig {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: pick a free port
+  size_t threads = 2;
+  int read_timeout_seconds = 5;
+  int write_timeout_seconds = 5;
+  size_t max_body_bytes = 64 * 1024;
+};
+
+// Serves an Api over HTTP/1.1 with keep-alive and TCP_NODELAY.
+class HttpServer {
+ public:
+  HttpServer(Api& api, ListenConfig config);
+  ~HttpServer();
+
+  // Binds the socket; returns the bound port, or -1 when binding failed.
+  int bind();
+
+  // Serves until stop() is called (from a signal handler's thread or another thread).
+  bool listen();
+
+  void stop();
+
+ private:
+  Api& api_;
+  ListenConfig config_;
+  std::unique_ptr<httplib::Server> server_;
+};
+
+}  // namespace sonda::server

@@ -1,0 +1,82 @@
+// sonda-serve: answers searches over HTTP from a Sonda index.
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "search/searcher_pool.h"
+#include "server/api.h"
+#include "server/http_server.h"
+
+namespace {
+
+std::string env_or(const char* name, std::string fallback) {
+  const char* value = std::getenv(name);
+  return value && *value ? value : fallback;
+}
+
+// Waits for SIGINT or SIGTERM on a dedicated thread, then stops the server gracefully.
+std::thread stop_on_signal(sonda::server::HttpServer& server) {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return std::thread([&server, signals] {
+    int received = 0;
+    sigwait(&signals, &received);
+    std::cerr << "sonda-serve: stopping\n";
+    server.stop();
+  });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "sonda-serve: ranked keyword and facet search over HTTP.\n"
+      "Environment: SONDA_DB, SONDA_HOST, SONDA_PORT set the defaults of --db, --host, --port."};
+  std::string db = env_or("SONDA_DB", "data/index");
+  sonda::server::ListenConfig listen;
+  listen.host = env_or("SONDA_HOST", "127.0.0.1");
+  listen.port = std::atoi(env_or("SONDA_PORT", "8080").c_str());
+  listen.threads = std::max(1u, std::thread::hardware_concurrency());
+  sonda::server::ApiConfig api_config;
+  app.add_option("--db", db, "Index folder or Xapian stub file")->capture_default_str();
+  app.add_option("--host", listen.host, "Address to bind")->capture_default_str();
+  app.add_option("--port", listen.port, "Port to bind (0: any free port)")->capture_default_str();
+  app.add_option("--threads", listen.threads, "Worker threads")->capture_default_str();
+  app.add_option("--cors-origin", api_config.allowed_origin,
+                 "Access-Control-Allow-Origin value ('' disables)")
+      ->capture_default_str();
+  app.add_option("--max-query-chars", api_config.limits.max_query_chars, "Longest q accepted")
+      ->capture_default_str();
+  app.add_option("--max-hits-per-page", api_config.limits.max_hits_per_page, "Largest hitsPerPage")
+      ->capture_default_str();
+  app.add_option("--read-timeout", listen.read_timeout_seconds, "Seconds to wait for a client's request")
+      ->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+  listen.max_body_bytes = api_config.max_body_bytes;
+
+  sonda::search::SearcherPool pool(db);
+  sonda::server::Metrics metrics;
+  sonda::server::Api api(pool, metrics, api_config, std::cerr);
+  sonda::server::HttpServer server(api, listen);
+  std::thread signal_thread = stop_on_signal(server);
+  int port = server.bind();
+  if (port < 0) {
+    std::cerr << "sonda-serve: cannot bind " << listen.host << ":" << listen.port << '\n';
+    std::exit(2);
+  }
+  std::cerr << "sonda-serve: serving " << db << " on http://" << listen.host << ":" << port << '\n';
+  bool ok = server.listen();
+  if (ok) {
+    signal_thread.join();
+  } else {
+    std::cerr << "sonda-serve: the server stopped unexpectedly\n";
+    signal_thread.detach();
+  }
+  return ok ? 0 : 1;
+}

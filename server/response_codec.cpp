@@ -1,0 +1,101 @@
+// JSON for the API's answers: search responses, documents, completions, errors.
+#include "server/response_codec.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace sonda::server {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string dump(const Json& json) {
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+Json metadata_json(const index::Document& document) {
+  Json out;
+  out["id"] = document.id;
+  out["title"] = document.title;
+  out["lang"] = document.lang;
+  out["url"] = document.url;
+  out["date"] = document.date;
+  out["year"] = document.year ? Json(*document.year) : Json(nullptr);
+  out["country"] = document.countries;
+  out["region"] = document.regions;
+  out["organisation"] = document.organisations;
+  out["topic"] = document.topics;
+  out["type"] = document.type;
+  out["format"] = document.format;
+  out["source"] = document.source;
+  return out;
+}
+
+}  // namespace
+
+std::string search_response_json(const search::SearchResponse& response, const std::string& q) {
+  Json hits = Json::array();
+  for (const auto& hit : response.hits) {
+    Json json = metadata_json(hit.document);
+    json["score"] = hit.score;
+    json["snippet"] = hit.snippet;
+    hits.push_back(std::move(json));
+  }
+  Json facets = Json::object();
+  for (const auto& facet : response.facets) {
+    Json values = Json::object();
+    for (const auto& [value, count] : facet.values) values[value] = count;
+    facets[facet.field] = std::move(values);
+  }
+  Json out;
+  out["hits"] = std::move(hits);
+  out["query"] = q;
+  out["totalHits"] = response.total_hits;
+  out["totalHitsExact"] = response.total_hits_exact;
+  out["page"] = response.page;
+  out["hitsPerPage"] = response.hits_per_page;
+  out["totalPages"] = response.total_pages;
+  out["facetDistribution"] = std::move(facets);
+  out["suggestion"] = response.suggestion ? Json(*response.suggestion) : Json(nullptr);
+  out["partialMatch"] = response.partial_match;
+  out["processingTimeMs"] = std::round(response.processing_ms * 1000.0) / 1000.0;
+  return dump(out);
+}
+
+std::string document_json(const index::Document& document) {
+  Json out = metadata_json(document);
+  out["text"] = document.body;
+  return dump(out);
+}
+
+std::string completions_json(const std::string& q, const std::vector<std::string>& completions) {
+  Json out;
+  out["query"] = q;
+  out["suggestions"] = completions;
+  return dump(out);
+}
+
+HttpResponse error_response(int status, const std::string& code, const std::string& message) {
+  Json out;
+  out["error"] = {{"code", code}, {"message", message}};
+  HttpResponse response;
+  response.status = status;
+  response.body = dump(out);
+  return response;
+}
+
+HttpResponse error_response(const Error& error) {
+  switch (error.code) {
+    case ErrorCode::invalid_argument: return error_response(400, "invalid_request", error.message);
+    case ErrorCode::not_found: return error_response(404, "not_found", error.message);
+    case ErrorCode::too_large: return error_response(413, "payload_too_large", error.message);
+    case ErrorCode::unavailable:
+    case ErrorCode::locked:
+      return error_response(503, "index_unavailable", "the index is not available yet; try again shortly");
+    case ErrorCode::corrupt: return error_response(503, "index_corrupt", "the index cannot be read");
+    default: return error_response(503, "search_unavailable", "the search could not be completed; try again");
+  }
+}
+
+}  // namespace sonda::server
