@@ -3,7 +3,7 @@
 // | prefix | meaning                                   | kind                     |
 // |--------|-------------------------------------------|--------------------------|
 // | (none) | folded word ("chatiments")                | positional, title+body   |
-// | Z      | folded stem ("Zchat")                     | wdf, title+body          |
+// | Z      | folded stem ("Zchat")                     | positional, title+body   |
 // | S      | folded title word ("Sperou")              | positional               |
 // | ZS     | folded title stem ("ZSperou")             | wdf                      |
 // | Q      | unique document id                        | boolean                  |

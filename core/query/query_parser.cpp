@@ -148,6 +148,8 @@ class Parser {
       }
     }
     node.children = std::move(children);
+    if ((node.kind == QueryNode::Kind::all || node.kind == QueryNode::Kind::any) && node.children.empty())
+      return QueryNode(QueryNode::Kind::all);
     if ((node.kind == QueryNode::Kind::all || node.kind == QueryNode::Kind::any) &&
         node.children.size() == 1 && node.children.front().kind != QueryNode::Kind::exclude)
       return std::move(node.children.front());

@@ -59,17 +59,27 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
     ++out_.positive_terms;
   }
   if (stop) return Xapian::Query(std::string(word_prefix) + token.folded);
-  std::set<std::string> forms = {token.word};
+  std::set<std::string> stems = stems_of(token);
+  if (positive) out_.highlight.stems.insert(stems.begin(), stems.end());
+  return stem_query(stems, stem_prefix);
+}
+
+std::set<std::string> QueryTranslator::stems_of(const analysis::Token& token) {
+  // The folded spelling, the one typed and those documents use: typed with or without accents,
+  // a word reaches the same stems.
+  std::set<std::string> forms = {token.word, token.folded};
   for (auto& form : lookup_.accented_forms(token.folded)) forms.insert(std::move(form));
   std::set<std::string> stems;
   for (const auto& form : forms)
     for (const auto& lang : langs_) stems.insert(analyzer_.stem(form, lang));
+  return stems;
+}
+
+Xapian::Query QueryTranslator::stem_query(const std::set<std::string>& stems, std::string_view stem_prefix,
+                                          Xapian::Query::op op) {
   std::vector<Xapian::Query> terms;
-  for (const auto& stem : stems) {
-    terms.emplace_back(std::string(stem_prefix) + stem);
-    if (positive) out_.highlight.stems.insert(stem);
-  }
-  return combine(Xapian::Query::OP_SYNONYM, terms);
+  for (const auto& stem : stems) terms.emplace_back(std::string(stem_prefix) + stem);
+  return combine(op, terms);
 }
 
 std::optional<Xapian::Query> QueryTranslator::phrase(const std::vector<analysis::Token>& tokens,
@@ -152,14 +162,16 @@ std::optional<Xapian::Query> QueryTranslator::node(const QueryNode& node, bool p
   return std::nullopt;
 }
 
-// Documents where the typed words stand close together get extra weight.
+// Documents where the query's words stand close together get extra weight. Stems carry positions,
+// so singular, plural and unaccented forms of the query are boosted alike.
 std::optional<Xapian::Query> QueryTranslator::proximity(const QueryNode& root) {
   if (root.kind != Kind::all) return std::nullopt;
   std::vector<Xapian::Query> words;
   for (const auto& child : root.children) {
     if (child.kind != Kind::word) continue;
     for (const auto& token : tokens_of(child.text))
-      if (!is_stopword(token.folded)) words.emplace_back(token.folded);
+      if (!is_stopword(token.folded))  // NEAR takes OR (not SYNONYM) subqueries in Xapian 1.4
+        words.push_back(stem_query(stems_of(token), index::kStemPrefix, Xapian::Query::OP_OR));
   }
   if (words.size() < 2) return std::nullopt;
   return Xapian::Query(Xapian::Query::OP_NEAR, words.begin(), words.end(), words.size() + 2);

@@ -51,6 +51,9 @@ class QueryTranslator {
   std::optional<Xapian::Query> prefix(std::string_view text, bool positive);
   std::optional<Xapian::Query> scope(const QueryNode& node, bool positive);
   std::vector<analysis::Token> tokens_of(std::string_view text);
+  std::set<std::string> stems_of(const analysis::Token& token);
+  Xapian::Query stem_query(const std::set<std::string>& stems, std::string_view stem_prefix,
+                           Xapian::Query::op op = Xapian::Query::OP_SYNONYM);
   bool is_stopword(std::string_view folded) const;
   bool has_content_word(const QueryNode& node);
   std::optional<Xapian::Query> proximity(const QueryNode& root);

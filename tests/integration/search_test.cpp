@@ -1,0 +1,236 @@
+// The search core over the sample corpus: equivalences, ranking, facets, pages, sorting, suggestions.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "search/searcher.h"
+#include "support/corpus_index.h"
+
+namespace sonda::search {
+namespace {
+
+class CorpusSearch : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    testing::build_index(SONDA_CORPUS_DIR, (dir_->path() / "db").string());
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  void SetUp() override {
+    auto opened = Searcher::open((dir_->path() / "db").string());
+    ASSERT_TRUE(opened.ok());
+    searcher_ = std::move(*opened);
+  }
+
+  SearchResponse search(SearchRequest request) {
+    auto response = searcher_->search(request);
+    EXPECT_TRUE(response.ok()) << (response.ok() ? "" : response.error().message);
+    return response.ok() ? *response : SearchResponse{};
+  }
+  SearchResponse search(const std::string& q, const std::string& lang = "", int hits_per_page = 100) {
+    SearchRequest request;
+    request.q = q;
+    request.lang = lang;
+    request.hits_per_page = hits_per_page;
+    return search(request);
+  }
+  static std::vector<std::string> ids(const SearchResponse& response) {
+    std::vector<std::string> out;
+    for (const auto& hit : response.hits) out.push_back(hit.document.id);
+    return out;
+  }
+
+  static testing::TempDir* dir_;
+  std::unique_ptr<Searcher> searcher_;
+};
+testing::TempDir* CorpusSearch::dir_ = nullptr;
+
+// Spellings a researcher may type that must return identical hit lists.
+const std::vector<std::vector<std::string>> kEquivalent = {
+    {"châtiments corporels", "chatiments corporels", "CHÂTIMENTS CORPORELS", "Châtiment corporel",
+     "chatiment corporel"},
+    {"castigo físico", "castigo fisico", "CASTIGO FÍSICO", "castigos físicos"},
+    {"educación", "educacion", "EDUCACION", "educaciones"},
+    {"l’enfance", "l'enfance", "enfance", "L’ENFANCE"},
+    {"parentalité", "parentalite"},
+    {"niños", "ninos", "NIÑO"},
+};
+
+TEST_F(CorpusSearch, EquivalentSpellingsReturnIdenticalHits) {
+  for (const auto& group : kEquivalent) {
+    auto expected = ids(search(group.front()));
+    EXPECT_FALSE(expected.empty()) << group.front();
+    for (const auto& form : group) EXPECT_EQ(ids(search(form)), expected) << form << " vs " << group.front();
+  }
+}
+
+TEST_F(CorpusSearch, PeruPageRanksHighAndIsMarked) {
+  auto response = search("châtiments corporels");
+  auto found =
+      std::find_if(response.hits.begin(), response.hits.begin() + std::min<size_t>(3, response.hits.size()),
+                   [](const Hit& hit) { return hit.document.id == "fr/perou-petite-enfance.md"; });
+  ASSERT_NE(found, response.hits.begin() + std::min<size_t>(3, response.hits.size())) << "not in the top 3";
+  EXPECT_NE(found->snippet.find("<mark>châtiments corporels</mark>"), std::string::npos) << found->snippet;
+  auto unaccented = search("chatiments corporels");
+  EXPECT_NE(unaccented.hits.front().snippet.find("<mark>"), std::string::npos);
+}
+
+TEST_F(CorpusSearch, LanguageRestricts) {
+  auto any = search("castigo físico");
+  ASSERT_FALSE(any.hits.empty());
+  EXPECT_EQ(any.hits.front().document.lang, "es");
+  auto french_only = search("castigo", "fr");
+  for (const auto& hit : french_only.hits) EXPECT_EQ(hit.document.lang, "fr");
+  auto spanish_only = search("castigo", "es");
+  ASSERT_FALSE(spanish_only.hits.empty());
+  for (const auto& hit : spanish_only.hits) EXPECT_EQ(hit.document.lang, "es");
+}
+
+TEST_F(CorpusSearch, FacetCountsMatchTheHits) {
+  SearchRequest request;
+  request.q = "enfance";
+  request.hits_per_page = 100;
+  request.facets = {"country", "organisation", "lang", "year", "type"};
+  auto response = search(request);
+  ASSERT_EQ(response.hits.size(), response.total_hits);
+  std::map<std::string, std::map<std::string, size_t>> counted;
+  for (const auto& hit : response.hits) {
+    for (const auto& c : hit.document.countries) ++counted["country"][c];
+    for (const auto& o : hit.document.organisations) ++counted["organisation"][o];
+    ++counted["lang"][hit.document.lang];
+    ++counted["year"][std::to_string(*hit.document.year)];
+    ++counted["type"][hit.document.type];
+  }
+  ASSERT_EQ(response.facets.size(), 5u);
+  for (const auto& facet : response.facets)
+    for (const auto& [value, count] : facet.values)
+      EXPECT_EQ(count, counted[facet.field][value]) << facet.field << "=" << value;
+}
+
+TEST_F(CorpusSearch, EveryFacetValueWorksAsAFilter) {
+  SearchRequest request;
+  request.facets = {"country"};
+  request.hits_per_page = 0;
+  auto response = search(request);
+  ASSERT_FALSE(response.facets.front().values.empty());
+  for (const auto& [value, count] : response.facets.front().values) {
+    SearchRequest filtered;
+    filtered.filters = {{"country", value}};
+    filtered.hits_per_page = 0;
+    EXPECT_EQ(search(filtered).total_hits, count) << value;
+  }
+}
+
+TEST_F(CorpusSearch, MultiSelectFacetIgnoresItsOwnFilter) {
+  SearchRequest request;
+  request.facets = {"country", "lang"};
+  request.filters = {{"country", "Pérou"}, {"country", "Colombie"}};
+  auto response = search(request);
+  const FacetCounts& country = response.facets[0];
+  EXPECT_GT(country.values.size(), 2u) << "other countries stay selectable";
+  size_t peru = 0, colombia = 0;
+  for (const auto& [value, count] : country.values) {
+    if (value == "Pérou") peru = count;
+    if (value == "Colombie") colombia = count;
+  }
+  EXPECT_GT(peru, 0u);
+  EXPECT_LE(response.total_hits, peru + colombia);
+  EXPECT_GE(response.total_hits, std::max(peru, colombia));
+  size_t lang_total = 0;
+  for (const auto& [value, count] : response.facets[1].values) lang_total += count;
+  EXPECT_EQ(lang_total, response.total_hits) << "other facets honour the filter";
+}
+
+TEST_F(CorpusSearch, PhraseIsStricterThanWords) {
+  auto words = search("petite enfance");
+  auto phrase = search("\"petite enfance\"");
+  EXPECT_LT(phrase.total_hits, words.total_hits + 1);
+  EXPECT_GT(phrase.total_hits, 0u);
+  auto narrower = search("\"petite enfance\" Loreto");
+  EXPECT_LE(narrower.total_hits, phrase.total_hits);
+  EXPECT_GT(narrower.total_hits, 0u);
+}
+
+TEST_F(CorpusSearch, ExclusionRemovesDocuments) {
+  auto all = search("castigo");
+  auto without = search("castigo -Guatemala");
+  EXPECT_LT(without.total_hits, all.total_hits);
+  for (const auto& id : ids(without)) EXPECT_EQ(id.find("guatemala"), std::string::npos) << id;
+}
+
+TEST_F(CorpusSearch, PagesAreDisjointAndCoverAllHits) {
+  auto all = ids(search("familles OR familias"));
+  std::vector<std::string> paged;
+  SearchRequest request;
+  request.q = "familles OR familias";
+  request.hits_per_page = 3;
+  auto first = search(request);
+  for (int page = 1; page <= first.total_pages; ++page) {
+    request.page = page;
+    for (const auto& id : ids(search(request))) paged.push_back(id);
+  }
+  EXPECT_EQ(paged, all);
+  EXPECT_EQ(std::set<std::string>(paged.begin(), paged.end()).size(), paged.size());
+}
+
+TEST_F(CorpusSearch, SortsByDate) {
+  SearchRequest request;
+  request.q = "enfants";
+  request.hits_per_page = 100;
+  request.sort = SortOrder::date_desc;
+  auto response = search(request);
+  for (size_t i = 1; i < response.hits.size(); ++i)
+    EXPECT_GE(response.hits[i - 1].document.date, response.hits[i].document.date);
+  request.sort = SortOrder::date_asc;
+  response = search(request);
+  for (size_t i = 1; i < response.hits.size(); ++i)
+    EXPECT_LE(response.hits[i - 1].document.date, response.hits[i].document.date);
+}
+
+TEST_F(CorpusSearch, YearRange) {
+  SearchRequest request;
+  request.year_from = 2019;
+  request.year_to = 2020;
+  request.hits_per_page = 100;
+  auto response = search(request);
+  ASSERT_FALSE(response.hits.empty());
+  for (const auto& hit : response.hits) EXPECT_TRUE(*hit.document.year >= 2019 && *hit.document.year <= 2020);
+}
+
+TEST_F(CorpusSearch, DidYouMean) {
+  auto response = search("chatimens corporel");
+  ASSERT_TRUE(response.suggestion.has_value());
+  EXPECT_EQ(*response.suggestion, "châtiments corporels");
+  EXPECT_FALSE(search("châtiments corporels").suggestion.has_value());
+}
+
+TEST_F(CorpusSearch, RelaxesWhenNothingMatchesEveryWord) {
+  auto response = search("castigo zzzzqqq");
+  EXPECT_TRUE(response.partial_match);
+  EXPECT_GT(response.total_hits, 0u);
+}
+
+TEST_F(CorpusSearch, CompletesAccentInsensitively) {
+  for (const char* typed : {"chât", "chat", "CHAT"}) {
+    auto completions = searcher_->complete(typed, 10);
+    ASSERT_TRUE(completions.ok());
+    EXPECT_NE(std::find(completions->begin(), completions->end(), "châtiments"), completions->end()) << typed;
+  }
+  auto two_words = searcher_->complete("châtiments corp", 10);
+  ASSERT_TRUE(two_words.ok());
+  EXPECT_NE(std::find(two_words->begin(), two_words->end(), "châtiments corporels"), two_words->end());
+}
+
+TEST_F(CorpusSearch, DocumentLookup) {
+  auto document = searcher_->document("fr/perou-petite-enfance.md");
+  ASSERT_TRUE(document.ok());
+  EXPECT_NE(document->body.find("Loreto"), std::string::npos);
+  auto missing = searcher_->document("../../etc/passwd");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::not_found);
+}
+
+}  // namespace
+}  // namespace sonda::search

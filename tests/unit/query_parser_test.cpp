@@ -1,0 +1,62 @@
+// Table-driven tests of the query parser: text → tree, including unbalanced and hostile input.
+#include <gtest/gtest.h>
+
+#include "query/query_parser.h"
+
+namespace sonda::query {
+namespace {
+
+struct ParseCase {
+  std::string input;
+  std::string expected;
+};
+
+const ParseCase kCases[] = {
+    {"châtiments corporels", "all(word:châtiments word:corporels)"},
+    {"castigo", "word:castigo"},
+    {"\"petite enfance\" Loreto", "all(phrase:\"petite enfance\" word:Loreto)"},
+    {"castigo físico -adolescentes", "all(word:castigo word:físico exclude(word:adolescentes))"},
+    {"-adolescentes", "all(exclude(word:adolescentes))"},
+    {"castigo OR violencia", "any(word:castigo word:violencia)"},
+    {"a b OR c", "any(all(word:a word:b) word:c)"},
+    {"(castigo OR violencia) niños", "all(any(word:castigo word:violencia) word:niños)"},
+    {"chât*", "prefix:chât"},
+    {"title:Pérou enfance", "all(title(word:Pérou) word:enfance)"},
+    {"country:\"Côte d'Ivoire\"", "country(phrase:\"Côte d'Ivoire\")"},
+    {"org:INFANT", "org(word:INFANT)"},
+    {"http://example.org", "word:http://example.org"},
+    {"\"unclosed phrase", "phrase:\"unclosed phrase\""},
+    {"(unclosed group", "all(word:unclosed word:group)"},
+    {"stray) paren", "all(word:stray word:paren)"},
+    {"", "all()"},
+    {"   ", "all()"},
+    {"*", "word:*"},
+    {"- alone", "all(word:- word:alone)"},
+    {"or lowercase", "all(word:or word:lowercase)"},
+    {"OR", "all()"},
+    {"\"\"", "phrase:\"\""},
+    {"title:", "all()"},
+    {"l’enfance", "word:l’enfance"},
+    {"-\"petite enfance\"", "all(exclude(phrase:\"petite enfance\"))"},
+};
+
+TEST(QueryParserTable, BuildsTheExpectedTree) {
+  for (const ParseCase& c : kCases) EXPECT_EQ(to_string(parse_query(c.input)), c.expected) << c.input;
+}
+
+TEST(QueryParser, DeepNestingIsBounded) {
+  std::string deep(1000, '(');
+  deep += "castigo";
+  deep += std::string(1000, ')');
+  EXPECT_EQ(to_string(parse_query(deep)), "word:castigo");
+}
+
+TEST(QueryParser, ManyTermsStayFlat) {
+  std::string many;
+  for (int i = 0; i < 10000; ++i) many += "w ";
+  QueryNode root = parse_query(many);
+  EXPECT_EQ(root.children.size(), 10000u);
+}
+
+}  // namespace
+}  // namespace sonda::query

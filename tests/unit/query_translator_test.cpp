@@ -1,0 +1,119 @@
+// The translator without a database: accent restoration, stop words, phrases, scopes, relaxed mode.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "query/query_parser.h"
+#include "query/query_translator.h"
+
+namespace sonda::query {
+namespace {
+
+// Stands in for the index's XA terms.
+class FakeLookup : public TermLookup {
+ public:
+  std::vector<std::string> accented_forms(std::string_view folded) const override {
+    static const std::map<std::string, std::vector<std::string>, std::less<>> forms = {
+        {"educacion", {"educación"}},
+        {"parentalite", {"parentalité"}},
+        {"protegees", {"protégées"}},
+        {"chatiments", {"châtiments"}},
+    };
+    auto found = forms.find(folded);
+    return found == forms.end() ? std::vector<std::string>{} : found->second;
+  }
+};
+
+std::string translate(const std::string& text, std::vector<std::string> langs = {"fr", "es"},
+                      MatchMode mode = MatchMode::all) {
+  analysis::Analyzer analyzer;
+  FakeLookup lookup;
+  QueryTranslator translator(analyzer, lookup, std::move(langs));
+  return translator.translate(parse_query(text), mode).query.get_description();
+}
+
+struct SameCase {
+  std::string a;
+  std::string b;
+  std::vector<std::string> langs;
+};
+
+const SameCase kSameQueries[] = {
+    {"educacion", "educación", {"es"}},
+    {"educacion", "EDUCACIÓN", {"fr", "es"}},
+    {"parentalite", "parentalité", {"fr"}},
+    {"protegees", "protégées", {"fr"}},
+    {"chatiments corporels", "châtiments corporels", {"fr"}},
+    {"CHÂTIMENTS CORPORELS", "châtiments corporels", {"fr", "es"}},
+    {"l’enfance", "enfance", {"fr"}},
+    {"l'enfance", "l’enfance", {"fr"}},
+    {"les châtiments", "châtiments", {"fr"}},
+    {"el castigo", "castigo", {"es"}},
+};
+
+TEST(QueryTranslatorTable, EquivalentSpellingsGiveTheSameQuery) {
+  for (const SameCase& c : kSameQueries) EXPECT_EQ(translate(c.a, c.langs), translate(c.b, c.langs)) << c.a;
+}
+
+struct ContainsCase {
+  std::string query;
+  std::vector<std::string> langs;
+  std::string fragment;
+};
+
+const ContainsCase kContains[] = {
+    {"educacion", {"es"}, "Zeduc"},
+    {"castigos", {"es"}, "Zcastig"},
+    {"\"petite enfance\"", {"fr"}, "(petite PHRASE 2 enfance)"},
+    {"title:Pérou", {"fr"}, "ZSperou"},
+    {"country:Pérou", {"fr"}, "XCperou"},
+    {"a -b", {"fr"}, "AND_NOT"},
+    {"chât*", {"fr"}, "WILDCARD"},
+    {"castigo físico", {"es"}, "NEAR"},
+    {"le la les", {"fr"}, "le"},  // only stop words: kept rather than matching nothing
+};
+
+TEST(QueryTranslatorTable, ProducesTheExpectedTerms) {
+  for (const ContainsCase& c : kContains)
+    EXPECT_NE(translate(c.query, c.langs).find(c.fragment), std::string::npos)
+        << c.query << " → " << translate(c.query, c.langs);
+}
+
+TEST(QueryTranslator, DropsStopWordsOutsidePhrases) {
+  std::string query = translate("la loi", {"fr"});
+  EXPECT_EQ(query.find("Zla"), std::string::npos) << query;
+  EXPECT_EQ(query.find(" la"), std::string::npos) << query;
+  EXPECT_NE(translate("\"la loi\"", {"fr"}).find("la PHRASE"), std::string::npos);
+}
+
+TEST(QueryTranslator, RelaxedModeUsesOr) {
+  EXPECT_NE(translate("castigo violencia", {"es"}, MatchMode::any).find(" OR "), std::string::npos);
+  EXPECT_NE(translate("castigo violencia", {"es"}, MatchMode::all).find(" AND "), std::string::npos);
+}
+
+TEST(QueryTranslator, HighlightTermsAndWords) {
+  analysis::Analyzer analyzer;
+  FakeLookup lookup;
+  QueryTranslator translator(analyzer, lookup, {"fr"});
+  Translation t =
+      translator.translate(parse_query("chatiments \"petite enfance\" -violence"), MatchMode::all);
+  EXPECT_TRUE(t.highlight.stems.contains("chat"));
+  EXPECT_TRUE(t.highlight.words.contains("petite"));
+  EXPECT_FALSE(t.highlight.words.contains("violence"));
+  EXPECT_EQ(t.words, (std::vector<std::string>{"chatiments"}));
+  EXPECT_EQ(t.positive_terms, 2u);
+  EXPECT_FALSE(t.browse);
+}
+
+TEST(QueryTranslator, EmptyQueryBrowses) {
+  analysis::Analyzer analyzer;
+  NoTermLookup lookup;
+  QueryTranslator translator(analyzer, lookup, {"fr", "es"});
+  for (const char* text : {"", "   ", "*", "((", "\"\""}) {
+    Translation t = translator.translate(parse_query(text), MatchMode::all);
+    EXPECT_TRUE(t.browse) << text;
+  }
+}
+
+}  // namespace
+}  // namespace sonda::query
