@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The main job: installs dependencies, builds, indexes corpus/ into data/index and prints a summary.
+# The main job: installs dependencies, builds, indexes corpus/ into data/index, serves on 127.0.0.1:8080.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -7,3 +7,4 @@ scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSONDA_BUILD_TESTS=OFF
 cmake --build build -j "$(nproc)"
 build/indexer/sonda-index --db data/index corpus
+exec build/server/sonda-serve --db data/index --host "${SONDA_HOST:-127.0.0.1}" --port "${SONDA_PORT:-8080}"

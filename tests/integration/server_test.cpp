@@ -1,0 +1,219 @@
+// sonda-serve end to end: the real HTTP server on an ephemeral 127.0.0.1 port over the sample corpus.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "index/index_writer.h"
+#include "search/searcher_pool.h"
+#include "server/api.h"
+#include "server/http_server.h"
+#include "support/corpus_index.h"
+
+namespace sonda::server {
+namespace {
+
+using Json = nlohmann::json;
+
+// Runs the real server over an index folder, on a free port, for the lifetime of the object.
+class RunningServer {
+ public:
+  explicit RunningServer(const std::string& db)
+      : pool_(db, std::chrono::milliseconds(50)), api_(pool_, metrics_, ApiConfig{}, log_), server_(api_, config()) {
+    port_ = server_.bind();
+    thread_ = std::thread([this] { server_.listen(); });
+  }
+  ~RunningServer() {
+    server_.stop();
+    thread_.join();
+  }
+  httplib::Client client() const {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(10, 0);
+    return client;
+  }
+  int port() const { return port_; }
+
+ private:
+  static ListenConfig config() {
+    ListenConfig config;
+    config.port = 0;
+    config.threads = 4;
+    return config;
+  }
+  search::SearcherPool pool_;
+  Metrics metrics_;
+  std::ostringstream log_;
+  Api api_;
+  HttpServer server_;
+  int port_ = -1;
+  std::thread thread_;
+};
+
+class ServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    testing::build_index(SONDA_CORPUS_DIR, (dir_->path() / "db").string());
+    server_ = new RunningServer((dir_->path() / "db").string());
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+  static Json get_json(const std::string& target, int expected_status = 200) {
+    auto response = server_->client().Get(target.c_str());
+    EXPECT_TRUE(response) << target;
+    if (!response) return Json();
+    EXPECT_EQ(response->status, expected_status) << target << " " << response->body;
+    return Json::parse(response->body, nullptr, false);
+  }
+  static testing::TempDir* dir_;
+  static RunningServer* server_;
+};
+testing::TempDir* ServerTest::dir_ = nullptr;
+RunningServer* ServerTest::server_ = nullptr;
+
+TEST_F(ServerTest, ResearcherQueryWithFacets) {
+  Json body = get_json("/search?q=chatiments+corporels&facets=country,organisation,lang");
+  ASSERT_TRUE(body.is_object());
+  bool peru_marked = false;
+  for (size_t i = 0; i < 3 && i < body["hits"].size(); ++i)
+    if (body["hits"][i]["id"] == "fr/perou-petite-enfance.md")
+      peru_marked = body["hits"][i]["snippet"].get<std::string>().find("<mark>châtiments corporels</mark>") !=
+                    std::string::npos;
+  EXPECT_TRUE(peru_marked) << body.dump(2);
+  EXPECT_GT(body["facetDistribution"]["country"]["Pérou"].get<int>(), 0);
+  EXPECT_TRUE(body["totalHitsExact"].get<bool>());
+  for (const char* field : {"totalHits", "page", "hitsPerPage", "totalPages", "suggestion", "processingTimeMs"})
+    EXPECT_TRUE(body.contains(field)) << field;
+}
+
+TEST_F(ServerTest, PostTakesTheSameFields) {
+  auto response = server_->client().Post(
+      "/search", R"({"q":"castigo físico","lang":"es","filter":["country:Perú"],"facets":["country"],"hitsPerPage":5})",
+      "application/json");
+  ASSERT_TRUE(response);
+  ASSERT_EQ(response->status, 200) << response->body;
+  Json body = Json::parse(response->body);
+  ASSERT_FALSE(body["hits"].empty());
+  for (const auto& hit : body["hits"]) EXPECT_EQ(hit["lang"], "es");
+}
+
+TEST_F(ServerTest, CorsAndSecurityHeaders) {
+  auto response = server_->client().Get("/search?q=enfance", {{"Origin", "http://127.0.0.1:9999"}});
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->get_header_value("Access-Control-Allow-Origin"), "*");
+  EXPECT_EQ(response->get_header_value("X-Content-Type-Options"), "nosniff");
+  auto preflight = server_->client().Options("/search");
+  ASSERT_TRUE(preflight);
+  EXPECT_EQ(preflight->status, 204);
+  EXPECT_NE(preflight->get_header_value("Access-Control-Allow-Methods").find("POST"), std::string::npos);
+}
+
+TEST_F(ServerTest, DocumentsHealthSuggestMetrics) {
+  Json document = get_json("/documents/fr%2Fperou-petite-enfance.md");
+  EXPECT_NE(document["text"].get<std::string>().find("Loreto"), std::string::npos);
+  Json missing = get_json("/documents/nope", 404);
+  EXPECT_EQ(missing["error"]["code"], "not_found");
+  Json health = get_json("/health");
+  EXPECT_EQ(health["status"], "ok");
+  EXPECT_GE(health["documents"].get<int>(), 40);
+  Json suggest = get_json("/suggest?q=ch%C3%A2t");
+  EXPECT_FALSE(suggest["suggestions"].empty());
+  auto metrics = server_->client().Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find("sonda_http_requests_total{route=\"/search\",status=\"200\"}"), std::string::npos);
+  EXPECT_NE(metrics->body.find("sonda_index_documents"), std::string::npos);
+}
+
+// Bad input → status and error code; never a 500, never a crash.
+struct BadCase {
+  std::string target;
+  int status;
+  std::string code;
+};
+
+TEST_F(ServerTest, BadInputTable) {
+  const std::string long_q(1001, 'a');
+  const BadCase cases[] = {
+      {"/search?q=%22unbalanced", 200, ""},
+      {"/search?q=(castigo", 200, ""},
+      {"/search?q=castigo)))", 200, ""},
+      {"/search?filter=colour:red", 400, "invalid_request"},
+      {"/search?filter=nocolon", 400, "invalid_request"},
+      {"/search?facets=colour", 400, "invalid_request"},
+      {"/search?page=abc", 400, "invalid_request"},
+      {"/search?page=0", 400, "invalid_request"},
+      {"/search?page=-1", 400, "invalid_request"},
+      {"/search?page=99999999", 400, "invalid_request"},
+      {"/search?hitsPerPage=101", 400, "invalid_request"},
+      {"/search?hitsPerPage=1.5", 400, "invalid_request"},
+      {"/search?hitsPerPage=99999999999999999999", 400, "invalid_request"},
+      {"/search?sort=random", 400, "invalid_request"},
+      {"/search?lang=de", 400, "invalid_request"},
+      {"/search?q=" + long_q, 400, "invalid_request"},
+      {"/search?q=%FF%FE", 400, "invalid_request"},
+      {"/search?q=%00", 200, ""},
+      {"/search?q=*", 200, ""},
+      {"/nowhere", 404, "not_found"},
+  };
+  for (const BadCase& c : cases) {
+    auto response = server_->client().Get(c.target.c_str());
+    ASSERT_TRUE(response) << c.target;
+    EXPECT_EQ(response->status, c.status) << c.target << " " << response->body;
+    Json body = Json::parse(response->body, nullptr, false);
+    ASSERT_TRUE(body.is_object()) << c.target;
+    if (!c.code.empty()) {
+      EXPECT_EQ(body["error"]["code"], c.code) << c.target;
+    }
+  }
+}
+
+TEST_F(ServerTest, BadPostBodies) {
+  auto big = server_->client().Post("/search", std::string(70 * 1024, ' '), "application/json");
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->status, 413);
+  for (const char* body : {"not json", "[1]", R"({"page":"x"})", R"({"q":["a"]})"}) {
+    auto response = server_->client().Post("/search", body, "application/json");
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 400) << body;
+  }
+}
+
+TEST(ServerLiveIndex, NewDocumentsAppearWithoutRestart) {
+  testing::TempDir dir;
+  std::string db = (dir.path() / "db").string();
+  RunningServer server(db);
+  EXPECT_EQ(server.client().Get("/health")->status, 503) << "no index yet";
+  EXPECT_EQ(server.client().Get("/search?q=x")->status, 503);
+  testing::build_index(SONDA_CORPUS_DIR, db);
+  auto wait_for = [&](const std::string& target, auto predicate) {
+    for (int i = 0; i < 40; ++i) {
+      auto response = server.client().Get(target.c_str());
+      if (response && predicate(*response)) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+  };
+  EXPECT_TRUE(wait_for("/health", [](const httplib::Response& r) { return r.status == 200; }));
+  {
+    auto writer = index::IndexWriter::open(db);
+    ASSERT_TRUE(writer.ok());
+    index::Document added;
+    added.id = "new/zanzibar.md";
+    added.lang = "fr";
+    added.title = "Zanzibar";
+    added.body = "Un nouveau rapport sur Zanzibar.";
+    ASSERT_TRUE((*writer)->add(added).ok());
+    ASSERT_TRUE((*writer)->commit().ok());
+  }
+  EXPECT_TRUE(wait_for("/search?q=zanzibar", [](const httplib::Response& r) {
+    return r.status == 200 && Json::parse(r.body)["totalHits"] == 1;
+  })) << "visible within two seconds";
+}
+
+}  // namespace
+}  // namespace sonda::server
