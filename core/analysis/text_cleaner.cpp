@@ -15,18 +15,28 @@ namespace {
 constexpr UChar32 kReplacement = 0xFFFD;
 constexpr UChar32 kSoftHyphen = 0x00AD;
 
+// Calls `visit` with each code point of `bytes`, or a negative value for each ill-formed sequence;
+// stops early when `visit` returns false.
+template <typename Visit>
+void for_each_code_point(std::string_view bytes, Visit visit) {
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+  int32_t length = static_cast<int32_t>(bytes.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(data, i, length, c);
+    if (!visit(c)) return;
+  }
+}
+
 icu::UnicodeString decode_lenient(std::string_view raw) {
   icu::UnicodeString out;
   out.getBuffer(static_cast<int32_t>(raw.size()) + 1);
   out.releaseBuffer(0);
-  const auto* bytes = reinterpret_cast<const uint8_t*>(raw.data());
-  int32_t length = static_cast<int32_t>(raw.size());
-  int32_t i = 0;
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
+  for_each_code_point(raw, [&](UChar32 c) {
     out.append(c < 0 ? kReplacement : c);
-  }
+    return true;
+  });
   return out;
 }
 
@@ -107,15 +117,9 @@ bool needs_rewrite(std::string_view raw) {
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
-  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
-  int32_t length = static_cast<int32_t>(bytes.size());
-  int32_t i = 0;
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(data, i, length, c);
-    if (c < 0) return false;
-  }
-  return true;
+  bool valid = true;
+  for_each_code_point(bytes, [&](UChar32 c) { return valid = c >= 0; });
+  return valid;
 }
 
 std::string clean_text(std::string_view raw) {

@@ -123,6 +123,7 @@ TEST_F(ServerTest, DocumentsHealthSuggestMetrics) {
   EXPECT_GE(health["documents"].get<int>(), 40);
   Json suggest = get_json("/suggest?q=ch%C3%A2t");
   EXPECT_FALSE(suggest["suggestions"].empty());
+  get_json("/search?q=enfance");
   auto metrics = server_->client().Get("/metrics");
   ASSERT_TRUE(metrics);
   EXPECT_NE(metrics->body.find("sonda_http_requests_total{route=\"/search\",status=\"200\"}"), std::string::npos);
