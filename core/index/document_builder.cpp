@@ -31,7 +31,8 @@ Xapian::termpos DocumentBuilder::add_text(Xapian::Document& out, std::string_vie
     out.add_posting(token.folded, position, wdf);
     bool stop = analysis::is_stopword(token.folded, lang);
     std::string stem = stop ? std::string() : analyzer_.stem(token.word, lang);
-    if (!stop) out.add_posting(std::string(kStemPrefix) + stem, position, wdf);  // positions: proximity by stem
+    if (!stop)
+      out.add_posting(std::string(kStemPrefix) + stem, position, wdf);  // positions: proximity by stem
     if (is_title) {
       out.add_posting(std::string(kTitlePrefix) + token.folded, position);
       if (!stop) out.add_term(std::string(kTitleStemPrefix) + stem);

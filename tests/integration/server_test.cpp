@@ -21,7 +21,9 @@ using Json = nlohmann::json;
 class RunningServer {
  public:
   explicit RunningServer(const std::string& db)
-      : pool_(db, std::chrono::milliseconds(50)), api_(pool_, metrics_, ApiConfig{}, log_), server_(api_, config()) {
+      : pool_(db, std::chrono::milliseconds(50)),
+        api_(pool_, metrics_, ApiConfig{}, log_),
+        server_(api_, config()) {
     port_ = server_.bind();
     thread_ = std::thread([this] { server_.listen(); });
   }
@@ -87,13 +89,15 @@ TEST_F(ServerTest, ResearcherQueryWithFacets) {
   EXPECT_TRUE(peru_marked) << body.dump(2);
   EXPECT_GT(body["facetDistribution"]["country"]["Pérou"].get<int>(), 0);
   EXPECT_TRUE(body["totalHitsExact"].get<bool>());
-  for (const char* field : {"totalHits", "page", "hitsPerPage", "totalPages", "suggestion", "processingTimeMs"})
+  for (const char* field :
+       {"totalHits", "page", "hitsPerPage", "totalPages", "suggestion", "processingTimeMs"})
     EXPECT_TRUE(body.contains(field)) << field;
 }
 
 TEST_F(ServerTest, PostTakesTheSameFields) {
   auto response = server_->client().Post(
-      "/search", R"({"q":"castigo físico","lang":"es","filter":["country:Perú"],"facets":["country"],"hitsPerPage":5})",
+      "/search",
+      R"({"q":"castigo físico","lang":"es","filter":["country:Perú"],"facets":["country"],"hitsPerPage":5})",
       "application/json");
   ASSERT_TRUE(response);
   ASSERT_EQ(response->status, 200) << response->body;
@@ -126,7 +130,8 @@ TEST_F(ServerTest, DocumentsHealthSuggestMetrics) {
   get_json("/search?q=enfance");
   auto metrics = server_->client().Get("/metrics");
   ASSERT_TRUE(metrics);
-  EXPECT_NE(metrics->body.find("sonda_http_requests_total{route=\"/search\",status=\"200\"}"), std::string::npos);
+  EXPECT_NE(metrics->body.find("sonda_http_requests_total{route=\"/search\",status=\"200\"}"),
+            std::string::npos);
   EXPECT_NE(metrics->body.find("sonda_index_documents"), std::string::npos);
 }
 
