@@ -61,7 +61,7 @@ void FolderIndexer::report(const std::string& where, const std::string& reason) 
 }
 
 Status FolderIndexer::add(index::Document document, const std::string& where) {
-  Status status = writer_.add(document);
+  Status status = writer_.add(std::move(document));
   if (!status) {
     if (status.error().code == ErrorCode::invalid_argument) {
       report(where, status.error().message);

@@ -18,20 +18,6 @@ HttpResponse json_response(std::string body) {
   return response;
 }
 
-std::string decode_path_segment(const std::string& segment) {
-  std::string out;
-  for (size_t i = 0; i < segment.size(); ++i) {
-    if (segment[i] == '%' && i + 2 < segment.size() && std::isxdigit(segment[i + 1]) &&
-        std::isxdigit(segment[i + 2])) {
-      out.push_back(static_cast<char>(std::stoi(segment.substr(i + 1, 2), nullptr, 16)));
-      i += 2;
-    } else {
-      out.push_back(segment[i]);
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 HttpResponse Api::search(const HttpRequest& http) {
@@ -115,11 +101,13 @@ HttpResponse Api::route(const HttpRequest& request, std::string& route_name) {
   }
   if (path.starts_with("/documents/") && read) {
     route_name = "/documents";
-    return document(decode_path_segment(path.substr(11)));
+    return document(path.substr(11));  // the HTTP layer has already decoded the path
   }
-  if (path == "/suggest" && read) return route_name = "/suggest", suggest(request);
-  if (path == "/health" && read) return route_name = "/health", health();
-  if (path == "/metrics" && read) return route_name = "/metrics", metrics();
+  if (read && (path == "/suggest" || path == "/health" || path == "/metrics")) {
+    route_name = path;
+    if (path == "/suggest") return suggest(request);
+    return path == "/health" ? health() : metrics();
+  }
   route_name = "other";
   return error_response(404, "not_found", "no such route");
 }

@@ -65,16 +65,15 @@ void DocumentBuilder::add_metadata(Xapian::Document& out, const Document& docume
   }
 }
 
-Xapian::Document DocumentBuilder::build(const Document& document) {
-  Document stored = document;
-  stored.title = analysis::clean_text(document.title);
-  stored.body = analysis::clean_text(document.body);
-  stored.year = effective_year(document);  // metadata below reads the year from `stored`
+Xapian::Document DocumentBuilder::build(Document document) {
+  document.title = analysis::clean_text(document.title);
+  document.body = analysis::clean_text(document.body);
+  document.year = effective_year(document);  // metadata below reads the effective year
   Xapian::Document out;
-  Xapian::termpos end_of_title = add_text(out, stored.title, stored.lang, 0, true);
-  add_text(out, stored.body, stored.lang, end_of_title + kBodyPositionGap, false);
-  add_metadata(out, stored);
-  out.set_data(encode_stored_fields(stored));
+  Xapian::termpos end_of_title = add_text(out, document.title, document.lang, 0, true);
+  add_text(out, document.body, document.lang, end_of_title + kBodyPositionGap, false);
+  add_metadata(out, document);
+  out.set_data(encode_stored_fields(document));
   return out;
 }
 

@@ -14,7 +14,8 @@ class DocumentBuilder {
   explicit DocumentBuilder(analysis::Analyzer& analyzer) : analyzer_(analyzer) {}
 
   // The Xapian document for `document`, whose title and body are cleaned here (see clean_text).
-  Xapian::Document build(const Document& document);
+  // Taken by value so that callers can move a large body in rather than copy it.
+  Xapian::Document build(Document document);
 
  private:
   // Adds the words of `text` from `position` on; returns the next free position.

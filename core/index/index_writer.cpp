@@ -24,15 +24,16 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::string& path) 
   }
 }
 
-Status IndexWriter::add(const Document& document) {
+Status IndexWriter::add(Document document) {
   if (document.id.empty()) return Error{ErrorCode::invalid_argument, "document has no id"};
   if (document.id.size() > kMaxIdBytes)
     return Error{ErrorCode::invalid_argument, "document id longer than 200 bytes"};
+  std::string id = document.id;
   try {
-    database_.replace_document(id_term(document.id), builder_.build(document));
+    database_.replace_document(id_term(id), builder_.build(std::move(document)));
     return Status::success();
   } catch (const Xapian::Error& error) {
-    return xapian_error(error, "cannot add document " + document.id);
+    return xapian_error(error, "cannot add document " + id);
   }
 }
 

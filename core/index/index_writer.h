@@ -20,8 +20,8 @@ class IndexWriter {
   // Opens the database at `path`, creating it (and missing parent folders) when absent.
   static Result<std::unique_ptr<IndexWriter>> open(const std::string& path);
 
-  // Adds `document`, replacing any document with the same id.
-  Status add(const Document& document);
+  // Adds `document`, replacing any document with the same id. Move large documents in.
+  Status add(Document document);
 
   // Removes the document with `id`, if present.
   Status remove(const std::string& id);

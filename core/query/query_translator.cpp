@@ -59,12 +59,14 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
     ++out_.positive_terms;
   }
   if (stop) return Xapian::Query(std::string(word_prefix) + token.folded);
-  std::set<std::string> stems = stems_of(token);
+  const std::set<std::string>& stems = stems_of(token);
   if (positive) out_.highlight.stems.insert(stems.begin(), stems.end());
   return stem_query(stems, stem_prefix);
 }
 
-std::set<std::string> QueryTranslator::stems_of(const analysis::Token& token) {
+const std::set<std::string>& QueryTranslator::stems_of(const analysis::Token& token) {
+  auto key = token.word;
+  if (auto known = stems_memo_.find(key); known != stems_memo_.end()) return known->second;
   // The folded spelling, the one typed and those documents use: typed with or without accents,
   // a word reaches the same stems.
   std::set<std::string> forms = {token.word, token.folded};
@@ -72,7 +74,7 @@ std::set<std::string> QueryTranslator::stems_of(const analysis::Token& token) {
   std::set<std::string> stems;
   for (const auto& form : forms)
     for (const auto& lang : langs_) stems.insert(analyzer_.stem(form, lang));
-  return stems;
+  return stems_memo_.emplace(std::move(key), std::move(stems)).first->second;
 }
 
 Xapian::Query QueryTranslator::stem_query(const std::set<std::string>& stems, std::string_view stem_prefix,

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -51,7 +52,9 @@ class QueryTranslator {
   std::optional<Xapian::Query> prefix(std::string_view text, bool positive);
   std::optional<Xapian::Query> scope(const QueryNode& node, bool positive);
   std::vector<analysis::Token> tokens_of(std::string_view text);
-  std::set<std::string> stems_of(const analysis::Token& token);
+  // The stems a word reaches (accents restored), remembered for the translator's lifetime: the
+  // proximity clause and the relaxed retry ask again for the same words.
+  const std::set<std::string>& stems_of(const analysis::Token& token);
   Xapian::Query stem_query(const std::set<std::string>& stems, std::string_view stem_prefix,
                            Xapian::Query::op op = Xapian::Query::OP_SYNONYM);
   bool is_stopword(std::string_view folded) const;
@@ -64,6 +67,7 @@ class QueryTranslator {
   MatchMode mode_ = MatchMode::all;
   bool drop_stopwords_ = true;
   Translation out_;
+  std::map<std::string, std::set<std::string>> stems_memo_;
 };
 
 }  // namespace sonda::query

@@ -123,7 +123,6 @@ std::vector<std::string> Speller::complete(std::string_view typed, size_t limit)
   std::string cleaned = analysis::clean_text(typed);
   auto tokens = analyzer_.tokens(cleaned);
   if (tokens.empty() || limit == 0) return {};
-  bool last_complete = tokens.back().end < cleaned.size() && cleaned.back() == ' ';
   std::string lead = cleaned.substr(0, tokens.back().begin);
   const std::string& prefix = tokens.back().folded;
   std::vector<std::pair<Xapian::doccount, std::string>> found;
@@ -131,7 +130,6 @@ std::vector<std::string> Speller::complete(std::string_view typed, size_t limit)
   for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix); ++term) {
     if (++scanned > kMaxCompletionsScanned) break;
     found.emplace_back(term.get_termfreq(), *term);
-    if (last_complete) break;
   }
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
