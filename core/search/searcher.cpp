@@ -36,6 +36,52 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort, bool browse) {
   }
 }
 
+using Spies = std::vector<std::pair<index::FacetField, std::unique_ptr<Xapian::ValueCountMatchSpy>>>;
+
+// Facet counts in the order asked: from the main run's spies, or, for a facet the request filters
+// on, from a run without that facet's own filter (multi-select).
+std::vector<FacetCounts> count_facets(const Xapian::Database& database, const SearchRequest& request,
+                                      const Spies& spies, const Xapian::Query& text,
+                                      const FilterSet& filters) {
+  std::vector<FacetCounts> out;
+  for (const auto& name : request.facets) {
+    auto field = index::find_facet(name);
+    if (!field) continue;
+    auto spied =
+        std::find_if(spies.begin(), spies.end(), [&](const auto& s) { return s.first.name == field->name; });
+    if (spied != spies.end()) {
+      out.push_back(facet_counts(*spied->second, *field, request.max_values_per_facet));
+      continue;
+    }
+    Xapian::Enquire own(database);
+    Xapian::ValueCountMatchSpy spy(field->slot);
+    own.add_matchspy(&spy);
+    own.set_weighting_scheme(Xapian::BoolWeight());
+    own.set_query(restrict(text, filters.all_but(std::string(field->name))));
+    own.get_mset(0, 0, database.get_doccount());
+    out.push_back(facet_counts(spy, *field, request.max_values_per_facet));
+  }
+  return out;
+}
+
+// The page of hits: stored fields without the body, score and snippet.
+std::vector<Hit> render_hits(const Xapian::MSet& matches, analysis::Analyzer& analyzer,
+                             const query::Translation& text, const SearchRequest& request) {
+  std::vector<Hit> hits;
+  SnippetBuilder snippets(analyzer);
+  for (auto match = matches.begin(); match != matches.end(); ++match) {
+    auto stored = index::decode_stored_fields(match.get_document().get_data());
+    if (!stored) continue;
+    Hit hit;
+    hit.score = text.browse ? 0.0 : std::round(match.get_weight() * 1000.0) / 1000.0;
+    hit.snippet = snippets.build(stored->body, stored->lang, text.highlight, request.highlight);
+    stored->body.clear();
+    hit.document = std::move(*stored);
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& path) {
@@ -82,7 +128,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   response.hits_per_page = request.hits_per_page;
   Xapian::Enquire enquire(database_);
   apply_sort(enquire, request.sort, text.browse);
-  std::vector<std::pair<index::FacetField, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies;
+  Spies spies;
   for (const auto& name : request.facets) {
     auto field = index::find_facet(name);
     if (!field || filters.filters(std::string(field->name))) continue;
@@ -104,35 +150,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
           ? static_cast<int>((response.total_hits + request.hits_per_page - 1) / request.hits_per_page)
           : 0;
 
-  for (const auto& name : request.facets) {
-    auto field = index::find_facet(name);
-    if (!field) continue;
-    auto spied =
-        std::find_if(spies.begin(), spies.end(), [&](const auto& s) { return s.first.name == field->name; });
-    if (spied != spies.end()) {
-      response.facets.push_back(facet_counts(*spied->second, *field, request.max_values_per_facet));
-      continue;
-    }
-    Xapian::Enquire own(database_);  // counts without this facet's own filter: multi-select
-    Xapian::ValueCountMatchSpy spy(field->slot);
-    own.add_matchspy(&spy);
-    own.set_weighting_scheme(Xapian::BoolWeight());
-    own.set_query(restrict(text.query, filters.all_but(std::string(field->name))));
-    own.get_mset(0, 0, everything);
-    response.facets.push_back(facet_counts(spy, *field, request.max_values_per_facet));
-  }
-
-  SnippetBuilder snippets(analyzer_);
-  for (auto match = matches.begin(); match != matches.end(); ++match) {
-    auto stored = index::decode_stored_fields(match.get_document().get_data());
-    if (!stored) continue;
-    Hit hit;
-    hit.score = text.browse ? 0.0 : std::round(match.get_weight() * 1000.0) / 1000.0;
-    hit.snippet = snippets.build(stored->body, stored->lang, text.highlight, request.highlight);
-    stored->body.clear();
-    hit.document = std::move(*stored);
-    response.hits.push_back(std::move(hit));
-  }
+  response.facets = count_facets(database_, request, spies, text.query, filters);
+  response.hits = render_hits(matches, analyzer_, text, request);
   if (!text.words.empty()) {  // corrects only when some word is not in the index
     Speller speller(database_, analyzer_);
     response.suggestion = speller.correct(text.words);
