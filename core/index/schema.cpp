@@ -64,7 +64,9 @@ std::string facet_term(const FacetField& field, std::string_view value) {
 }
 
 std::string id_term(std::string_view id) {
-  return std::string(kIdPrefix) + std::string(id);
+  std::string term(kIdPrefix);
+  term.append(id);
+  return term;
 }
 
 std::vector<std::string> split_values(std::string_view joined) {

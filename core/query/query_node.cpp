@@ -1,6 +1,8 @@
 // A compact, stable rendering of query trees for tests and logs.
 #include "query/query_node.h"
 
+#include "util/strings.h"
+
 namespace sonda::query {
 namespace {
 
@@ -23,17 +25,13 @@ std::string to_string(const QueryNode& node) {
   switch (node.kind) {
     case QueryNode::Kind::word:
     case QueryNode::Kind::prefix: return std::string(kind_name(node.kind)) + ":" + node.text;
-    case QueryNode::Kind::phrase: {
-      std::string out = "phrase:\"";
-      for (size_t i = 0; i < node.words.size(); ++i) out += (i ? " " : "") + node.words[i];
-      return out + "\"";
-    }
+    case QueryNode::Kind::phrase: return "phrase:\"" + join(node.words, " ") + "\"";
     default: break;
   }
+  std::vector<std::string> children;
+  for (const auto& child : node.children) children.push_back(to_string(child));
   std::string out = node.kind == QueryNode::Kind::field ? node.field : kind_name(node.kind);
-  out += "(";
-  for (size_t i = 0; i < node.children.size(); ++i) out += (i ? " " : "") + to_string(node.children[i]);
-  return out + ")";
+  return out + "(" + join(children, " ") + ")";
 }
 
 }  // namespace sonda::query

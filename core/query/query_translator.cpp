@@ -4,6 +4,7 @@
 #include "analysis/stopwords.h"
 #include "analysis/text_cleaner.h"
 #include "index/schema.h"
+#include "util/strings.h"
 
 namespace sonda::query {
 namespace {
@@ -14,12 +15,6 @@ constexpr Xapian::termcount kPrefixExpansionLimit = 100;
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
   if (parts.size() == 1) return parts.front();
   return Xapian::Query(op, parts.begin(), parts.end());
-}
-
-std::string join_words(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-  return out;
 }
 
 }  // namespace
@@ -115,12 +110,12 @@ std::optional<Xapian::Query> QueryTranslator::scope(const QueryNode& node, bool 
   const QueryNode& value = node.children.front();
   if (node.field == "title") {
     if (value.kind == Kind::phrase)
-      return phrase(tokens_of(join_words(value.words)), index::kTitlePrefix, positive);
+      return phrase(tokens_of(join(value.words, " ")), index::kTitlePrefix, positive);
     return word(value.text, index::kTitleStemPrefix, index::kTitlePrefix, positive);
   }
   auto field = index::find_facet(node.field);
   if (!field) return std::nullopt;
-  std::string text = value.kind == Kind::phrase ? join_words(value.words) : value.text;
+  std::string text = value.kind == Kind::phrase ? join(value.words, " ") : value.text;
   if (positive) ++out_.positive_terms;
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(index::facet_term(*field, text)), 0.0);
 }
@@ -150,7 +145,7 @@ std::optional<Xapian::Query> QueryTranslator::node(const QueryNode& node, bool p
   switch (node.kind) {
     case Kind::word: return word(node.text, index::kStemPrefix, "", positive);
     case Kind::prefix: return prefix(node.text, positive);
-    case Kind::phrase: return phrase(tokens_of(join_words(node.words)), "", positive);
+    case Kind::phrase: return phrase(tokens_of(join(node.words, " ")), "", positive);
     case Kind::field: return scope(node, positive);
     case Kind::all:
     case Kind::any:

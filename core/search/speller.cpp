@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "analysis/text_cleaner.h"
+#include "util/strings.h"
 
 namespace sonda::search {
 namespace {
@@ -114,9 +115,9 @@ std::optional<std::string> Speller::correct(const std::vector<std::string>& word
     }
     chosen.push_back(best->folded);
   }
-  std::string out;
-  for (const auto& word : chosen) out += (out.empty() ? "" : " ") + lookup_.display_form(word);
-  return out;
+  std::vector<std::string> display;
+  for (const auto& word : chosen) display.push_back(lookup_.display_form(word));
+  return join(display, " ");
 }
 
 std::vector<std::string> Speller::complete(std::string_view typed, size_t limit) {
