@@ -7,3 +7,13 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
 pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET xapian-core)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+# Document formats and language detection (sonda_extract).
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
+find_package(pugixml REQUIRED)
+find_library(CLD2_LIBRARY NAMES cld2 REQUIRED)
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+add_library(sonda::cld2 UNKNOWN IMPORTED)
+set_target_properties(sonda::cld2 PROPERTIES IMPORTED_LOCATION ${CLD2_LIBRARY}
+                                             INTERFACE_INCLUDE_DIRECTORIES ${CLD2_INCLUDE_DIR})

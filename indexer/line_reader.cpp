@@ -6,11 +6,11 @@
 
 namespace sonda::indexer {
 
-Result<LineReader> LineReader::open(const std::string& path) {
+Result<LineReader> LineReader::open(const std::string& path, size_t max_line_bytes) {
   gzFile file = gzopen(path.c_str(), "rb");
   if (!file) return Error{ErrorCode::io_error, std::strerror(errno ? errno : ENOMEM)};
   gzbuffer(file, 1 << 17);
-  return LineReader(file);
+  return LineReader(file, max_line_bytes);
 }
 
 LineReader::~LineReader() {
@@ -19,16 +19,23 @@ LineReader::~LineReader() {
 
 bool LineReader::next(std::string& line) {
   line.clear();
+  last_line_cut_ = false;
   char buffer[1 << 16];
+  bool any = false;
   while (gzgets(file_, buffer, sizeof buffer)) {
+    any = true;
     size_t length = std::strlen(buffer);
-    if (length > 0 && buffer[length - 1] == '\n') {
-      line.append(buffer, length - 1);
-      return true;
-    }
-    line.append(buffer, length);
+    bool ends = length > 0 && buffer[length - 1] == '\n';
+    if (ends) --length;
+    if (line.size() + length > max_line_bytes_) last_line_cut_ = true;
+    if (!last_line_cut_) line.append(buffer, length);
+    if (ends) return true;
   }
-  return !line.empty();
+  return any;
+}
+
+uint64_t LineReader::offset() const {
+  return static_cast<uint64_t>(gzoffset(file_));
 }
 
 bool LineReader::failed() const {

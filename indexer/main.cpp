@@ -1,76 +1,174 @@
-// sonda-index: indexes folders of documents into a Sonda (Xapian) database.
+// sonda-index: brings a Sonda (Xapian) index in line with folders of documents, incrementally.
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 
-#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 
+#include "analysis/language_detector.h"
+#include "enrich/gazetteer.h"
+#include "index/database_layout.h"
 #include "indexer/exit_codes.h"
-#include "indexer/folder_indexer.h"
+#include "indexer/incremental_indexer.h"
+#include "indexer/run_lock.h"
 
 namespace {
 
+using sonda::indexer::ExitCode;
+
+// Everything the command line sets.
+struct Command {
+  std::string db = "data/index";
+  std::vector<std::string> paths;
+  sonda::indexer::IndexerOptions options;
+  size_t max_text_mb = 64, max_file_mb = 512, max_unzipped_mb = 256;
+  std::string gazetteer;
+  bool full = false;
+  bool quiet = false;
+  int watch_seconds = 0;
+};
+
 int exit_code_for(const sonda::Error& error) {
-  using sonda::ErrorCode;
-  using sonda::indexer::ExitCode;
   switch (error.code) {
-    case ErrorCode::not_found: return static_cast<int>(ExitCode::bad_path);
-    case ErrorCode::locked: return static_cast<int>(ExitCode::locked);
+    case sonda::ErrorCode::not_found: return static_cast<int>(ExitCode::bad_path);
+    case sonda::ErrorCode::locked: return static_cast<int>(ExitCode::locked);
     default: return static_cast<int>(ExitCode::database_error);
   }
+}
+
+int fail(const sonda::Error& error) {
+  std::cerr << "sonda-index: " << error.message << '\n';
+  return exit_code_for(error);
+}
+
+void add_options(CLI::App& app, Command& command) {
+  app.add_option("--db", command.db, "Index: a stub file naming the live database (created when absent)")
+      ->capture_default_str();
+  app.add_option("--batch-size", command.options.batch_size,
+                 "Changes per commit; a crash loses at most one batch")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--threads", command.options.threads, "Extraction and analysis threads")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_flag("--full", command.full, "Rebuild into a new database and switch to it atomically when done");
+  app.add_option("--max-text-mb", command.max_text_mb,
+                 "Text kept per document; longer files are cut, with a warning")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--max-file-mb", command.max_file_mb, "PDF, DOCX and ODT files larger than this are refused")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--max-unzipped-mb", command.max_unzipped_mb,
+                 "Decompressed bytes read from one DOCX/ODT part")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--gazetteer", command.gazetteer, "Gazetteer file (default: the built-in one)");
+  app.add_option("--watch", command.watch_seconds, "After the run, re-scan every N seconds until interrupted")
+      ->check(CLI::PositiveNumber);
+  app.add_flag("-q,--quiet", command.quiet, "No progress display (problems and the summary still print)");
+  app.add_option("paths", command.paths, "Folders or files to index")->required();
+}
+
+void print_summary(const sonda::indexer::RunSummary& summary, unsigned documents, const std::string& db,
+                   double seconds) {
+  std::printf(
+      "added %zu, updated %zu, unchanged %zu, removed %zu, moved %zu, failed %zu, warnings %zu, unsupported "
+      "%zu; "
+      "%u documents in %s; %.2f s (%.0f docs/s, %.1f MB/s)\n",
+      summary.added, summary.updated, summary.unchanged, summary.removed, summary.moved, summary.failed,
+      summary.warnings, summary.unsupported, documents, db.c_str(), seconds,
+      seconds > 0 ? summary.documents_written / seconds : 0.0,
+      seconds > 0 ? summary.bytes_read / seconds / 1e6 : 0.0);
+  std::fflush(stdout);
+}
+
+// One run: scan, index into the live database (or a new generation with --full), summary.
+int run_once(const Command& command, const sonda::enrich::Gazetteer& gazetteer,
+             const sonda::analysis::LanguageDetector& detector) {
+  auto started = std::chrono::steady_clock::now();
+  std::vector<std::filesystem::path> paths(command.paths.begin(), command.paths.end());
+  auto scan = sonda::indexer::scan_sources(paths);
+  if (!scan) return fail(scan.error());
+  auto layout = sonda::index::DatabaseLayout::open_or_create(command.db);
+  if (!layout) return fail(layout.error());
+  std::string target = layout->live_directory();
+  if (command.full) {
+    auto generation = layout->create_next_generation();
+    if (!generation) return fail(generation.error());
+    target = *generation;
+  }
+  auto writer = sonda::index::IndexWriter::open(target);
+  if (!writer) return fail(writer.error());
+  auto style = command.quiet           ? sonda::indexer::ProgressStyle::none
+               : isatty(STDERR_FILENO) ? sonda::indexer::ProgressStyle::bar
+                                       : sonda::indexer::ProgressStyle::lines;
+  sonda::indexer::Progress progress(std::cerr, style);
+  sonda::indexer::IncrementalIndexer indexer(**writer, gazetteer, detector, command.options, std::cerr,
+                                             progress);
+  if (sonda::Status status = indexer.run(*scan); !status) return fail(status.error());
+  unsigned documents = (*writer)->document_count();
+  writer->reset();  // closes the database before a switch
+  if (command.full)
+    if (sonda::Status status = layout->switch_to(target); !status) return fail(status.error());
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  print_summary(indexer.summary(), documents, command.db, seconds);
+  const auto& summary = indexer.summary();
+  return summary.failed || summary.warnings ? static_cast<int>(ExitCode::some_failed)
+                                            : static_cast<int>(ExitCode::ok);
+}
+
+// Runs again every `seconds` until SIGINT or SIGTERM, which never interrupt a run half-way.
+int watch(Command command, const sonda::enrich::Gazetteer& gazetteer,
+          const sonda::analysis::LanguageDetector& detector) {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  command.full = false;
+  int code = static_cast<int>(ExitCode::ok);
+  timespec interval{command.watch_seconds, 0};
+  while (sigtimedwait(&signals, nullptr, &interval) < 0) {
+    code = run_once(command, gazetteer, detector);
+    if (code >= static_cast<int>(ExitCode::usage)) return code;
+  }
+  return code;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  using sonda::indexer::ExitCode;
   CLI::App app{
-      "sonda-index: index French and Spanish documents into a Sonda database.\n"
-      "Reads .txt and .md (with optional front matter) and .jsonl / .jsonl.gz files.\n"
-      "Exit codes: 0 all indexed; 1 some documents were reported and skipped;\n"
+      "sonda-index: index French and Spanish documents into a Sonda database, incrementally.\n"
+      "Reads .txt, .md, .html/.htm, .pdf, .docx, .odt and .jsonl/.jsonl.gz files (NAME.meta.json sidecars\n"
+      "override their metadata). Re-runs index only what changed and remove what is gone.\n"
+      "Exit codes: 0 all indexed; 1 some files or records were reported (skipped or cut);\n"
       "2 bad command line or missing path; 3 database cannot be opened or written;\n"
-      "4 database locked by another writer."};
-  std::string db = "data/index";
-  std::vector<std::string> paths;
-  size_t batch_size = 1000;
-  bool quiet = false;
-  app.add_option("--db", db, "Database folder (created when absent)")->capture_default_str();
-  app.add_option("--batch-size", batch_size, "Documents per commit; a crash loses at most one batch")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  app.add_flag("-q,--quiet", quiet, "Print only problems, not the summary");
-  app.add_option("paths", paths, "Folders or files to index")->required();
+      "4 index locked by another sonda-index."};
+  Command command;
+  add_options(app, command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     int code = app.exit(error);
     return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
   }
+  command.options.limits.extract.max_text_bytes = command.max_text_mb << 20;
+  command.options.limits.extract.max_unzipped_bytes = command.max_unzipped_mb << 20;
+  command.options.limits.max_binary_bytes = command.max_file_mb << 20;
 
-  auto started = std::chrono::steady_clock::now();
-  auto writer = sonda::index::IndexWriter::open(db);
-  if (!writer) {
-    std::cerr << "sonda-index: " << writer.error().message << '\n';
-    return exit_code_for(writer.error());
+  auto lock = sonda::indexer::RunLock::acquire(command.db);
+  if (!lock) return fail(lock.error());
+  auto gazetteer = sonda::enrich::Gazetteer::load(command.gazetteer);
+  if (!gazetteer) {
+    std::cerr << "sonda-index: " << gazetteer.error().message << '\n';
+    return static_cast<int>(ExitCode::usage);
   }
-  sonda::indexer::FolderIndexer indexer(**writer, std::cerr, batch_size);
-  for (const std::string& path : paths) {
-    sonda::Status status = indexer.index_path(path);
-    if (!status) {
-      std::cerr << "sonda-index: " << status.error().message << '\n';
-      indexer.finish();
-      return exit_code_for(status.error());
-    }
-  }
-  if (sonda::Status status = indexer.finish(); !status) {
-    std::cerr << "sonda-index: " << status.error().message << '\n';
-    return exit_code_for(status.error());
-  }
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  const auto& summary = indexer.summary();
-  if (!quiet) {
-    std::printf("indexed %zu, failed %zu, skipped %zu files; %u documents in %s; %.2f s\n", summary.indexed,
-                summary.failed, summary.skipped_files, (*writer)->document_count(), db.c_str(), seconds);
-  }
-  return summary.failed ? static_cast<int>(ExitCode::some_failed) : static_cast<int>(ExitCode::ok);
+  sonda::analysis::LanguageDetector detector;
+  int code = run_once(command, *gazetteer, detector);
+  if (command.watch_seconds > 0 && code < static_cast<int>(ExitCode::usage))
+    return watch(command, *gazetteer, detector);
+  return code;
 }

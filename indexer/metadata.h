@@ -10,13 +10,11 @@
 
 namespace sonda::indexer {
 
-// Sets the Document field named `key` ("title", "lang", "date", "year", "country"/"countries",
-// "region(s)", "organisation(s)"/"organization(s)", "topic(s)", "type"/"doc_type", "url", "id")
-// from `values`. Unknown keys are ignored; a malformed value (a year that is not a number) is an error.
+// Sets the Document field named `key` ("title", "description"/"summary", "keywords"/"tags", "author",
+// "lang", "date", "year", "country"/"countries", "region(s)", "organisation(s)"/"organization(s)",
+// "topic(s)", "type"/"doc_type", "url", "id") from `values`, replacing what an earlier source of
+// metadata set. Unknown keys are ignored; a malformed value (a year that is not a number) is an error.
 Status apply_metadata(index::Document& document, std::string_view key,
                       const std::vector<std::string>& values);
-
-// Trims ASCII white space from both ends.
-std::string_view trim(std::string_view text);
 
 }  // namespace sonda::indexer

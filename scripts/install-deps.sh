@@ -6,6 +6,7 @@ packages=(
   build-essential cmake pkg-config git gzip
   libxapian-dev xapian-tools libicu-dev libcpp-httplib-dev libssl-dev zlib1g-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libpoppler-cpp-dev libzip-dev libpugixml-dev libxml2-dev libcld2-dev
   curl
 )
 

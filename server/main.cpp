@@ -6,6 +6,7 @@
 #include <iostream>
 #include <thread>
 
+#include "enrich/gazetteer.h"
 #include "search/searcher_pool.h"
 #include "server/api.h"
 #include "server/http_server.h"
@@ -57,10 +58,18 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--read-timeout", listen.read_timeout_seconds, "Seconds to wait for a client's request")
       ->capture_default_str();
+  std::string gazetteer_path;
+  app.add_option("--gazetteer", gazetteer_path,
+                 "Gazetteer file for facet labels (default: the built-in one)");
   CLI11_PARSE(app, argc, argv);
   listen.max_body_bytes = api_config.max_body_bytes;
 
-  sonda::search::SearcherPool pool(db);
+  auto gazetteer = sonda::enrich::Gazetteer::load(gazetteer_path);
+  if (!gazetteer) {
+    std::cerr << "sonda-serve: " << gazetteer.error().message << '\n';
+    return 2;
+  }
+  sonda::search::SearcherPool pool(db, *gazetteer);
   sonda::server::Metrics metrics;
   sonda::server::Api api(pool, metrics, api_config, std::cerr);
   sonda::server::HttpServer server(api, listen);

@@ -71,6 +71,8 @@ Status apply(SearchRequest& request, const std::string& name, const std::string&
     request.q = value;
   else if (name == "lang")
     request.lang = value;
+  else if (name == "hl")
+    request.labels_lang = value;
   else if (name == "filter")
     return add_filter(request, value);
   else if (name == "facets")

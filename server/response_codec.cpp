@@ -18,6 +18,9 @@ Json metadata_json(const index::Document& document) {
   Json out;
   out["id"] = document.id;
   out["title"] = document.title;
+  out["description"] = document.description;
+  out["keywords"] = document.keywords;
+  out["author"] = document.author;
   out["lang"] = document.lang;
   out["url"] = document.url;
   out["date"] = document.date;

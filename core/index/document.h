@@ -11,6 +11,9 @@ namespace sonda::index {
 struct Document {
   std::string id;  // unique; re-indexing the same id replaces the document
   std::string title;
+  std::string description;            // a summary from the file's metadata; indexed like the body
+  std::vector<std::string> keywords;  // from the file's metadata; indexed like the body
+  std::string author;
   std::string body;
   std::string lang;  // "fr", "es", another code, or empty when unknown
   std::string date;  // "YYYY", "YYYY-MM" or "YYYY-MM-DD"; empty when unknown

@@ -52,7 +52,7 @@ void DocumentBuilder::add_metadata(Xapian::Document& out, const Document& docume
     out.add_value(kDateSlot, date);
   }
   if (document.year) out.add_value(kYearSlot, Xapian::sortable_serialise(*document.year));
-  if (!document.format.empty()) out.add_boolean_term(std::string(kFormatPrefix) + document.format);
+  if (!document.source.empty()) out.add_boolean_term(source_term(document.source));
   for (const FacetField& field : facet_fields()) {
     std::string joined;
     for (const std::string& value : facet_values(document, field)) {
@@ -67,14 +67,27 @@ void DocumentBuilder::add_metadata(Xapian::Document& out, const Document& docume
 
 Xapian::Document DocumentBuilder::build(Document document) {
   document.title = analysis::clean_text(document.title);
-  document.body = analysis::clean_text(document.body);
   document.year = effective_year(document);  // metadata below reads the effective year
   Xapian::Document out;
-  Xapian::termpos end_of_title = add_text(out, document.title, document.lang, 0, true);
-  add_text(out, document.body, document.lang, end_of_title + kBodyPositionGap, false);
+  Xapian::termpos position = add_text(out, document.title, document.lang, 0, true);
+  for (std::string* text : {&document.description, &document.body}) {
+    *text = analysis::clean_text(*text);
+    position = add_text(out, *text, document.lang, position + kBodyPositionGap, false);
+  }
+  for (const std::string& keyword : document.keywords)
+    position =
+        add_text(out, analysis::clean_text(keyword), document.lang, position + kBodyPositionGap, false);
   add_metadata(out, document);
   out.set_data(encode_stored_fields(document));
   return out;
+}
+
+Result<PreparedDocument> DocumentBuilder::prepare(Document document) {
+  if (document.id.empty()) return Error{ErrorCode::invalid_argument, "document has no id"};
+  if (document.id.size() > kMaxKeyBytes)
+    return Error{ErrorCode::invalid_argument, "document id longer than 200 bytes"};
+  std::string id = document.id;
+  return PreparedDocument(std::move(id), build(std::move(document)));
 }
 
 }  // namespace sonda::index

@@ -5,8 +5,24 @@
 
 #include "analysis/analyzer.h"
 #include "index/document.h"
+#include "util/result.h"
 
 namespace sonda::index {
+
+// A document analysed and ready to write: built on any thread, handed to the one IndexWriter.
+class PreparedDocument {
+ public:
+  const std::string& id() const { return id_; }
+
+ private:
+  friend class DocumentBuilder;
+  friend class IndexWriter;
+  PreparedDocument(std::string id, Xapian::Document document)
+      : id_(std::move(id)), document_(std::move(document)) {}
+
+  std::string id_;
+  Xapian::Document document_;
+};
 
 // Builds Xapian documents with one Analyzer. Not thread-safe: one per thread.
 class DocumentBuilder {
@@ -16,6 +32,9 @@ class DocumentBuilder {
   // The Xapian document for `document`, whose title and body are cleaned here (see clean_text).
   // Taken by value so that callers can move a large body in rather than copy it.
   Xapian::Document build(Document document);
+
+  // Checks the id (present, at most 200 bytes) and builds: the form IndexWriter::add takes.
+  Result<PreparedDocument> prepare(Document document);
 
  private:
   // Adds the words of `text` from `position` on; returns the next free position.

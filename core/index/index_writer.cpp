@@ -8,9 +8,6 @@
 #include "index/xapian_error.h"
 
 namespace sonda::index {
-namespace {
-constexpr size_t kMaxIdBytes = 200;
-}
 
 Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::string& path) {
   std::error_code ec;
@@ -25,15 +22,49 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::string& path) 
 }
 
 Status IndexWriter::add(Document document) {
-  if (document.id.empty()) return Error{ErrorCode::invalid_argument, "document has no id"};
-  if (document.id.size() > kMaxIdBytes)
-    return Error{ErrorCode::invalid_argument, "document id longer than 200 bytes"};
-  std::string id = document.id;
+  auto prepared = builder_.prepare(std::move(document));
+  if (!prepared) return prepared.error();
+  return add(std::move(*prepared));
+}
+
+Status IndexWriter::add(PreparedDocument document) {
   try {
-    database_.replace_document(id_term(id), builder_.build(std::move(document)));
+    database_.replace_document(id_term(document.id_), document.document_);
     return Status::success();
   } catch (const Xapian::Error& error) {
-    return xapian_error(error, "cannot add document " + id);
+    return xapian_error(error, "cannot add document " + document.id_);
+  }
+}
+
+Status IndexWriter::remove_source(const std::string& path) {
+  try {
+    database_.delete_document(source_term(path));
+    database_.set_metadata(source_state_key(path), "");
+    return Status::success();
+  } catch (const Xapian::Error& error) {
+    return xapian_error(error, "cannot remove the documents of " + path);
+  }
+}
+
+Status IndexWriter::put_source_state(const SourceState& state) {
+  try {
+    database_.set_metadata(source_state_key(state.path), encode_source_state(state));
+    return Status::success();
+  } catch (const Xapian::Error& error) {
+    return xapian_error(error, "cannot record the state of " + state.path);
+  }
+}
+
+Result<std::vector<SourceState>> IndexWriter::source_states() const {
+  try {
+    std::vector<SourceState> states;
+    for (auto key = database_.metadata_keys_begin(std::string(kSourceStateKeyPrefix));
+         key != database_.metadata_keys_end(std::string(kSourceStateKeyPrefix)); ++key) {
+      if (auto state = decode_source_state(database_.get_metadata(*key))) states.push_back(std::move(*state));
+    }
+    return states;
+  } catch (const Xapian::Error& error) {
+    return xapian_error(error, "cannot read the source states");
   }
 }
 

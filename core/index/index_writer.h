@@ -5,10 +5,12 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "analysis/analyzer.h"
 #include "index/document.h"
 #include "index/document_builder.h"
+#include "index/source_state.h"
 #include "util/result.h"
 
 namespace sonda::index {
@@ -23,8 +25,20 @@ class IndexWriter {
   // Adds `document`, replacing any document with the same id. Move large documents in.
   Status add(Document document);
 
+  // Adds a document built elsewhere (a worker thread), replacing any with the same id.
+  Status add(PreparedDocument document);
+
   // Removes the document with `id`, if present.
   Status remove(const std::string& id);
+
+  // Removes every document read from source file `path`, and the file's state.
+  Status remove_source(const std::string& path);
+
+  // Records (or replaces) the state of a source file; committed with the documents written before it.
+  Status put_source_state(const SourceState& state);
+
+  // Every source state recorded in the database.
+  Result<std::vector<SourceState>> source_states() const;
 
   // Makes every change so far durable and visible to readers.
   Status commit();

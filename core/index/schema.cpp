@@ -4,11 +4,12 @@
 #include <array>
 
 #include "analysis/unicode_fold.h"
+#include "util/hash.h"
 
 namespace sonda::index {
 namespace {
 
-constexpr std::array<FacetField, 7> kFacets = {{
+constexpr std::array<FacetField, 8> kFacets = {{
     {"country", "XC", 10},
     {"region", "XR", 11},
     {"organisation", "XO", 12},
@@ -16,6 +17,7 @@ constexpr std::array<FacetField, 7> kFacets = {{
     {"type", "XK", 14},
     {"lang", "L", 15},
     {"year", "Y", 16},
+    {"format", "T", 17},
 }};
 
 std::string_view canonical_facet_name(std::string_view name) {
@@ -50,6 +52,8 @@ std::vector<std::string> facet_values(const Document& document, const FacetField
   if (field.name == "lang")
     return document.lang.empty() ? std::vector<std::string>{} : std::vector<std::string>{document.lang};
   if (field.name == "year" && document.year) return {std::to_string(*document.year)};
+  if (field.name == "format")
+    return document.format.empty() ? std::vector<std::string>{} : std::vector<std::string>{document.format};
   return {};
 }
 
@@ -67,6 +71,12 @@ std::string id_term(std::string_view id) {
   std::string term(kIdPrefix);
   term.append(id);
   return term;
+}
+
+std::string source_term(std::string_view source) {
+  std::string term(kSourcePrefix);
+  if (term.size() + source.size() <= kMaxKeyBytes) return term.append(source);
+  return term.append("#").append(to_hex(fnv1a(source)));
 }
 
 std::vector<std::string> split_values(std::string_view joined) {

@@ -10,17 +10,19 @@
 // | L      | language code ("Lfr")                     | boolean, facet `lang`    |
 // | Y      | year ("Y2019")                            | boolean, facet `year`    |
 // | D      | date ("D20190322")                        | boolean                  |
-// | T      | source format ("Tmd")                     | boolean                  |
+// | T      | source format ("Tpdf")                    | boolean, facet `format`  |
 // | XC     | country key                               | boolean, facet `country` |
 // | XR     | region key                                | boolean, facet `region`  |
 // | XO     | organisation key                          | boolean, facet `organisation` |
 // | XT     | topic key                                 | boolean, facet `topic`   |
 // | XK     | document type key                         | boolean, facet `type`    |
 // | XA     | accented form of a folded word ("XAeducacion:educación") | wdf 0 |
+// | XP     | source file path, relative to the indexed folder ("XPfr/perou.md") | boolean |
 //
 // Value slots: 0 date (YYYYMMDD, sortable), 1 id (tie-breaker), 2 year (sortable_serialise);
-// 10–16 one per facet, holding the document's display values joined by kValueSeparator.
-// Facet keys are the diacritic- and case-folded value (at most kMaxKeyBytes bytes).
+// 10–17 one per facet, holding the document's display values joined by kValueSeparator.
+// Facet values are gazetteer keys ("PE") or, for values the gazetteer does not know, the value itself;
+// facet terms hold them diacritic- and case-folded (at most kMaxKeyBytes bytes).
 #pragma once
 
 #include <xapian.h>
@@ -42,6 +44,7 @@ inline constexpr std::string_view kIdPrefix = "Q";
 inline constexpr std::string_view kDatePrefix = "D";
 inline constexpr std::string_view kFormatPrefix = "T";
 inline constexpr std::string_view kAccentPrefix = "XA";
+inline constexpr std::string_view kSourcePrefix = "XP";
 inline constexpr char kAccentSeparator = ':';
 
 inline constexpr Xapian::valueno kDateSlot = 0;
@@ -80,6 +83,9 @@ std::string facet_term(const FacetField& field, std::string_view value);
 
 // "Q" + id.
 std::string id_term(std::string_view id);
+
+// "XP" + the source path (hashed when too long for a term): every document read from one file.
+std::string source_term(std::string_view source);
 
 // Splits a facet slot's joined values.
 std::vector<std::string> split_values(std::string_view joined);

@@ -23,6 +23,9 @@ enum Tag : char {
   kFormat = 'f',
   kSource = 's',
   kUrl = 'u',
+  kDescription = 'e',
+  kKeyword = 'w',
+  kAuthor = 'a',
 };
 
 void put(std::string& out, char tag, std::string_view value) {
@@ -68,6 +71,9 @@ bool assign(Document& document, char tag, std::string value) {
     case kFormat: document.format = std::move(value); return true;
     case kSource: document.source = std::move(value); return true;
     case kUrl: document.url = std::move(value); return true;
+    case kDescription: document.description = std::move(value); return true;
+    case kKeyword: document.keywords.push_back(std::move(value)); return true;
+    case kAuthor: document.author = std::move(value); return true;
     default: return false;
   }
 }
@@ -89,6 +95,9 @@ std::string encode_stored_fields(const Document& document) {
   put_if(out, kFormat, document.format);
   put_if(out, kSource, document.source);
   put_if(out, kUrl, document.url);
+  put_if(out, kDescription, document.description);
+  for (const auto& value : document.keywords) put(out, kKeyword, value);
+  put_if(out, kAuthor, document.author);
   put_if(out, kBody, document.body);
   return out;
 }

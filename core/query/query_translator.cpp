@@ -117,7 +117,8 @@ std::optional<Xapian::Query> QueryTranslator::scope(const QueryNode& node, bool 
   if (!field) return std::nullopt;
   std::string text = value.kind == Kind::phrase ? join(value.words, " ") : value.text;
   if (positive) ++out_.positive_terms;
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(index::facet_term(*field, text)), 0.0);
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(index::facet_term(*field, lookup_.facet_value(field->name, text))), 0.0);
 }
 
 std::optional<Xapian::Query> QueryTranslator::group(const QueryNode& node, bool positive) {

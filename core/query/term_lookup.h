@@ -14,6 +14,12 @@ class TermLookup {
 
   // The case-folded accented spellings documents use for `folded` ("educacion" → {"educación"}).
   virtual std::vector<std::string> accented_forms(std::string_view folded) const = 0;
+
+  // The stored value a facet value stands for ("Perú" → "PE" when a gazetteer knows it); by default
+  // the value itself.
+  virtual std::string facet_value(std::string_view /*field*/, std::string_view value) const {
+    return std::string(value);
+  }
 };
 
 // A TermLookup that knows no accented forms.

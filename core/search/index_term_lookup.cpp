@@ -37,4 +37,9 @@ std::string IndexTermLookup::display_form(std::string_view folded) const {
   return best;
 }
 
+std::string IndexTermLookup::facet_value(std::string_view field, std::string_view value) const {
+  if (!gazetteer_ || !analyzer_) return std::string(value);
+  return gazetteer_->canonical(field, value, *analyzer_).value_or(std::string(value));
+}
+
 }  // namespace sonda::search

@@ -3,6 +3,8 @@
 
 #include <xapian.h>
 
+#include "analysis/analyzer.h"
+#include "enrich/gazetteer.h"
 #include "query/term_lookup.h"
 
 namespace sonda::search {
@@ -10,15 +12,23 @@ namespace sonda::search {
 // Reads "XA<folded>:<accented>" terms; works on local, sharded and remote databases alike.
 class IndexTermLookup : public query::TermLookup {
  public:
-  explicit IndexTermLookup(const Xapian::Database& database) : database_(database) {}
+  // Facet values are mapped to gazetteer keys when `gazetteer` (and `analyzer`, to fold them) are given.
+  explicit IndexTermLookup(const Xapian::Database& database, const enrich::Gazetteer* gazetteer = nullptr,
+                           analysis::Analyzer* analyzer = nullptr)
+      : database_(database), gazetteer_(gazetteer), analyzer_(analyzer) {}
 
   std::vector<std::string> accented_forms(std::string_view folded) const override;
+
+  // The gazetteer key of a facet value, or the value itself.
+  std::string facet_value(std::string_view field, std::string_view value) const override;
 
   // The accented form most documents use for `folded`, or `folded` itself when none is recorded.
   std::string display_form(std::string_view folded) const;
 
  private:
   const Xapian::Database& database_;
+  const enrich::Gazetteer* gazetteer_;
+  analysis::Analyzer* analyzer_;
 };
 
 }  // namespace sonda::search

@@ -5,10 +5,12 @@
 
 namespace sonda::search {
 
-FilterSet::FilterSet(const SearchRequest& request) {
+FilterSet::FilterSet(const SearchRequest& request, const query::TermLookup& lookup) {
   for (const auto& [name, value] : request.filters) {
     auto field = index::find_facet(name);
-    if (field) by_field_[std::string(field->name)].push_back(index::facet_term(*field, value));
+    if (field)
+      by_field_[std::string(field->name)].push_back(
+          index::facet_term(*field, lookup.facet_value(field->name, value)));
   }
   if (request.lang == "fr" || request.lang == "es") restrictions_.emplace_back("L" + request.lang);
   if (request.year_from || request.year_to) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "query/term_lookup.h"
 #include "search/search_request.h"
 
 namespace sonda::search {
@@ -14,7 +15,8 @@ namespace sonda::search {
 // Filters of a request, kept per facet so that a facet's counts can leave out its own filter.
 class FilterSet {
  public:
-  explicit FilterSet(const SearchRequest& request);
+  // Filter values are mapped to their stored form by `lookup` (gazetteer keys).
+  FilterSet(const SearchRequest& request, const query::TermLookup& lookup);
 
   // Every filter combined (values of one field OR, fields AND); empty Query when there is none.
   Xapian::Query all() const { return combine(""); }

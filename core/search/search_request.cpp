@@ -28,6 +28,8 @@ Status validate(const SearchRequest& request, const RequestLimits& limits) {
     return invalid("q is longer than " + std::to_string(limits.max_query_chars) + " characters");
   if (!request.lang.empty() && request.lang != "any" && request.lang != "fr" && request.lang != "es")
     return invalid("lang must be fr, es or any");
+  if (!request.labels_lang.empty() && request.labels_lang != "fr" && request.labels_lang != "es")
+    return invalid("hl must be fr or es");
   if (request.page < 1 || request.page > limits.max_page)
     return invalid("page must be between 1 and " + std::to_string(limits.max_page));
   if (request.hits_per_page < 0 || request.hits_per_page > limits.max_hits_per_page)

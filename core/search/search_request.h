@@ -24,7 +24,8 @@ struct RequestLimits {
 // One search. Field names follow the HTTP API (and Meilisearch's where one exists).
 struct SearchRequest {
   std::string q;
-  std::string lang;                                          // "fr", "es", or empty / "any" for both
+  std::string lang;         // "fr", "es", or empty / "any" for both
+  std::string labels_lang;  // "fr"/"es": language of facet labels; empty: `lang`, else per document
   std::vector<std::pair<std::string, std::string>> filters;  // (field, value); same field OR, fields AND
   std::vector<std::string> facets;
   std::optional<int> year_from;

@@ -1,6 +1,8 @@
 // The protocol-agnostic search entry point: one Searcher per serving thread over its own Database.
 #include "search/searcher.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -11,6 +13,7 @@
 #include "query/query_parser.h"
 #include "query/query_translator.h"
 #include "search/facet_counter.h"
+#include "search/facet_labels.h"
 #include "search/index_term_lookup.h"
 #include "search/query_plan.h"
 #include "search/snippet.h"
@@ -84,9 +87,17 @@ std::vector<Hit> render_hits(const Xapian::MSet& matches, analysis::Analyzer& an
 
 }  // namespace
 
-Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& path) {
+std::string Searcher::file_identity(const std::string& path) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0 || S_ISDIR(status.st_mode)) return {};
+  return std::to_string(status.st_ino) + ":" + std::to_string(status.st_mtim.tv_sec) + "." +
+         std::to_string(status.st_mtim.tv_nsec);
+}
+
+Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& path,
+                                                 const enrich::Gazetteer& gazetteer) {
   try {
-    return std::unique_ptr<Searcher>(new Searcher(Xapian::Database(path)));
+    return std::unique_ptr<Searcher>(new Searcher(path, Xapian::Database(path), gazetteer));
   } catch (const Xapian::Error& error) {
     return index::xapian_error(error, "index unavailable");
   }
@@ -116,11 +127,11 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
 
 SearchResponse Searcher::run(const SearchRequest& request) {
   auto started = std::chrono::steady_clock::now();
-  IndexTermLookup lookup(database_);
+  IndexTermLookup lookup(database_, &gazetteer_, &analyzer_);
   query::QueryTranslator translator(analyzer_, lookup, analysis_languages(request.lang));
   query::QueryNode parsed = query::parse_query(request.q);
   query::Translation text = translator.translate(parsed, query::MatchMode::all);
-  FilterSet filters(request);
+  FilterSet filters(request, lookup);
   Xapian::doccount everything = database_.get_doccount();
 
   SearchResponse response;
@@ -152,6 +163,11 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
   response.facets = count_facets(database_, request, spies, text.query, filters);
   response.hits = render_hits(matches, analyzer_, text, request);
+  std::string_view labels_lang =
+      request.labels_lang.empty() ? std::string_view(request.lang) : request.labels_lang;
+  if (labels_lang == "any") labels_lang = "";
+  for (Hit& hit : response.hits) label_document(hit.document, gazetteer_, labels_lang);
+  label_facets(response.facets, gazetteer_, labels_lang);
   if (!text.words.empty()) {  // corrects only when some word is not in the index
     Speller speller(database_, analyzer_);
     response.suggestion = speller.correct(text.words);
@@ -169,6 +185,7 @@ Result<index::Document> Searcher::document(const std::string& id) {
       return Error{ErrorCode::not_found, "no document with this id"};
     auto stored = index::decode_stored_fields(database_.get_document(*posting).get_data());
     if (!stored) return Error{ErrorCode::corrupt, "stored document data is unreadable"};
+    label_document(*stored, gazetteer_, "");
     return *stored;
   });
 }
@@ -181,6 +198,12 @@ Result<std::vector<std::string>> Searcher::complete(const std::string& typed, si
 
 Result<bool> Searcher::refresh() {
   try {
+    std::string identity = file_identity(path_);
+    if (identity != identity_) {  // a full rebuild switched the stub: open the database it now names
+      database_ = Xapian::Database(path_);
+      identity_ = identity;
+      return true;
+    }
     return database_.reopen();
   } catch (const Xapian::Error& error) {
     return index::xapian_error(error, "index reopen failed");

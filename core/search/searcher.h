@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/analyzer.h"
+#include "enrich/gazetteer.h"
 #include "index/document.h"
 #include "search/search_request.h"
 #include "search/search_response.h"
@@ -26,8 +27,9 @@ struct IndexStats {
 // re-opens the database and re-runs the whole operation. Not thread-safe: one per thread.
 class Searcher {
  public:
-  // Opens the database at `path` (a folder or a Xapian stub file).
-  static Result<std::unique_ptr<Searcher>> open(const std::string& path);
+  // Opens the database at `path` (a folder or a Xapian stub file); facet values are labelled with
+  // `gazetteer`, which must outlive the Searcher.
+  static Result<std::unique_ptr<Searcher>> open(const std::string& path, const enrich::Gazetteer& gazetteer);
 
   Result<SearchResponse> search(const SearchRequest& request);
 
@@ -37,18 +39,27 @@ class Searcher {
   // Search-as-you-type completions of `typed`.
   Result<std::vector<std::string>> complete(const std::string& typed, size_t limit);
 
-  // Sees the latest commit; returns true when the index changed.
+  // Sees the latest commit, or the new database a rebuilt stub file names; true when the index changed.
   Result<bool> refresh();
 
   Result<IndexStats> stats();
 
  private:
-  explicit Searcher(Xapian::Database database) : database_(std::move(database)) {}
+  Searcher(std::string path, Xapian::Database database, const enrich::Gazetteer& gazetteer)
+      : path_(std::move(path)),
+        identity_(file_identity(path_)),
+        database_(std::move(database)),
+        gazetteer_(gazetteer) {}
+  // Inode and modification time of a stub file ("" for a folder): changes when a rebuild switches.
+  static std::string file_identity(const std::string& path);
   template <typename Operation>
   auto with_retry(const char* what, Operation operation) -> decltype(operation());
   SearchResponse run(const SearchRequest& request);
 
+  std::string path_;
+  std::string identity_;
   Xapian::Database database_;
+  const enrich::Gazetteer& gazetteer_;
   analysis::Analyzer analyzer_;
 };
 

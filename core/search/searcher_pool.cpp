@@ -21,7 +21,7 @@ Result<SearcherPool::Lease> SearcherPool::acquire() {
     }
   }
   if (!idle.searcher) {
-    auto opened = Searcher::open(path_);
+    auto opened = Searcher::open(path_, gazetteer_);
     if (!opened) return opened.error();
     return Lease(*this, std::move(*opened), now);
   }

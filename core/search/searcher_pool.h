@@ -40,9 +40,10 @@ class SearcherPool {
     std::chrono::steady_clock::time_point refreshed_;
   };
 
-  explicit SearcherPool(std::string path,
-                        std::chrono::milliseconds refresh_interval = std::chrono::milliseconds(200))
-      : path_(std::move(path)), refresh_interval_(refresh_interval) {}
+  // Searchers over the index at `path`, labelling facets with `gazetteer` (which must outlive the pool).
+  SearcherPool(std::string path, const enrich::Gazetteer& gazetteer,
+               std::chrono::milliseconds refresh_interval = std::chrono::milliseconds(200))
+      : path_(std::move(path)), gazetteer_(gazetteer), refresh_interval_(refresh_interval) {}
 
   Result<Lease> acquire();
 
@@ -56,6 +57,7 @@ class SearcherPool {
   void give_back(Idle idle);
 
   std::string path_;
+  const enrich::Gazetteer& gazetteer_;
   std::chrono::milliseconds refresh_interval_;
   std::mutex mutex_;
   std::vector<Idle> idle_;

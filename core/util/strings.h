@@ -17,4 +17,32 @@ inline std::string join(const std::vector<std::string>& parts, std::string_view 
   return out;
 }
 
+// `text` without ASCII white space (space, tab, CR, LF) at either end.
+inline std::string_view trim(std::string_view text) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// `text` split at every `separator`, each part trimmed, empty parts dropped.
+inline std::vector<std::string> split_trimmed(std::string_view text, char separator) {
+  std::vector<std::string> parts;
+  while (true) {
+    size_t end = text.find(separator);
+    std::string_view part = trim(text.substr(0, end));
+    if (!part.empty()) parts.emplace_back(part);
+    if (end == std::string_view::npos) return parts;
+    text.remove_prefix(end + 1);
+  }
+}
+
+// Shortens `text` to at most `max_bytes` without splitting a UTF-8 sequence.
+inline void truncate_utf8(std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return;
+  size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  text.resize(end);
+}
+
 }  // namespace sonda

@@ -7,6 +7,8 @@
 
 #include "index/schema.h"
 #include "index/stored_fields.h"
+#include "support/corpus_index.h"
+#include "support/document_fixtures.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 
@@ -54,7 +56,10 @@ class CorpusIndex : public ::testing::Test {
   }
   static fs::path db_path() { return dir_->path() / "db"; }
   static size_t corpus_documents() {
-    return files_in(SONDA_CORPUS_DIR, ".md") + files_in(SONDA_CORPUS_DIR, ".txt");
+    size_t count = 0;
+    for (const char* suffix : {".md", ".txt", ".html", ".pdf", ".docx", ".odt"})
+      count += files_in(SONDA_CORPUS_DIR, suffix);
+    return count;
   }
   static TempDir* dir_;
   static testing::CommandResult* first_run_;
@@ -99,8 +104,22 @@ TEST_F(CorpusIndex, ReadsFrontMatterIntoFields) {
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(stored->lang, "es");
   EXPECT_EQ(stored->year, 2019);
-  EXPECT_EQ(stored->countries, (std::vector<std::string>{"Perú"}));
+  EXPECT_EQ(stored->countries, (std::vector<std::string>{"PE"})) << "Perú, stored as its gazetteer key";
   EXPECT_FALSE(stored->title.empty());
+}
+
+TEST_F(CorpusIndex, HoldsEveryFormatWithItsMetadata) {
+  Xapian::Database db(db_path().string());
+  for (const char* format : {"md", "txt", "html", "pdf", "docx", "odt"})
+    EXPECT_GE(db.get_termfreq(std::string("T") + format), format == std::string("md") ? 30u : 1u) << format;
+  auto posting = db.postlist_begin(index::id_term("es/guatemala-nota-castigo-fisico.pdf"));
+  ASSERT_NE(posting, db.postlist_end(index::id_term("es/guatemala-nota-castigo-fisico.pdf")));
+  auto stored = index::decode_stored_fields(db.get_document(*posting).get_data());
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->author, "Save the Children") << "from the PDF information";
+  EXPECT_EQ(stored->type, "policy-brief") << "from the sidecar, mapped through the gazetteer";
+  EXPECT_EQ(stored->countries, (std::vector<std::string>{"GT"}));
+  EXPECT_EQ(stored->year, 2022);
 }
 
 TEST(IndexerErrors, MissingPathExitsTwo) {
@@ -175,6 +194,81 @@ TEST(IndexerInputs, GzipJsonLinesAndInvalidUtf8) {
   Xapian::Database db((dir / "db").string());
   EXPECT_EQ(db.get_doccount(), 2u);
   EXPECT_EQ(db.get_termfreq("Zcastig"), 1u);
+}
+
+// Makes `folder` and everything in it writable by anyone, so that a run as another user can use it.
+void open_to_everyone(const fs::path& folder) {
+  fs::permissions(folder, fs::perms::all);
+  for (const auto& entry : fs::recursive_directory_iterator(folder))
+    if (!entry.is_symlink()) fs::permissions(entry.path(), fs::perms::all);
+}
+
+TEST(IndexerErrors, EveryBrokenInputIsReportedSkippedAndTheRunGoesOn) {
+  TempDir dir;
+  fs::path docs = dir / "docs";
+  write(docs / "good.md", "---\ntitle: Bon\nlang: fr\n---\nLes châtiments corporels reculent.");
+  testing::DocumentSpec spec;
+  spec.title = "Secret";
+  spec.paragraphs = {"Texte protégé par un mot de passe."};
+  write(docs / "corrupt.pdf", "%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage without xref");
+  write(docs / "encrypted.pdf", testing::make_pdf(spec, true));
+  write(docs / "fake.docx", "Ceci n'est pas un document Word, seulement du texte.");
+  testing::write_zip(docs / "bomb.docx", {{"word/document.xml", std::string(8u << 20, '\0')}});
+  write(docs / "empty.md", "");
+  write(docs / "binary.txt", std::string("\x7F"
+                                         "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0",
+                                         20));
+  write(docs / "unreadable.md", "Personne ne peut me lire.");
+  fs::create_symlink("loop.md", docs / "loop.md");
+  write(docs / "notes.xyz", "an extension Sonda does not read");
+  {
+    std::ofstream huge(docs / "huge.txt", std::ios::binary);
+    std::string block = std::string(1023, 'a') + "\n";
+    for (int i = 0; i < 200 * 1024; ++i) huge << block;  // 200 MiB of text
+  }
+  open_to_everyone(dir.path());
+  fs::permissions(docs / "unreadable.md", fs::perms::none);
+  // As root every file is readable: run as "nobody" so that the permission check is real.
+  std::string as_user = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  auto result = run_command(as_user + SONDA_INDEX_EXE + " -q --max-text-mb 1 --max-unzipped-mb 1 --db " +
+                            shell_quote((dir / "db").string()) + " " + shell_quote(docs.string()));
+  EXPECT_EQ(result.exit_code, 1) << result.output;
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"corrupt.pdf", "corrupt or not a PDF"},
+      {"encrypted.pdf", "encrypted PDF"},
+      {"fake.docx", "not a valid zip archive"},
+      {"bomb.docx", "word/document.xml decompresses to more than 1 MiB (zip bomb?)"},
+      {"empty.md", "empty file"},
+      {"binary.txt", "binary content"},
+      {"unreadable.md", "cannot be read: Permission denied"},
+      {"loop.md", "cannot be resolved"},
+      {"huge.txt", "warning: larger than 1 MiB; indexed the first 1 MiB"},
+  };
+  for (const auto& [file, reason] : expected)
+    EXPECT_NE(result.output.find(file + ": " + reason), std::string::npos) << file << " in\n"
+                                                                           << result.output;
+  EXPECT_NE(result.output.find("failed 8, warnings 1, unsupported 1"), std::string::npos) << result.output;
+  Xapian::Database db((dir / "db").string());
+  EXPECT_EQ(db.get_doccount(), 2u) << "good.md and the first MiB of huge.txt";
+}
+
+TEST(IndexerErrors, FileDeletedDuringTheRunIsReported) {
+  TempDir dir;
+  write(dir / "docs" / "stays.md", "Reste là.");
+  write(dir / "docs" / "goes.md", "Disparaît entre la liste et la lecture.");
+  auto scan = indexer::scan_sources({dir / "docs"});
+  ASSERT_TRUE(scan.ok());
+  fs::remove(dir / "docs" / "goes.md");
+  auto writer = index::IndexWriter::open((dir / "db").string());
+  ASSERT_TRUE(writer.ok());
+  std::ostringstream problems;
+  indexer::Progress progress(problems, indexer::ProgressStyle::none);
+  analysis::LanguageDetector detector;
+  indexer::IncrementalIndexer run(**writer, testing::builtin_gazetteer(), detector, {}, problems, progress);
+  ASSERT_TRUE(run.run(*scan).ok());
+  EXPECT_NE(problems.str().find("goes.md: vanished during the run"), std::string::npos) << problems.str();
+  EXPECT_EQ(run.summary().added, 1u);
+  EXPECT_EQ(run.summary().failed, 1u);
 }
 
 }  // namespace

@@ -19,7 +19,7 @@ class CorpusSearch : public ::testing::Test {
   static void TearDownTestSuite() { delete dir_; }
 
   void SetUp() override {
-    auto opened = Searcher::open((dir_->path() / "db").string());
+    auto opened = Searcher::open((dir_->path() / "db").string(), testing::builtin_gazetteer());
     ASSERT_TRUE(opened.ok());
     searcher_ = std::move(*opened);
   }

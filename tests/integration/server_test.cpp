@@ -11,49 +11,12 @@
 #include "server/api.h"
 #include "server/http_server.h"
 #include "support/corpus_index.h"
+#include "support/running_server.h"
 
 namespace sonda::server {
 namespace {
 
 using Json = nlohmann::json;
-
-// Runs the real server over an index folder, on a free port, for the lifetime of the object.
-class RunningServer {
- public:
-  explicit RunningServer(const std::string& db)
-      : pool_(db, std::chrono::milliseconds(50)),
-        api_(pool_, metrics_, ApiConfig{}, log_),
-        server_(api_, config()) {
-    port_ = server_.bind();
-    thread_ = std::thread([this] { server_.listen(); });
-  }
-  ~RunningServer() {
-    server_.stop();
-    thread_.join();
-  }
-  httplib::Client client() const {
-    httplib::Client client("127.0.0.1", port_);
-    client.set_read_timeout(10, 0);
-    return client;
-  }
-  int port() const { return port_; }
-
- private:
-  static ListenConfig config() {
-    ListenConfig config;
-    config.port = 0;
-    config.threads = 4;
-    return config;
-  }
-  search::SearcherPool pool_;
-  Metrics metrics_;
-  std::ostringstream log_;
-  Api api_;
-  HttpServer server_;
-  int port_ = -1;
-  std::thread thread_;
-};
-
 class ServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -92,6 +55,31 @@ TEST_F(ServerTest, ResearcherQueryWithFacets) {
   for (const char* field :
        {"totalHits", "page", "hitsPerPage", "totalPages", "suggestion", "processingTimeMs"})
     EXPECT_TRUE(body.contains(field)) << field;
+}
+
+TEST_F(ServerTest, OneCountryAcrossLanguagesCountedFilteredAndLabelledOnce) {
+  Json spanish = get_json("/search?facets=country&hl=es&hitsPerPage=0");
+  Json french = get_json("/search?facets=country&hl=fr&hitsPerPage=0");
+  int peru = spanish["facetDistribution"]["country"]["Perú"].get<int>();
+  EXPECT_GT(peru, 10) << "French and Spanish documents about Peru together";
+  EXPECT_EQ(french["facetDistribution"]["country"]["Pérou"].get<int>(), peru);
+  EXPECT_FALSE(spanish["facetDistribution"]["country"].contains("Pérou")) << spanish.dump(1);
+  EXPECT_FALSE(spanish["facetDistribution"]["country"].contains("PE")) << "keys never show";
+  for (const char* spelling : {"Pérou", "Perú", "peru", "PE"}) {
+    Json filtered = get_json(std::string("/search?filter=country:") +
+                             httplib::detail::encode_query_param(spelling) + "&hitsPerPage=100&hl=es");
+    EXPECT_EQ(filtered["totalHits"].get<int>(), peru) << spelling;
+    for (const Json& hit : filtered["hits"]) {
+      auto countries = hit["country"].get<std::vector<std::string>>();
+      EXPECT_NE(std::find(countries.begin(), countries.end(), "Perú"), countries.end()) << hit.dump();
+    }
+  }
+  Json own = get_json("/search?q=visites%20domicile&filter=lang:fr&hitsPerPage=3");
+  ASSERT_FALSE(own["hits"].empty()) << own.dump(1);
+  EXPECT_EQ(own["hits"][0]["lang"], "fr");
+  for (const Json& hit : own["hits"])
+    for (const Json& country : hit["country"])
+      EXPECT_NE(country, "Perú") << "no hl: each document in its language";
 }
 
 TEST_F(ServerTest, PostTakesTheSameFields) {
@@ -160,6 +148,7 @@ TEST_F(ServerTest, BadInputTable) {
       {"/search?hitsPerPage=99999999999999999999", 400, "invalid_request"},
       {"/search?sort=random", 400, "invalid_request"},
       {"/search?lang=de", 400, "invalid_request"},
+      {"/search?hl=en", 400, "invalid_request"},
       {"/search?q=" + long_q, 400, "invalid_request"},
       {"/search?q=%FF%FE", 400, "invalid_request"},
       {"/search?q=%00", 200, ""},

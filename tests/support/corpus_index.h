@@ -5,19 +5,25 @@
 #include <stdexcept>
 #include <string>
 
+#include "analysis/language_detector.h"
 #include "index/index_writer.h"
-#include "indexer/folder_indexer.h"
+#include "indexer/incremental_indexer.h"
+#include "support/gazetteer.h"
 #include "support/temp_dir.h"
 
 namespace sonda::testing {
 
-// Indexes `corpus` into `db`; throws when anything fails (tests cannot go on without it).
+// Indexes `corpus` into the database folder `db`; throws when anything fails (tests cannot go on).
 inline void build_index(const std::string& corpus, const std::string& db) {
   auto writer = index::IndexWriter::open(db);
   if (!writer) throw std::runtime_error(writer.error().message);
+  auto scan = indexer::scan_sources({corpus});
+  if (!scan) throw std::runtime_error(scan.error().message);
   std::ostringstream problems;
-  indexer::FolderIndexer indexer(**writer, problems, 1000);
-  if (!indexer.index_path(corpus) || !indexer.finish() || indexer.summary().failed)
+  indexer::Progress progress(problems, indexer::ProgressStyle::none);
+  analysis::LanguageDetector detector;
+  indexer::IncrementalIndexer indexer(**writer, builtin_gazetteer(), detector, {}, problems, progress);
+  if (!indexer.run(*scan) || indexer.summary().failed)
     throw std::runtime_error("corpus indexing failed: " + problems.str());
 }
 

@@ -6,6 +6,7 @@
 
 #include "search/searcher_pool.h"
 #include "server/api.h"
+#include "support/gazetteer.h"
 #include "support/temp_dir.h"
 
 namespace sonda::server {
@@ -25,7 +26,7 @@ class ApiWithoutIndex : public ::testing::Test {
   }
 
   testing::TempDir dir;
-  search::SearcherPool pool{(dir.path() / "absent").string()};
+  search::SearcherPool pool{(dir.path() / "absent").string(), testing::builtin_gazetteer()};
   Metrics metrics;
   std::ostringstream log;
   Api api{pool, metrics, ApiConfig{}, log};

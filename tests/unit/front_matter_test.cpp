@@ -1,9 +1,9 @@
 // Table-driven tests of front matter parsing.
 #include <gtest/gtest.h>
 
-#include "indexer/front_matter.h"
+#include "extract/front_matter.h"
 
-namespace sonda::indexer {
+namespace sonda::extract {
 namespace {
 
 struct FrontMatterCase {
@@ -46,4 +46,4 @@ TEST(FrontMatter, ListsAndQuotes) {
 }
 
 }  // namespace
-}  // namespace sonda::indexer
+}  // namespace sonda::extract

@@ -1,9 +1,9 @@
 // Front matter: an optional "---" block of "key: value" lines at the top of a text or Markdown file.
-#include "indexer/front_matter.h"
+#include "extract/front_matter.h"
 
-#include "indexer/metadata.h"
+#include "util/strings.h"
 
-namespace sonda::indexer {
+namespace sonda::extract {
 namespace {
 
 std::string unquote(std::string_view value) {
@@ -66,4 +66,4 @@ Result<FrontMatter> parse_front_matter(std::string_view text) {
   return out;
 }
 
-}  // namespace sonda::indexer
+}  // namespace sonda::extract

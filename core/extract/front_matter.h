@@ -8,7 +8,7 @@
 
 #include "util/result.h"
 
-namespace sonda::indexer {
+namespace sonda::extract {
 
 // The block's fields in order (a "[a, b]" value is a list) and the body that follows it.
 struct FrontMatter {
@@ -20,4 +20,4 @@ struct FrontMatter {
 // An unclosed block or a line that is not "key: value" is an error naming the line.
 Result<FrontMatter> parse_front_matter(std::string_view text);
 
-}  // namespace sonda::indexer
+}  // namespace sonda::extract

@@ -1,0 +1,34 @@
+// Language identification of a document's text with CLD2, for documents whose metadata names none.
+#include "analysis/language_detector.h"
+
+#include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+
+#include "analysis/text_cleaner.h"
+
+namespace sonda::analysis {
+namespace {
+
+constexpr size_t kMinimumLetters = 20;
+
+// Cuts `text` to at most `max_bytes` without splitting a UTF-8 sequence.
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+}  // namespace
+
+std::string LanguageDetector::detect(std::string_view text, size_t max_bytes) const {
+  std::string_view sample = utf8_prefix(text, max_bytes);
+  if (sample.size() < kMinimumLetters || !is_valid_utf8(sample)) return {};
+  bool reliable = false;
+  CLD2::Language language =
+      CLD2::DetectLanguage(sample.data(), static_cast<int>(sample.size()), true, &reliable);
+  if (!reliable || language == CLD2::UNKNOWN_LANGUAGE) return {};
+  return CLD2::LanguageCode(language);
+}
+
+}  // namespace sonda::analysis

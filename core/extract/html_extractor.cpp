@@ -1,0 +1,140 @@
+// HTML pages (libxml2's HTML parser): visible body text, title, language, description and keywords.
+#include "extract/html_extractor.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <array>
+#include <memory>
+#include <mutex>
+
+#include "analysis/text_cleaner.h"
+#include "util/strings.h"
+
+namespace sonda::extract {
+namespace {
+
+constexpr std::array kSkipped = {"script", "style", "noscript", "template", "nav",    "header", "footer",
+                                 "aside",  "form",  "svg",      "iframe",   "button", "select", "head"};
+constexpr std::array kBlocks = {"p",          "div",   "br",         "li",      "ul",     "ol", "h1",
+                                "h2",         "h3",    "h4",         "h5",      "h6",     "tr", "td",
+                                "th",         "table", "section",    "article", "dt",     "dd", "pre",
+                                "blockquote", "main",  "figcaption", "hr",      "address"};
+
+template <size_t N>
+bool is_one_of(const xmlChar* name, const std::array<const char*, N>& names) {
+  for (const char* candidate : names)
+    if (xmlStrcasecmp(name, reinterpret_cast<const xmlChar*>(candidate)) == 0) return true;
+  return false;
+}
+
+bool named(const xmlNode* node, const char* name) {
+  return node->type == XML_ELEMENT_NODE &&
+         xmlStrcasecmp(node->name, reinterpret_cast<const xmlChar*>(name)) == 0;
+}
+
+std::string attribute(const xmlNode* node, const char* name) {
+  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+  if (!value) return {};
+  std::string out(reinterpret_cast<const char*>(value));
+  xmlFree(value);
+  return out;
+}
+
+std::string node_text(const xmlNode* node) {
+  xmlChar* content = xmlNodeGetContent(node);
+  if (!content) return {};
+  std::string out(trim(reinterpret_cast<const char*>(content)));
+  xmlFree(content);
+  return out;
+}
+
+// Walks the tree once, collecting visible text and the head's metadata.
+class PageWalker {
+ public:
+  // Walks `node` and its siblings; text counts only when `visible` (not inside <head>).
+  void walk(const xmlNode* node, bool visible = true) {
+    for (; node; node = node->next) {
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+        if (visible && node->content) body_ += reinterpret_cast<const char*>(node->content);
+        continue;
+      }
+      if (node->type != XML_ELEMENT_NODE) continue;
+      if (named(node, "title") && title_.empty()) title_ = node_text(node);
+      if (named(node, "meta")) read_meta(node);
+      if (named(node, "html") && lang_.empty()) lang_ = attribute(node, "lang");
+      if (named(node, "h1") && first_h1_.empty()) first_h1_ = node_text(node);
+      if (is_one_of(node->name, kSkipped)) {
+        if (named(node, "head")) walk(node->children, false);  // the head's title and meta, not its text
+        continue;
+      }
+      bool block = is_one_of(node->name, kBlocks);
+      if (block) body_ += '\n';
+      walk(node->children, visible);
+      if (block) body_ += '\n';
+    }
+  }
+
+  Extracted result() && {
+    Extracted out;
+    add_field(out.fields, "title", title_.empty() ? first_h1_ : title_);
+    std::string lang = lang_.substr(0, lang_.find_first_of("-_"));
+    add_field(out.fields, "lang", lang);
+    add_field(out.fields, "description", description_);
+    if (!keywords_.empty()) out.fields.emplace_back("keywords", split_trimmed(keywords_, ','));
+    add_field(out.fields, "author", author_);
+    add_field(out.fields, "date", date_);
+    out.body = std::move(body_);
+    return out;
+  }
+
+ private:
+  void read_meta(const xmlNode* node) {
+    std::string name = attribute(node, "name");
+    if (name.empty()) name = attribute(node, "property");
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string content = attribute(node, "content");
+    if (name == "description" || name == "og:description") {
+      if (description_.empty()) description_ = content;
+    } else if (name == "keywords") {
+      keywords_ = content;
+    } else if (name == "author") {
+      author_ = content;
+    } else if (name == "date" || name == "dcterms.date" || name == "article:published_time") {
+      if (date_.empty()) date_ = content;
+    } else if ((name == "language" || name == "dc.language") && lang_.empty()) {
+      lang_ = content;
+    }
+  }
+
+  std::string body_, title_, first_h1_, lang_, description_, keywords_, author_, date_;
+};
+
+// The encoding to parse with: the page's own <meta charset> when it declares one, else UTF-8 when the
+// bytes are valid UTF-8, else Windows-1252.
+const char* encoding_for(std::string_view bytes) {
+  std::string head(bytes.substr(0, 4096));
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (head.find("charset") != std::string::npos) return nullptr;
+  return analysis::is_valid_utf8(bytes) ? "UTF-8" : "windows-1252";
+}
+
+}  // namespace
+
+Result<Extracted> extract_html(std::string_view bytes) {
+  static std::once_flag initialised;
+  std::call_once(initialised, [] { xmlInitParser(); });
+  if (trim(bytes).empty()) return Error{ErrorCode::invalid_argument, "empty file"};
+  if (bytes.size() > static_cast<size_t>(INT32_MAX))
+    return Error{ErrorCode::too_large, "HTML page too large"};
+  constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
+  std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> document(
+      htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, encoding_for(bytes), kOptions),
+      &xmlFreeDoc);
+  if (!document) return Error{ErrorCode::invalid_argument, "not an HTML page libxml2 can read"};
+  PageWalker walker;
+  walker.walk(xmlDocGetRootElement(document.get()));
+  return std::move(walker).result();
+}
+
+}  // namespace sonda::extract

@@ -1,0 +1,55 @@
+// RunningServer: the real HTTP server over an index, on an ephemeral 127.0.0.1 port, for one test's lifetime.
+#pragma once
+
+#include <httplib.h>
+
+#include <chrono>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include "search/searcher_pool.h"
+#include "server/api.h"
+#include "server/http_server.h"
+#include "support/gazetteer.h"
+
+namespace sonda::server {
+
+// Runs the real server over an index folder, on a free port, for the lifetime of the object.
+class RunningServer {
+ public:
+  explicit RunningServer(const std::string& db)
+      : pool_(db, testing::builtin_gazetteer(), std::chrono::milliseconds(50)),
+        api_(pool_, metrics_, ApiConfig{}, log_),
+        server_(api_, config()) {
+    port_ = server_.bind();
+    thread_ = std::thread([this] { server_.listen(); });
+  }
+  ~RunningServer() {
+    server_.stop();
+    thread_.join();
+  }
+  httplib::Client client() const {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(10, 0);
+    return client;
+  }
+  int port() const { return port_; }
+
+ private:
+  static ListenConfig config() {
+    ListenConfig config;
+    config.port = 0;
+    config.threads = 4;
+    return config;
+  }
+  search::SearcherPool pool_;
+  Metrics metrics_;
+  std::ostringstream log_;
+  Api api_;
+  HttpServer server_;
+  int port_ = -1;
+  std::thread thread_;
+};
+
+}  // namespace sonda::server

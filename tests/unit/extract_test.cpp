@@ -1,0 +1,235 @@
+// Extraction, format by format: body text and metadata out of fixtures made here, and every broken case.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "extract/format.h"
+#include "extract/html_extractor.h"
+#include "extract/office_extractor.h"
+#include "extract/pdf_extractor.h"
+#include "extract/text_extractor.h"
+#include "support/document_fixtures.h"
+#include "support/temp_dir.h"
+
+namespace sonda::extract {
+namespace {
+
+using testing::DocumentSpec;
+
+std::string field(const Extracted& extracted, const std::string& key) {
+  for (const auto& [name, values] : extracted.fields)
+    if (name == key && !values.empty()) return values.front();
+  return {};
+}
+
+std::vector<std::string> fields(const Extracted& extracted, const std::string& key) {
+  for (const auto& [name, values] : extracted.fields)
+    if (name == key) return values;
+  return {};
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+DocumentSpec sample_spec() {
+  DocumentSpec spec;
+  spec.title = "Châtiments corporels au Pérou";
+  spec.author = "UNICEF";
+  spec.subject = "Note de synthèse";
+  spec.keywords = {"petite enfance", "châtiments corporels"};
+  spec.lang = "fr-FR";
+  spec.date = "2021-03-15";
+  spec.paragraphs = {"Les châtiments corporels reculent à Loreto.",
+                     "Deuxième page : élèves (et parents) à Iquitos."};
+  spec.page_breaks = {1};
+  return spec;
+}
+
+std::string read_back(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+std::string zipped(const std::vector<std::pair<std::string, std::string>>& parts) {
+  testing::TempDir dir;
+  testing::write_zip(dir / "file.zip", parts);
+  return read_back(dir / "file.zip");
+}
+
+TEST(FormatOf, NamesToFormats) {
+  const std::vector<std::pair<std::string, Format>> table = {
+      {"a.txt", Format::text},        {"a.md", Format::markdown},
+      {"A.HTML", Format::html},       {"a.htm", Format::html},
+      {"a.pdf", Format::pdf},         {"a.docx", Format::docx},
+      {"a.odt", Format::odt},         {"a.jsonl.gz", Format::jsonl},
+      {"a.doc", Format::unsupported}, {"a.meta.json", Format::unsupported},
+      {"README", Format::unsupported}};
+  for (const auto& [name, format] : table) EXPECT_EQ(format_of(name), format) << name;
+}
+
+TEST(TextExtraction, EncodingsTable) {
+  struct Case {
+    std::string bytes;
+    std::string body_contains;
+    std::string encoding;  // "" for UTF-8
+  };
+  const std::vector<Case> table = {
+      {"caf\xC3\xA9 et ch\xC3\xA2timents", "café et châtiments", ""},
+      {"caf\xE9 et ch\xE2timents \x93"
+       "corporels\x94",
+       "café et châtiments “corporels”", "windows-1252"},
+      {"\xEF\xBB\xBFni\xC3\xB1os", "niños", ""},
+      {std::string("\xFF\xFE"
+                   "n\0i\0\xF1\0o\0s\0",
+                   12),
+       "niños", "UTF-16LE"},
+  };
+  for (const Case& c : table) {
+    auto extracted = extract_text(c.bytes);
+    ASSERT_TRUE(extracted.ok()) << c.body_contains;
+    EXPECT_TRUE(contains(extracted->body, c.body_contains)) << extracted->body;
+    EXPECT_EQ(field(*extracted, "encoding"), c.encoding) << c.body_contains;
+  }
+}
+
+TEST(TextExtraction, BinaryAndEmptyAreRefused) {
+  auto binary =
+      extract_text(std::string("\x7F"
+                               "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+                               16));
+  ASSERT_FALSE(binary.ok());
+  EXPECT_TRUE(contains(binary.error().message, "binary")) << binary.error().message;
+  auto empty = extract_text("");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_TRUE(contains(empty.error().message, "empty")) << empty.error().message;
+}
+
+TEST(TextExtraction, MarkdownTitleFromFrontMatterElseFirstHeading) {
+  EXPECT_EQ(field(*extract_text("---\ntitle: Front\n---\n# Heading\ntext"), "title"), "Front");
+  EXPECT_EQ(field(*extract_text("\n# Heading\ntext"), "title"), "Heading");
+  EXPECT_EQ(field(*extract_text("plain text\n# Later heading"), "title"), "");
+}
+
+TEST(HtmlExtraction, VisibleTextAndHeadMetadata) {
+  auto page = extract_html(
+      "<!DOCTYPE html><html lang='es-PE'><head><meta charset='utf-8'><title>Castigo físico</title>"
+      "<meta name='description' content='Resumen'><meta name='keywords' content='castigo físico, primera "
+      "infancia'>"
+      "<meta name='author' content='INFANT'><meta property='article:published_time' "
+      "content='2022-05-02T10:00:00Z'>"
+      "<style>p{color:red}</style><script>var secreto = 'oculto';</script></head><body>"
+      "<nav>Inicio | Contacto</nav><header>Cabecera del sitio</header><h1>Encabezado</h1>"
+      "<p>El castigo físico<br>sigue en Loreto.</p><p>Segundo&nbsp;párrafo &amp; más</p>"
+      "<aside>Publicidad</aside><form><input value='buscar'>Buscar</form><footer>Pie</footer></body></html>");
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(field(*page, "title"), "Castigo físico");
+  EXPECT_EQ(field(*page, "lang"), "es");
+  EXPECT_EQ(field(*page, "description"), "Resumen");
+  EXPECT_EQ(fields(*page, "keywords"), (std::vector<std::string>{"castigo físico", "primera infancia"}));
+  EXPECT_EQ(field(*page, "author"), "INFANT");
+  EXPECT_EQ(field(*page, "date"), "2022-05-02T10:00:00Z");
+  for (const char* visible : {"Encabezado", "El castigo físico", "sigue en Loreto", "párrafo & más"})
+    EXPECT_TRUE(contains(page->body, visible)) << visible << " in " << page->body;
+  for (const char* hidden :
+       {"secreto", "color:red", "Inicio", "Cabecera", "Publicidad", "Buscar", "Pie", "Resumen"})
+    EXPECT_FALSE(contains(page->body, hidden)) << hidden << " in " << page->body;
+  EXPECT_FALSE(contains(page->body, "físicosigue")) << "<br> must separate words";
+}
+
+TEST(HtmlExtraction, TitleFallsBackToFirstH1AndLatin1PagesAreRead) {
+  auto page = extract_html(
+      "<html><body><h1>Rapport annuel</h1><p>Enfants \xE0 l'\xE9"
+      "cole</p></body></html>");
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(field(*page, "title"), "Rapport annuel");
+  EXPECT_TRUE(contains(page->body, "à l'école")) << page->body;
+  EXPECT_FALSE(extract_html("   ").ok());
+}
+
+TEST(PdfExtraction, TextPagesAndDocumentInfo) {
+  auto pdf = extract_pdf(testing::make_pdf(sample_spec()), {});
+  ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+  EXPECT_EQ(field(*pdf, "title"), "Châtiments corporels au Pérou");
+  EXPECT_EQ(field(*pdf, "author"), "UNICEF");
+  EXPECT_EQ(field(*pdf, "description"), "Note de synthèse");
+  EXPECT_EQ(fields(*pdf, "keywords"), (std::vector<std::string>{"petite enfance", "châtiments corporels"}));
+  EXPECT_EQ(field(*pdf, "date"), "2021-03-15");
+  EXPECT_TRUE(contains(pdf->body, "Les châtiments corporels reculent à Loreto.")) << pdf->body;
+  size_t first = pdf->body.find("Loreto"), second = pdf->body.find("Deuxième page");
+  ASSERT_NE(second, std::string::npos) << pdf->body;
+  EXPECT_NE(pdf->body.substr(first, second - first).find("\n\n"), std::string::npos)
+      << "a blank line between pages";
+}
+
+TEST(PdfExtraction, CorruptEncryptedAndTextlessAreRefusedWithTheirReason) {
+  std::string pdf = testing::make_pdf(sample_spec());
+  struct Case {
+    std::string name, bytes, reason;
+  };
+  DocumentSpec blank;
+  blank.title = "Scan";
+  const std::vector<Case> table = {
+      {"truncated", pdf.substr(0, pdf.size() / 3), "corrupt"},
+      {"not a pdf", "%PDF-1.4 nothing else here", "corrupt"},
+      {"encrypted", testing::make_pdf(sample_spec(), true), "encrypted"},
+      {"no text", testing::make_pdf(blank), "without extractable text"},
+      {"empty", "", "empty"},
+  };
+  for (const Case& c : table) {
+    auto extracted = extract_pdf(c.bytes, {});
+    ASSERT_FALSE(extracted.ok()) << c.name;
+    EXPECT_TRUE(contains(extracted.error().message, c.reason)) << c.name << ": " << extracted.error().message;
+  }
+}
+
+TEST(OfficeExtraction, DocxAndOdtTextAndProperties) {
+  for (bool odt : {false, true}) {
+    std::string bytes = zipped(odt ? testing::odt_parts(sample_spec()) : testing::docx_parts(sample_spec()));
+    auto extracted = odt ? extract_odt(bytes, {}) : extract_docx(bytes, {});
+    ASSERT_TRUE(extracted.ok()) << extracted.error().message;
+    const char* format = odt ? "odt" : "docx";
+    EXPECT_EQ(field(*extracted, "title"), "Châtiments corporels au Pérou") << format;
+    EXPECT_EQ(field(*extracted, "author"), "UNICEF") << format;
+    EXPECT_EQ(field(*extracted, "description"), "Note de synthèse") << format;
+    EXPECT_EQ(field(*extracted, "lang"), "fr") << format;
+    EXPECT_EQ(fields(*extracted, "keywords"),
+              (std::vector<std::string>{"petite enfance", "châtiments corporels"}))
+        << format;
+    EXPECT_TRUE(field(*extracted, "date").starts_with("2021-03-15")) << format;
+    EXPECT_TRUE(contains(extracted->body, "Les châtiments corporels reculent à Loreto.\n"))
+        << extracted->body;
+    EXPECT_TRUE(contains(extracted->body, "élèves (et parents)")) << extracted->body;
+  }
+}
+
+TEST(OfficeExtraction, BrokenArchivesAreRefusedWithTheirReason) {
+  std::string bomb_part(8u << 20, '\0');  // 8 MiB of zeros: a few KiB compressed
+  ExtractLimits small;
+  small.max_unzipped_bytes = 1u << 20;
+  auto docx = testing::docx_parts(sample_spec());
+  struct Case {
+    std::string name, bytes, reason;
+    bool odt = false;
+  };
+  const std::vector<Case> table = {
+      {"not a zip", "PK\x03\x04 but then nothing", "not a valid zip"},
+      {"plain text", "Ceci n'est pas un document Word.", "not a valid zip"},
+      {"zip bomb", zipped({{"word/document.xml", bomb_part}}), "decompresses to more than"},
+      {"no body part", zipped({{"docProps/core.xml", docx[2].second}}), "without word/document.xml"},
+      {"broken xml", zipped({{"word/document.xml", "<w:document><w:body><w:p>"}}), "not well-formed"},
+      {"odt without content", zipped({{"mimetype", "application/vnd.oasis.opendocument.text"}}),
+       "without content.xml", true},
+  };
+  for (const Case& c : table) {
+    auto extracted = c.odt ? extract_odt(c.bytes, small) : extract_docx(c.bytes, small);
+    ASSERT_FALSE(extracted.ok()) << c.name;
+    EXPECT_TRUE(contains(extracted.error().message, c.reason)) << c.name << ": " << extracted.error().message;
+  }
+}
+
+}  // namespace
+}  // namespace sonda::extract
