@@ -252,6 +252,18 @@ TEST(IndexerErrors, EveryBrokenInputIsReportedSkippedAndTheRunGoesOn) {
   EXPECT_EQ(db.get_doccount(), 2u) << "good.md and the first MiB of huge.txt";
 }
 
+TEST(IndexerInputs, OtherLanguagesKeepTheirCodeAndAreNotStemmed) {
+  TempDir dir;
+  write(dir / "docs" / "english.txt",
+        "Children have the right to grow up free from violence, including physical punishment at home.");
+  auto result = index(dir / "db", shell_quote((dir / "docs").string()));
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  Xapian::Database db((dir / "db").string());
+  EXPECT_EQ(db.get_termfreq("Len"), 1u) << "CLD2 named the language";
+  EXPECT_EQ(db.get_termfreq("Zchildren"), 1u) << "the stem term is the word itself";
+  EXPECT_EQ(db.get_termfreq("Zchild"), 0u);
+}
+
 TEST(IndexerErrors, FileDeletedDuringTheRunIsReported) {
   TempDir dir;
   write(dir / "docs" / "stays.md", "Reste là.");
