@@ -95,7 +95,7 @@ std::string SnippetBuilder::build(std::string_view text, std::string_view lang,
   size_t end = char_boundary(text, std::min(text.size(), begin + kSnippetBytes));
   size_t cut = end;
   for (size_t i = window.first; i < tokens.size() && tokens[i].begin < end; ++i) cut = tokens[i].end;
-  if (end < text.size()) end = std::min(end, cut);
+  if (end < text.size()) end = cut;  // finish the word the byte budget ends in
 
   std::string out = cut_before ? "…" : "";
   size_t position = begin;
@@ -117,7 +117,7 @@ std::string SnippetBuilder::build(std::string_view text, std::string_view lang,
     position = tokens[i].end;
   }
   if (open) out += "</mark>";
-  out += html_escape(text.substr(position, end - position));
+  if (position < end) out += html_escape(text.substr(position, end - position));
   if (end < text.size()) out += "…";
   return out;
 }

@@ -77,6 +77,17 @@ TEST_F(CorpusSearch, PeruPageRanksHighAndIsMarked) {
   EXPECT_NE(unaccented.hits.front().snippet.find("<mark>"), std::string::npos);
 }
 
+TEST_F(CorpusSearch, SnippetsStayShortWhateverTheParagraph) {
+  for (const char* q : {"châtiments corporels", "castigo físico", "visites à domicile", "Loreto"}) {
+    for (const Hit& hit : search(q).hits) {
+      std::string text = hit.snippet;
+      for (const char* tag : {"<mark>", "</mark>"})
+        for (size_t at; (at = text.find(tag)) != std::string::npos;) text.erase(at, std::string(tag).size());
+      EXPECT_LE(text.size(), 320u) << q << " in " << hit.document.id << ": " << hit.snippet;
+    }
+  }
+}
+
 TEST_F(CorpusSearch, LanguageRestricts) {
   auto any = search("castigo físico");
   ASSERT_FALSE(any.hits.empty());
