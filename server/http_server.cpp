@@ -38,6 +38,7 @@ HttpServer::HttpServer(Api& api, ListenConfig config)
   server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server_->set_tcp_nodelay(true);
   server_->set_keep_alive_max_count(1000);
+  server_->set_keep_alive_timeout(config_.keep_alive_seconds);
   server_->set_read_timeout(config_.read_timeout_seconds, 0);
   server_->set_write_timeout(config_.write_timeout_seconds, 0);
   server_->set_payload_max_length(config_.max_body_bytes);

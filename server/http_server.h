@@ -15,8 +15,9 @@ namespace sonda::server {
 // Network settings of the listening server.
 struct ListenConfig {
   std::string host = "127.0.0.1";
-  int port = 8080;  // 0: pick a free port
-  size_t threads = 2;
+  int port = 8080;             // 0: pick a free port
+  size_t threads = 64;         // one per open connection (cpp-httplib): browsers keep several open each
+  int keep_alive_seconds = 2;  // an idle keep-alive connection gives its thread back after this
   int read_timeout_seconds = 5;
   int write_timeout_seconds = 5;
   size_t max_body_bytes = 64 * 1024;

@@ -43,12 +43,14 @@ int main(int argc, char** argv) {
   sonda::server::ListenConfig listen;
   listen.host = env_or("SONDA_HOST", "127.0.0.1");
   listen.port = std::atoi(env_or("SONDA_PORT", "8080").c_str());
-  listen.threads = std::max(1u, std::thread::hardware_concurrency());
   sonda::server::ApiConfig api_config;
   app.add_option("--db", db, "Index folder or Xapian stub file")->capture_default_str();
   app.add_option("--host", listen.host, "Address to bind")->capture_default_str();
   app.add_option("--port", listen.port, "Port to bind (0: any free port)")->capture_default_str();
-  app.add_option("--threads", listen.threads, "Worker threads")->capture_default_str();
+  app.add_option("--threads", listen.threads, "Connection threads (each open connection holds one)")
+      ->capture_default_str();
+  app.add_option("--keep-alive", listen.keep_alive_seconds, "Seconds an idle keep-alive connection is kept")
+      ->capture_default_str();
   app.add_option("--cors-origin", api_config.allowed_origin,
                  "Access-Control-Allow-Origin value ('' disables)")
       ->capture_default_str();
