@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Sonda builds, tests and runs with. Idempotent: installs only what is missing.
+# Installs the Debian packages Sonda builds and runs with (--tests: and tests with, browser included).
+# Idempotent: installs only what is missing.
 set -euo pipefail
 
 packages=(
@@ -9,16 +10,29 @@ packages=(
   libpoppler-cpp-dev libzip-dev libpugixml-dev libxml2-dev libcld2-dev
   curl
 )
+# Browser tests only (scripts/install-deps.sh --tests): Debian's chromium, Node.js and playwright-core.
+with_browser_tests=false
+[ "${1:-}" = "--tests" ] && with_browser_tests=true && packages+=(chromium)
 
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if $with_browser_tests; then
+  command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+fi
 
-sudo=""
-[ "$(id -u)" -ne 0 ] && sudo="sudo"
-echo "installing: ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# playwright-core for the browser tests (web/package-lock.json); it drives Debian's chromium, it downloads none.
+web="$(dirname "$0")/../web"
+if $with_browser_tests && [ ! -d "$web/node_modules/playwright-core" ]; then
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,4 +1,5 @@
-// The read API's routes: /search, /documents/{id}, /suggest, /health, /metrics. No sockets here.
+// The read API's routes: /search, /documents/{id}, /suggest, /health, /metrics, and the demo page and widget.
+// No sockets here.
 #include "server/api.h"
 
 #include <chrono>
@@ -8,6 +9,7 @@
 #include "analysis/text_cleaner.h"
 #include "server/request_codec.h"
 #include "server/response_codec.h"
+#include "server/web_assets.h"
 
 namespace sonda::server {
 namespace {
@@ -15,6 +17,23 @@ namespace {
 HttpResponse json_response(std::string body) {
   HttpResponse response;
   response.body = std::move(body);
+  return response;
+}
+
+// The demo page runs only its own script and styles, talks only to its own origin, and is never framed.
+constexpr const char* kDemoPagePolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+HttpResponse web_response(const WebAsset& asset) {
+  HttpResponse response;
+  response.content_type = std::string(asset.content_type);
+  response.body = std::string(asset.body);
+  response.headers.emplace_back("Cache-Control", "no-cache");
+  if (asset.is_page) {
+    response.headers.emplace_back("Content-Security-Policy", kDemoPagePolicy);
+    response.headers.emplace_back("Referrer-Policy", "no-referrer");
+  }
   return response;
 }
 
@@ -102,6 +121,12 @@ HttpResponse Api::route(const HttpRequest& request, std::string& route_name) {
   if (path.starts_with("/documents/") && read) {
     route_name = "/documents";
     return document(path.substr(11));  // the HTTP layer has already decoded the path
+  }
+  if (read) {
+    if (auto asset = find_web_asset(path)) {
+      route_name = "web";
+      return web_response(*asset);
+    }
   }
   if (read && (path == "/suggest" || path == "/health" || path == "/metrics")) {
     route_name = path;

@@ -1,4 +1,5 @@
-// The read API's routes: /search, /documents/{id}, /suggest, /health, /metrics. No sockets here.
+// The read API's routes: /search, /documents/{id}, /suggest, /health, /metrics, and the demo page and widget.
+// No sockets here.
 #pragma once
 
 #include <ostream>

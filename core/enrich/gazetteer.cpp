@@ -9,6 +9,9 @@
 #include "util/strings.h"
 
 namespace sonda::enrich {
+
+std::string_view builtin_gazetteer_text();  // generated from gazetteer.tsv (see core/CMakeLists.txt)
+
 namespace {
 
 constexpr std::string_view kFields[] = {"country", "region", "organisation", "topic", "type"};
@@ -91,6 +94,10 @@ Result<Gazetteer> Gazetteer::parse(std::string_view text) {
       return status.error();
   }
   return gazetteer;
+}
+
+std::string_view Gazetteer::builtin_text() {
+  return builtin_gazetteer_text();
 }
 
 Result<Gazetteer> Gazetteer::load(const std::string& path) {

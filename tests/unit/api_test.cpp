@@ -72,6 +72,29 @@ TEST_F(ApiWithoutIndex, PreflightAndHeaders) {
   EXPECT_TRUE(nosniff);
 }
 
+TEST_F(ApiWithoutIndex, DemoPageAndWidgetAreServedEvenWithoutAnIndex) {
+  struct Case {
+    std::string path, content_type, contains;
+    bool policy;
+  };
+  const Case cases[] = {
+      {"/", "text/html; charset=utf-8", "<sonda-search", true},
+      {"/widget.js", "text/javascript; charset=utf-8", "customElements.define(\"sonda-search\"", false},
+      {"/demo.css", "text/css; charset=utf-8", "--sonda-accent", false},
+  };
+  for (const Case& c : cases) {
+    HttpResponse response = get(c.path, {});
+    EXPECT_EQ(response.status, 200) << c.path;
+    EXPECT_EQ(response.content_type, c.content_type) << c.path;
+    EXPECT_NE(response.body.find(c.contains), std::string::npos) << c.path;
+    bool policy = false;
+    for (const auto& [name, value] : response.headers)
+      policy |= name == "Content-Security-Policy" && value.find("script-src 'self'") != std::string::npos;
+    EXPECT_EQ(policy, c.policy) << c.path;
+  }
+  EXPECT_EQ(get("/web/../../etc/passwd", {}).status, 404) << "only the embedded files, never the disk";
+}
+
 TEST_F(ApiWithoutIndex, LogsAndCountsEveryRequest) {
   get("/health");
   get("/nowhere");

@@ -1,0 +1,10 @@
+# sonda_embed_text(OUTPUT NAMESPACE FUNCTION FILE): generates OUTPUT, a C++ file defining
+# `std::string_view NAMESPACE::FUNCTION()` that returns FILE's text; CMake re-runs when FILE changes.
+function(sonda_embed_text output namespace function file)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${file})
+  file(READ ${file} SONDA_EMBED_TEXT)
+  set(SONDA_EMBED_NAMESPACE ${namespace})
+  set(SONDA_EMBED_FUNCTION ${function})
+  file(RELATIVE_PATH SONDA_EMBED_SOURCE ${PROJECT_SOURCE_DIR} ${file})
+  configure_file(${PROJECT_SOURCE_DIR}/cmake/embedded_text.cpp.in ${output} @ONLY)
+endfunction()

@@ -1,0 +1,215 @@
+// The widget and demo page in headless Debian Chromium (playwright-core): search, facets, pages, URL state,
+// "did you mean", cross-origin embedding, untrusted titles, Spanish interface, phone layout, screenshot.
+// Needs SONDA_INDEX_EXE, SONDA_SERVE_EXE, SONDA_CORPUS_DIR (set by CTest); SONDA_ARTIFACTS_DIR for the screenshot.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, cpSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import http from "node:http";
+import { chromium } from "playwright-core";
+
+const env = (name) => {
+  if (!process.env[name]) throw new Error(`${name} is not set (run these tests through CTest)`);
+  return process.env[name];
+};
+
+let work, server, serverUrl, host, hostUrl, browser;
+
+// Starts sonda-serve on a free port and resolves with its URL once it listens.
+function startServer(db) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(env("SONDA_SERVE_EXE"), ["--db", db, "--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "ignore", "pipe"] });
+    let log = "";
+    const timer = setTimeout(() => reject(new Error(`sonda-serve did not start: ${log}`)), 15000);
+    child.stderr.on("data", (chunk) => {
+      log += chunk;
+      const match = log.match(/on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (match) { clearTimeout(timer); resolve({ child, url: match[1] }); }
+    });
+    child.on("exit", (code) => reject(new Error(`sonda-serve exited with ${code}: ${log}`)));
+  });
+}
+
+// A page of another origin that embeds the widget from the Sonda server.
+function startHost(sondaUrl) {
+  const page = (lang, endpoint) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Host</title></head><body>
+    <h1>Another site</h1><sonda-search endpoint="${endpoint}" facets="country,topic,lang" lang="${lang}"></sonda-search>
+    <script src="${sondaUrl}/widget.js"></script></body></html>`;
+  const serverHost = http.createServer((request, response) => {
+    const url = new URL(request.url, "http://127.0.0.1");
+    const body = url.pathname === "/es" ? page("es", sondaUrl)
+      : url.pathname === "/dead" ? page("fr", "http://127.0.0.1:9")  // nothing listens on the discard port
+      : page("fr", sondaUrl);
+    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    response.end(body);
+  });
+  return new Promise((resolve) => serverHost.listen(0, "127.0.0.1", () => resolve(serverHost)));
+}
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), "sonda-web-"));
+  const corpus = join(work, "corpus");
+  cpSync(env("SONDA_CORPUS_DIR"), corpus, { recursive: true });
+  writeFileSync(join(corpus, "fr", "titre-hostile.md"),
+    "---\ntitle: Essai <script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\">\nlang: fr\n---\n" +
+    "Un document sondeur xssprobe dont le titre contient du code.\n");
+  execFileSync(env("SONDA_INDEX_EXE"), ["-q", "--db", join(work, "index"), corpus]);
+  ({ child: server, url: serverUrl } = await startServer(join(work, "index")));
+  host = await startHost(serverUrl);
+  hostUrl = `http://127.0.0.1:${host.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (host) host.close();
+  if (server) server.kill("SIGTERM");
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function open(path = "/", options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (error) => page.errors.push(error.message));
+  await page.goto(path.startsWith("http") ? path : `${serverUrl}${path}`);
+  await page.locator("sonda-search .status").filter({ hasText: /\d/ }).waitFor();
+  return page;
+}
+
+const status = (page) => page.locator("sonda-search .status").innerText();
+const hitIds = (page) => page.locator("sonda-search li.hit").evaluateAll((items) => items.map((item) => item.dataset.id));
+
+// Runs `action` and waits until the widget has rendered the search it sent.
+async function settled(page, action) {
+  const answered = page.waitForResponse((response) => response.url().includes("/search?"));
+  await action();
+  await answered;
+  await page.waitForFunction(() => !document.querySelector("sonda-search").shadowRoot.querySelector("[aria-busy]"));
+}
+
+const typeQuery = (page, text) => settled(page, () => page.locator("sonda-search input[type=search]").fill(text));
+
+const checkFacet = (page, field, value) =>
+  settled(page, () => page.locator(`sonda-search fieldset[data-facet=${field}] label`).filter({ hasText: value }).locator("input").check());
+
+const facetCount = async (page, field, value) =>
+  Number(await page.locator(`sonda-search fieldset[data-facet=${field}] label`).filter({ hasText: value }).locator(".count").innerText());
+
+const count = async (page) => Number((await status(page)).match(/[\d\s\u202f]+/)[0].replace(/\D/g, ""));
+
+test("typing an unaccented query shows hits with the accented words marked", async () => {
+  const page = await open();
+  await typeQuery(page, "chatiments corporels");
+  assert.match(await status(page), /documents? pour « chatiments corporels »/);
+  const marks = await page.locator("sonda-search li.hit mark").allInnerTexts();
+  assert.ok(marks.some((mark) => /châtiments corporels/i.test(mark)), `marks: ${marks}`);
+  assert.match(page.url(), /s_q=chatiments\+corporels/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("a facet value filters the hits and updates the counts; values of one facet combine", async () => {
+  const page = await open();
+  const all = await count(page);
+  const peru = await facetCount(page, "country", "Pérou");
+  const bolivia = await facetCount(page, "country", "Bolivie");
+  await checkFacet(page, "country", "Pérou");
+  assert.equal(await count(page), peru);
+  assert.ok(peru < all);
+  const metas = await page.locator("sonda-search li.hit .meta").allInnerTexts();
+  assert.ok(metas.every((meta) => meta.includes("Pérou")), metas.join("\n"));
+  assert.equal(await facetCount(page, "country", "Bolivie"), bolivia, "a facet's own counts ignore its filter");
+  const topicsBefore = await page.locator("sonda-search fieldset[data-facet=topic] .count").allInnerTexts();
+  await checkFacet(page, "country", "Bolivie");
+  const both = await count(page);
+  assert.ok(both > peru && both <= peru + bolivia, `${both} vs ${peru} + ${bolivia}`);
+  assert.equal(await page.locator("sonda-search fieldset[data-facet=country] input:checked").count(), 2);
+  const topicsAfter = await page.locator("sonda-search fieldset[data-facet=topic] .count").allInnerTexts();
+  assert.notDeepEqual(topicsAfter, topicsBefore, "other facets count the filtered hits");
+  assert.match(page.url(), /s_filter=country%3AP%C3%A9rou&s_filter=country%3ABolivie/);
+});
+
+test("pages, reload and the back button keep the query, filters and page", async () => {
+  const page = await open();
+  await typeQuery(page, "enfants OR niños");
+  await checkFacet(page, "lang", "es");
+  const firstPage = await hitIds(page);
+  await page.locator("sonda-search nav.pages button.next").click();
+  await page.locator("sonda-search nav.pages button[aria-current=page]", { hasText: "2" }).waitFor();
+  const secondPage = await hitIds(page);
+  assert.equal(secondPage.filter((id) => firstPage.includes(id)).length, 0, "page 2 shows other documents");
+  await page.reload();
+  await page.locator("sonda-search nav.pages button[aria-current=page]", { hasText: "2" }).waitFor();
+  assert.equal(await page.locator("sonda-search input[type=search]").inputValue(), "enfants OR niños");
+  assert.ok(await page.locator("sonda-search fieldset[data-facet=lang] input[value=es]").isChecked());
+  assert.deepEqual(await hitIds(page), secondPage);
+  await page.goBack();
+  await page.locator("sonda-search nav.pages button[aria-current=page]", { hasText: "1" }).waitFor();
+  await page.waitForFunction(() => !document.querySelector("sonda-search").shadowRoot.querySelector("[aria-busy]"));
+  assert.deepEqual(await hitIds(page), firstPage);
+  await page.goBack();
+  await page.waitForFunction(() => !document.querySelector("sonda-search").shadowRoot.querySelector("input[value=es]:checked"));
+});
+
+test("'did you mean' offers the correction and searches it when clicked", async () => {
+  const page = await open();
+  await typeQuery(page, "chatimens corporel");
+  const link = page.locator("sonda-search a.did-you-mean");
+  assert.equal(await link.innerText(), "châtiments corporels");
+  await link.click();
+  await page.waitForFunction(() => document.querySelector("sonda-search").shadowRoot.querySelector("input[type=search]").value === "châtiments corporels");
+  await page.locator("sonda-search li.hit mark").first().waitFor();
+  assert.match(page.url(), /s_q=ch%C3%A2timents\+corporels/);
+});
+
+test("empty and error states", async () => {
+  const page = await open();
+  await typeQuery(page, "zzyzxqw");
+  assert.match(await status(page), /Aucun document ne correspond à « zzyzxqw »/);
+  assert.equal(await page.locator("sonda-search li.hit").count(), 0);
+  const dead = await (await browser.newContext()).newPage();
+  await dead.goto(`${hostUrl}/dead`);
+  await dead.locator("sonda-search .status.error").waitFor();
+  assert.match(await dead.locator("sonda-search .status").innerText(), /n'a pas abouti/);
+});
+
+test("another origin embeds the widget and searches; the Spanish interface comes from the lang attribute", async () => {
+  const page = await open(`${hostUrl}/es`);
+  assert.equal(await page.locator("sonda-search input[type=search]").getAttribute("placeholder"), "Buscar… (p. ej. castigo físico)");
+  await typeQuery(page, "castigo fisico");
+  assert.match(await status(page), /documentos? para «castigo fisico»/);
+  assert.ok(await page.locator("sonda-search fieldset[data-facet=country] label", { hasText: "Perú" }).count() > 0);
+  assert.ok((await page.locator("sonda-search li.hit mark").allInnerTexts()).some((mark) => /castigo físico/i.test(mark)));
+  assert.deepEqual(page.errors, []);
+});
+
+test("a document title with <script> and <img onerror> is shown as text and runs nothing", async () => {
+  const page = await open();
+  await typeQuery(page, "xssprobe");
+  const title = await page.locator("sonda-search li.hit h3").innerText();
+  assert.match(title, /<script>window.__pwned = 1<\/script>/);
+  assert.match(title, /<img src=x onerror=/);
+  assert.equal(await page.locator("sonda-search li.hit img, sonda-search li.hit script").count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+});
+
+test("on a phone the filters stack above the results; the demo page screenshot is saved", async () => {
+  const page = await open("/", { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  const facets = await page.locator("sonda-search details.facets").boundingBox();
+  const results = await page.locator("sonda-search section.results").boundingBox();
+  assert.ok(facets.y + facets.height <= results.y + 1, "one column");
+  assert.ok(results.width <= 390);
+  const desktop = await open("/", { viewport: { width: 1280, height: 900 } });
+  await typeQuery(desktop, "chatiments corporels");
+  const folder = process.env.SONDA_ARTIFACTS_DIR || join(work, "artifacts");
+  mkdirSync(folder, { recursive: true });
+  await desktop.screenshot({ path: join(folder, "demo-page.png") });
+  const headers = (await desktop.request.get(`${serverUrl}/`)).headers();
+  assert.match(headers["content-security-policy"], /script-src 'self'/);
+});
