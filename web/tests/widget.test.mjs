@@ -40,6 +40,7 @@ function startHost(sondaUrl) {
   const serverHost = http.createServer((request, response) => {
     const url = new URL(request.url, "http://127.0.0.1");
     const body = url.pathname === "/es" ? page("es", sondaUrl)
+      : url.pathname === "/auto" ? page("", sondaUrl)  // no lang attribute: the browser's language decides
       : url.pathname === "/dead" ? page("fr", "http://127.0.0.1:9")  // nothing listens on the discard port
       : page("fr", sondaUrl);
     response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
@@ -187,6 +188,44 @@ test("another origin embeds the widget and searches; the Spanish interface comes
   assert.ok(await page.locator("sonda-search fieldset[data-facet=country] label", { hasText: "Perú" }).count() > 0);
   assert.ok((await page.locator("sonda-search li.hit mark").allInnerTexts()).some((mark) => /castigo físico/i.test(mark)));
   assert.deepEqual(page.errors, []);
+});
+
+test("a slow answer to an earlier query never replaces the answer to the latest", async () => {
+  const page = await open();
+  await page.route(/\/search\?q=castigo&/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue().catch(() => {});  // the widget may have aborted it meanwhile
+  });
+  await page.locator("sonda-search input[type=search]").fill("castigo");
+  await page.waitForRequest((request) => request.url().includes("/search?q=castigo&"));
+  await typeQuery(page, "Loreto");
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  assert.match(await status(page), /pour « Loreto »/);
+  const marks = await page.locator("sonda-search li.hit mark").allInnerTexts();
+  assert.ok(marks.length > 0 && marks.every((mark) => /loreto/i.test(mark)), marks.join(", "));
+});
+
+test("keyboard only, with named controls for screen readers; the browser's language picks the interface", async () => {
+  const page = await open(`${hostUrl}/auto`, { locale: "es-ES" });
+  assert.equal(await page.getByRole("searchbox", { name: "Buscar en los documentos" }).count(), 1);
+  assert.equal(await page.getByRole("search").count(), 1);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("visitas domiciliarias");
+  await settled(page, () => page.keyboard.press("Enter"));
+  assert.match(await status(page), /para «visitas domiciliarias»/);
+  const focusedCheckbox = () => page.evaluate(() => {
+    const active = document.querySelector("sonda-search").shadowRoot.activeElement;
+    return active && active.type === "checkbox" ? active.value : null;
+  });
+  let value = null;
+  for (let step = 0; step < 12 && !value; step++) {
+    await page.keyboard.press("Tab");
+    value = await focusedCheckbox();
+  }
+  assert.ok(value, "a facet check box is reachable with Tab");
+  await settled(page, () => page.keyboard.press("Space"));
+  assert.ok(await page.locator(`sonda-search fieldset[data-facet=country] input[value="${value}"]`).isChecked());
+  assert.equal(await page.getByRole("navigation", { name: "Páginas" }).count(), 1);
 });
 
 test("a document title with <script> and <img onerror> is shown as text and runs nothing", async () => {
