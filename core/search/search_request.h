@@ -35,6 +35,7 @@ struct SearchRequest {
   int hits_per_page = 10;
   int max_values_per_facet = 20;
   bool highlight = true;
+  bool match_any = false;  // "match=any": rank documents with any of the words (questions, long queries)
 };
 
 // Checks `request` against the schema and `limits`: unknown filter or facet fields, bad pages,

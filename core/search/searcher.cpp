@@ -130,7 +130,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   IndexTermLookup lookup(database_, &gazetteer_, &analyzer_);
   query::QueryTranslator translator(analyzer_, lookup, analysis_languages(request.lang));
   query::QueryNode parsed = query::parse_query(request.q);
-  query::Translation text = translator.translate(parsed, query::MatchMode::all);
+  query::Translation text =
+      translator.translate(parsed, request.match_any ? query::MatchMode::any : query::MatchMode::all);
   FilterSet filters(request, lookup);
   Xapian::doccount everything = database_.get_doccount();
 
@@ -149,7 +150,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.hits_per_page);
   enquire.set_query(restrict(text.query, filters.all()));
   Xapian::MSet matches = enquire.get_mset(offset, request.hits_per_page, everything);
-  if (matches.get_matches_estimated() == 0 && text.positive_terms > 1) {
+  if (matches.get_matches_estimated() == 0 && text.positive_terms > 1 && !request.match_any) {
     text = translator.translate(parsed, query::MatchMode::any);
     response.partial_match = true;
     enquire.set_query(restrict(text.query, filters.all()));

@@ -77,6 +77,20 @@ TEST_F(CorpusSearch, PeruPageRanksHighAndIsMarked) {
   EXPECT_NE(unaccented.hits.front().snippet.find("<mark>"), std::string::npos);
 }
 
+TEST_F(CorpusSearch, MatchAnyRanksDocumentsWithSomeOfTheWords) {
+  SearchRequest all;
+  all.q = "castigo Loreto Kaolack";
+  all.hits_per_page = 100;
+  SearchRequest any = all;
+  any.match_any = true;
+  SearchResponse strict = search(all);
+  SearchResponse loose = search(any);
+  EXPECT_TRUE(strict.partial_match) << "no document has all three words: the relaxed retry";
+  EXPECT_FALSE(loose.partial_match) << "match=any asked for it: nothing to report";
+  EXPECT_EQ(ids(strict), ids(loose)) << "the same documents, ranked the same way";
+  EXPECT_GT(loose.total_hits, 5u);
+}
+
 TEST_F(CorpusSearch, SnippetsStayShortWhateverTheParagraph) {
   for (const char* q : {"châtiments corporels", "castigo físico", "visites à domicile", "Loreto"}) {
     for (const Hit& hit : search(q).hits) {

@@ -149,6 +149,7 @@ TEST_F(ServerTest, BadInputTable) {
       {"/search?sort=random", 400, "invalid_request"},
       {"/search?lang=de", 400, "invalid_request"},
       {"/search?hl=en", 400, "invalid_request"},
+      {"/search?match=some", 400, "invalid_request"},
       {"/search?q=" + long_q, 400, "invalid_request"},
       {"/search?q=%FF%FE", 400, "invalid_request"},
       {"/search?q=%00", 200, ""},
