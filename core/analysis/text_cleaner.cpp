@@ -7,6 +7,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
 #include <vector>
 
 namespace sonda::analysis {
@@ -99,19 +100,47 @@ icu::UnicodeString rejoin_line_end_hyphens(const icu::UnicodeString& in) {
   return out;
 }
 
+// True when a non-ASCII byte at `i` starts something clean_text changes: a C1 control, a soft hyphen,
+// a ligature (U+FB00…), a line or paragraph separator.
+bool rewritten_sequence(std::string_view raw, size_t i) {
+  auto at = [&](size_t k) { return k < raw.size() ? static_cast<unsigned char>(raw[k]) : 0u; };
+  unsigned b = at(i);
+  if (b == 0xC2) return at(i + 1) == 0xAD || (at(i + 1) >= 0x80 && at(i + 1) <= 0x9F);
+  if (b == 0xEF) return at(i + 1) == 0xAC;
+  if (b == 0xE2) return at(i + 1) == 0x80 && (at(i + 2) == 0xA8 || at(i + 2) == 0xA9);
+  return false;
+}
+
+bool is_nfc(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return false;
+  bool normalized =
+      nfc->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status);
+  return U_SUCCESS(status) && normalized;
+}
+
+// False when `raw` is already what clean_text would return: the common case, copied without ICU.
 bool needs_rewrite(std::string_view raw) {
+  bool ascii = true;
   for (size_t i = 0; i < raw.size(); ++i) {
     auto b = static_cast<unsigned char>(raw[i]);
-    if (b >= 0x80) return true;
+    if (b >= 0x80) {
+      ascii = false;
+      if (rewritten_sequence(raw, i)) return true;
+      continue;
+    }
     if (b < 0x20 && b != '\n' && b != '\t') return true;
     if (b == 0x7F) return true;
-    if (b == '-') {
+    if (b == '-' && i > 0 &&
+        (std::isalpha(static_cast<unsigned char>(raw[i - 1])) ||
+         static_cast<unsigned char>(raw[i - 1]) >= 0x80)) {
       size_t j = i + 1;
       while (j < raw.size() && (raw[j] == ' ' || raw[j] == '\t' || raw[j] == '\r')) ++j;
       if (j < raw.size() && raw[j] == '\n') return true;
     }
   }
-  return false;
+  return !ascii && (!is_valid_utf8(raw) || !is_nfc(raw));
 }
 
 }  // namespace

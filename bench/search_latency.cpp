@@ -1,0 +1,55 @@
+// sonda-bench-search: in-process /search latency over a query file, with facets and snippets, as JSON.
+//
+//   sonda-bench-search DB QUERIES.jsonl [ROUNDS]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+#include "bench/bench_queries.h"
+#include "enrich/gazetteer.h"
+#include "search/searcher.h"
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: sonda-bench-search DB QUERIES.jsonl [ROUNDS]\n");
+    return 2;
+  }
+  int rounds = argc > 3 ? std::atoi(argv[3]) : 3;
+  auto queries = sonda::bench::load_queries(argv[2]);
+  auto gazetteer = sonda::enrich::Gazetteer::load("");
+  if (!queries || !gazetteer) return 2;
+  auto searcher = sonda::search::Searcher::open(argv[1], *gazetteer);
+  if (!searcher) {
+    std::fprintf(stderr, "%s\n", searcher.error().message.c_str());
+    return 2;
+  }
+  std::vector<double> milliseconds;
+  size_t hits = 0;
+  auto started = std::chrono::steady_clock::now();
+  for (int round = 0; round <= rounds; ++round) {  // round 0 warms the caches and is not counted
+    for (const auto& query : *queries) {
+      sonda::search::SearchRequest request;
+      request.q = query.text;
+      request.facets = {"country", "topic", "lang", "year"};
+      auto begin = std::chrono::steady_clock::now();
+      auto response = (*searcher)->search(request);
+      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
+      if (!response) return 3;
+      if (round == 0) {
+        started = std::chrono::steady_clock::now();
+        continue;
+      }
+      milliseconds.push_back(ms);
+      hits += response->hits.size();
+    }
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::printf(
+      "{\"queries\": %zu, \"rounds\": %d, \"p50_ms\": %.3f, \"p95_ms\": %.3f, \"p99_ms\": %.3f, "
+      "\"max_ms\": %.3f, \"qps_one_thread\": %.0f, \"hits_per_query\": %.2f}\n",
+      queries->size(), rounds, sonda::bench::percentile(milliseconds, 50),
+      sonda::bench::percentile(milliseconds, 95), sonda::bench::percentile(milliseconds, 99),
+      sonda::bench::percentile(milliseconds, 100), milliseconds.size() / seconds,
+      double(hits) / double(milliseconds.size()));
+  return 0;
+}
