@@ -1,9 +1,13 @@
 // sonda-bench-search: in-process /search latency over a query file, with facets and snippets, as JSON.
 //
-//   sonda-bench-search DB QUERIES.jsonl [ROUNDS]
+//   sonda-bench-search DB QUERIES.jsonl [ROUNDS] [full|no-facets|no-hits]
+//
+// "full" is what the widget asks (four facets, ten hits with snippets); the others leave out a part,
+// to see what each costs.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 #include "bench/bench_queries.h"
 #include "enrich/gazetteer.h"
@@ -15,6 +19,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   int rounds = argc > 3 ? std::atoi(argv[3]) : 3;
+  std::string mode = argc > 4 ? argv[4] : "full";
   auto queries = sonda::bench::load_queries(argv[2]);
   auto gazetteer = sonda::enrich::Gazetteer::load("");
   if (!queries || !gazetteer) return 2;
@@ -30,7 +35,8 @@ int main(int argc, char** argv) {
     for (const auto& query : *queries) {
       sonda::search::SearchRequest request;
       request.q = query.text;
-      request.facets = {"country", "topic", "lang", "year"};
+      if (mode != "no-facets") request.facets = {"country", "topic", "lang", "year"};
+      if (mode == "no-hits") request.hits_per_page = 0;
       auto begin = std::chrono::steady_clock::now();
       auto response = (*searcher)->search(request);
       double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();

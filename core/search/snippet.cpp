@@ -1,9 +1,14 @@
 // Snippets: the best passage of a document with every matched word marked, built with Sonda's analyzer.
 #include "search/snippet.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace sonda::search {
+namespace {
+// A word and its stem share at least their first two bytes ("chevaux" / "cheval", "châtiments" / "chat").
+constexpr size_t kStemHeadBytes = 2;
+}  // namespace
 
 std::string html_escape(std::string_view text) {
   std::string out;
@@ -22,11 +27,14 @@ std::string html_escape(std::string_view text) {
 }
 
 bool SnippetBuilder::matches(const analysis::Token& token, std::string_view lang,
-                             const query::HighlightTerms& terms) {
+                             const query::HighlightTerms& terms, const std::vector<std::string>& stem_heads) {
   if (terms.words.contains(token.folded)) return true;
   for (const auto& prefix : terms.prefixes)
     if (token.folded.starts_with(prefix)) return true;
   if (terms.stems.empty()) return false;
+  bool could_match = std::any_of(stem_heads.begin(), stem_heads.end(),
+                                 [&](const std::string& head) { return token.folded.starts_with(head); });
+  if (!could_match) return false;
   if (terms.stems.contains(analyzer_.stem(token.word, lang))) return true;
   if (lang != "fr" && terms.stems.contains(analyzer_.stem(token.word, "fr"))) return true;
   return lang != "es" && terms.stems.contains(analyzer_.stem(token.word, "es"));
@@ -77,8 +85,10 @@ std::string SnippetBuilder::build(std::string_view text, std::string_view lang,
   std::vector<analysis::Token> tokens = analyzer_.tokens(text);
   std::vector<bool> matched(tokens.size(), false);
   bool any_terms = !terms.words.empty() || !terms.stems.empty() || !terms.prefixes.empty();
+  std::vector<std::string> stem_heads;
+  for (const std::string& stem : terms.stems) stem_heads.push_back(stem.substr(0, kStemHeadBytes));
   if (any_terms)
-    for (size_t i = 0; i < tokens.size(); ++i) matched[i] = matches(tokens[i], lang, terms);
+    for (size_t i = 0; i < tokens.size(); ++i) matched[i] = matches(tokens[i], lang, terms, stem_heads);
   Window window = tokens.empty() ? Window{} : best_window(tokens, matched);
 
   // Start a little before the first matched word when the passage is short, so it reads naturally.

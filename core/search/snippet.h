@@ -25,7 +25,10 @@ class SnippetBuilder {
                     bool mark = true);
 
  private:
-  bool matches(const analysis::Token& token, std::string_view lang, const query::HighlightTerms& terms);
+  // `stem_heads` are the first bytes of every highlight stem: a token that starts with none of them is not
+  // stemmed at all (most tokens of a passage), which keeps snippets cheap.
+  bool matches(const analysis::Token& token, std::string_view lang, const query::HighlightTerms& terms,
+               const std::vector<std::string>& stem_heads);
 
   analysis::Analyzer& analyzer_;
 };

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Every table of BENCHMARKS.md in one run: builds Release with the benchmarks, measures Sonda and SQLite FTS5 on
+# the shared data (../shared/data, or $SONDA_BENCH_DATA) and writes bench/results/<date-time>/ (results.md,
+# raw JSON and text, plots). Load goes only to 127.0.0.1, bounded in time. Takes about 10 minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data="${SONDA_BENCH_DATA:-../shared/data}"
+if [ ! -d "$data/corpus" ] || [ ! -d "$data/eval" ]; then
+  echo "bench: no benchmark data at $data (corpus/, queries/, eval/); it is not part of a clone. Nothing measured." >&2
+  exit 1
+fi
+runs="${SONDA_BENCH_RUNS:-3}"
+out="bench/results/$(date +%Y-%m-%d-%H%M)"
+work="$(mktemp -d)"
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+mkdir -p "$out"
+
+scripts/install-deps.sh
+for tool in wrk gnuplot sqlite3 python3 bc; do command -v "$tool" >/dev/null || missing="${missing:-} $tool"; done
+if [ -n "${missing:-}" ]; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get install -y -qq --no-install-recommends wrk gnuplot-nox sqlite3 python3 bc >/dev/null
+fi
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DSONDA_BUILD_TESTS=OFF -DSONDA_BUILD_BENCH=ON >/dev/null
+cmake --build build-bench -j "$(nproc)" >/dev/null
+bin=build-bench
+corpus_files=("$data"/corpus/*.jsonl*)
+text_bytes=$(for f in "${corpus_files[@]}"; do if [[ $f == *.gz ]]; then zcat "$f"; else cat "$f"; fi; done | wc -c)
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+
+{
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
+  echo "date: $(date -Iseconds)"; echo "sonda: $(git rev-parse --short HEAD)"
+  echo "xapian: $(pkg-config --modversion xapian-core); sqlite: $(sqlite3 --version | cut -d' ' -f1); wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
+  echo "corpus: ${#corpus_files[@]} files, $text_bytes bytes of JSON Lines text"
+} > "$out/machine.txt"
+
+echo "== micro-benchmarks"
+"$bin/bench/sonda_micro_bench" --benchmark_format=json --benchmark_repetitions="$runs" \
+  --benchmark_report_aggregates_only=true > "$out/micro.json"
+
+echo "== indexing: Sonda and FTS5, $runs runs each"
+for run in $(seq "$runs"); do
+  rm -rf "$work/sonda" "$work/fts5.db"
+  /usr/bin/time -f "%e %M" -o "$work/time" "$bin/indexer/sonda-index" -q --db "$work/sonda/index" "${corpus_files[@]}" >/dev/null
+  read -r seconds rss < "$work/time"; echo "$seconds $rss" >> "$out/sonda-index.txt"
+  /usr/bin/time -f "%e %M" -o "$work/time" python3 bench/peers/fts5.py index "$work/fts5.db" "${corpus_files[@]}" >/dev/null
+  read -r seconds rss < "$work/time"; echo "$seconds $rss" >> "$out/fts5-index.txt"
+done
+/usr/bin/time -f "%e" -o "$work/time" "$bin/indexer/sonda-index" -q --db "$work/sonda/index" "${corpus_files[@]}" >/dev/null
+noop=$(cat "$work/time")
+sonda_size=$(du -sb "$work/sonda" | cut -f1); fts5_size=$(du -sb "$work/fts5.db" | cut -f1)
+
+echo "== in-process search latency (bench_queries, facets and snippets)"
+"$bin/bench/sonda-bench-search" "$work/sonda/index" "$data/queries/bench_queries.jsonl" "$runs" > "$out/sonda-search.json"
+python3 bench/peers/fts5.py search "$work/fts5.db" "$data/queries/bench_queries.jsonl" "$runs" > "$out/fts5-search.json"
+
+echo "== HTTP under wrk (10 s per point)"
+python3 -c "import json,sys; [print(json.loads(l)['query']) for l in open(sys.argv[1]) if l.strip()]" \
+  "$data/queries/bench_queries.jsonl" > "$work/queries.txt"
+"$bin/server/sonda-serve" --db "$work/sonda/index" --port 18180 2>/dev/null &
+"$bin/bench/sonda-hello-server" 18181 &
+sleep 1
+for connections in 1 4 16 64; do
+  QUERIES_FILE="$work/queries.txt" wrk -t2 -c"$connections" -d10s --latency -s bench/wrk/queries.lua \
+    http://127.0.0.1:18180 > "$out/wrk-search-$connections.txt"
+  wrk -t2 -c"$connections" -d10s --latency http://127.0.0.1:18181/hello > "$out/wrk-hello-$connections.txt"
+done
+
+echo "== relevance"
+for set in piaf_fr xquad_es mlqa_dev_es; do
+  dir="$data/eval/$set"
+  "$bin/indexer/sonda-index" -q --db "$work/eval-$set" "$dir/corpus.jsonl" >/dev/null
+  "$bin/bench/sonda-bench-relevance" "$work/eval-$set" "$dir/queries.jsonl" "$dir/qrels.tsv" any > "$out/sonda-relevance-$set.json"
+  python3 bench/peers/fts5.py index "$work/eval-$set.db" "$dir/corpus.jsonl" >/dev/null
+  python3 bench/peers/fts5.py relevance "$work/eval-$set.db" "$dir/queries.jsonl" "$dir/qrels.tsv" > "$out/fts5-relevance-$set.json"
+done
+
+echo "== report"
+wrk_field() { awk -v key="$2" '$1 == key { print $2 }' "$1"; }
+{
+  echo "# Sonda benchmark run"; echo; sed 's/^/    /' "$out/machine.txt"; echo
+  s_idx=$(cut -d' ' -f1 "$out/sonda-index.txt" | median); f_idx=$(cut -d' ' -f1 "$out/fts5-index.txt" | median)
+  s_rss=$(cut -d' ' -f2 "$out/sonda-index.txt" | median); f_rss=$(cut -d' ' -f2 "$out/fts5-index.txt" | median)
+  echo "## Indexing (median of $runs)"; echo
+  echo "| system | seconds | MB/s | peak RSS MB | size MB |"; echo "| --- | ---: | ---: | ---: | ---: |"
+  echo "| Sonda | $s_idx | $(echo "$text_bytes / $s_idx / 1000000" | bc -l | xargs printf %.1f) | $((s_rss / 1024)) | $((sonda_size / 1000000)) |"
+  echo "| SQLite FTS5 | $f_idx | $(echo "$text_bytes / $f_idx / 1000000" | bc -l | xargs printf %.1f) | $((f_rss / 1024)) | $((fts5_size / 1000000)) |"
+  echo "| ratio Sonda/FTS5 | $(echo "$s_idx / $f_idx" | bc -l | xargs printf %.2f) | | | |"
+  echo; echo "No-op re-run: $noop s ($(echo "100 * $noop / $s_idx" | bc -l | xargs printf %.2f)% of a full run)."; echo
+  echo "## In-process search latency, ms (420 queries × $runs)"; echo
+  echo "| system | p50 | p95 | p99 |"; echo "| --- | ---: | ---: | ---: |"
+  for system in sonda fts5; do
+    f="$out/$system-search.json"
+    echo "| $system | $(json p50_ms < "$f") | $(json p95_ms < "$f") | $(json p99_ms < "$f") |"
+  done
+  echo; echo "## HTTP (wrk, 2 threads, 10 s)"; echo
+  echo "| connections | /search req/s | p50 | p99 | hello req/s | p99 | /search ÷ hello |"; echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  for connections in 1 4 16 64; do
+    s="$out/wrk-search-$connections.txt"; h="$out/wrk-hello-$connections.txt"
+    s_rps=$(wrk_field "$s" Requests/sec:); h_rps=$(wrk_field "$h" Requests/sec:)
+    echo "| $connections | $s_rps | $(wrk_field "$s" 50%) | $(wrk_field "$s" 99%) | $h_rps | $(wrk_field "$h" 99%) | $(echo "$s_rps / $h_rps" | bc -l | xargs printf %.3f) |"
+    echo "$connections $s_rps $h_rps" >> "$work/plot.dat"
+  done
+  echo; echo "## Relevance (development halves; Sonda with match=any, FTS5 with OR)"; echo
+  echo "| set | Sonda nDCG@10 | FTS5 nDCG@10 | Δ | Sonda MRR@10 | FTS5 MRR@10 |"; echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  for set in piaf_fr xquad_es mlqa_dev_es; do
+    sn=$(json ndcg_at_10 < "$out/sonda-relevance-$set.json"); fn=$(json ndcg_at_10 < "$out/fts5-relevance-$set.json")
+    echo "| $set | $sn | $fn | $(echo "$sn - $fn" | bc -l | xargs printf %+.4f) | $(json mrr_at_10 < "$out/sonda-relevance-$set.json") | $(json mrr_at_10 < "$out/fts5-relevance-$set.json") |"
+  done
+} > "$out/results.md"
+gnuplot -e "set terminal pngcairo size 800,450; set output '$out/http-throughput.png'; set logscale x 2;
+  set xlabel 'connections'; set ylabel 'requests/s'; set key top left; set grid;
+  plot '$work/plot.dat' using 1:2 with linespoints title '/search (facets, snippets)',
+       '' using 1:3 with linespoints title 'hello-world ceiling'" 2>/dev/null || true
+cat "$out/results.md"
+echo "results in $out"

@@ -1,0 +1,22 @@
+-- wrk script: GET /search for each benchmark query in turn (facets and snippets on), from QUERIES_FILE.
+local queries = {}
+local next_query = 1
+
+local function encode(text)
+  return (text:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
+function init(args)
+  local file = io.open(os.getenv("QUERIES_FILE") or "queries.txt", "r")
+  for line in file:lines() do
+    if #line > 0 then table.insert(queries, "/search?facets=country,topic,lang,year&q=" .. encode(line)) end
+  end
+  file:close()
+  next_query = math.random(#queries)
+end
+
+function request()
+  local path = queries[next_query]
+  next_query = next_query % #queries + 1
+  return wrk.format("GET", path)
+end
