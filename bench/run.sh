@@ -63,9 +63,10 @@ python3 -c "import json,sys; [print(json.loads(l)['query']) for l in open(sys.ar
 "$bin/bench/sonda-hello-server" 18181 &
 sleep 1
 for connections in 1 4 16 64; do
-  QUERIES_FILE="$work/queries.txt" wrk -t2 -c"$connections" -d10s --latency -s bench/wrk/queries.lua \
+  threads=$((connections < 2 ? 1 : 2))
+  QUERIES_FILE="$work/queries.txt" wrk -t"$threads" -c"$connections" -d10s --latency -s bench/wrk/queries.lua \
     http://127.0.0.1:18180 > "$out/wrk-search-$connections.txt"
-  wrk -t2 -c"$connections" -d10s --latency http://127.0.0.1:18181/hello > "$out/wrk-hello-$connections.txt"
+  wrk -t"$threads" -c"$connections" -d10s --latency http://127.0.0.1:18181/hello > "$out/wrk-hello-$connections.txt"
 done
 
 echo "== relevance"

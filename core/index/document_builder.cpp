@@ -3,6 +3,7 @@
 
 #include "analysis/stopwords.h"
 #include "analysis/text_cleaner.h"
+#include "index/body_map.h"
 #include "index/schema.h"
 #include "index/stored_fields.h"
 
@@ -24,9 +25,12 @@ std::optional<int> effective_year(const Document& document) {
 }
 
 Xapian::termpos DocumentBuilder::add_text(Xapian::Document& out, std::string_view text,
-                                          const std::string& lang, Xapian::termpos position, bool is_title) {
+                                          const std::string& lang, Xapian::termpos position, bool is_title,
+                                          std::vector<uint32_t>* checkpoints) {
   const Xapian::termcount wdf = is_title ? kTitleWdf : 1;
+  uint32_t index = 0;
   for (const analysis::Token& token : analyzer_.tokens(text)) {
+    if (checkpoints && index++ % kBodyCheckpointWords == 0) checkpoints->push_back(token.begin);
     ++position;
     out.add_posting(token.folded, position, wdf);
     bool stop = analysis::is_stopword(token.folded, lang);
@@ -70,10 +74,14 @@ Xapian::Document DocumentBuilder::build(Document document) {
   document.year = effective_year(document);  // metadata below reads the effective year
   Xapian::Document out;
   Xapian::termpos position = add_text(out, document.title, document.lang, 0, true);
-  for (std::string* text : {&document.description, &document.body}) {
-    *text = analysis::clean_text(*text);
-    position = add_text(out, *text, document.lang, position + kBodyPositionGap, false);
-  }
+  document.description = analysis::clean_text(document.description);
+  position = add_text(out, document.description, document.lang, position + kBodyPositionGap, false);
+  document.body = analysis::clean_text(document.body);
+  BodyMap body_map;
+  body_map.first_position = position + kBodyPositionGap + 1;
+  position = add_text(out, document.body, document.lang, position + kBodyPositionGap, false, &body_map.checkpoints);
+  body_map.words = position + 1 - body_map.first_position;
+  out.add_value(kBodyMapSlot, encode_body_map(body_map));
   for (const std::string& keyword : document.keywords)
     position =
         add_text(out, analysis::clean_text(keyword), document.lang, position + kBodyPositionGap, false);

@@ -19,7 +19,7 @@
 // | XA     | accented form of a folded word ("XAeducacion:educación") | wdf 0 |
 // | XP     | source file path, relative to the indexed folder ("XPfr/perou.md") | boolean |
 //
-// Value slots: 0 date (YYYYMMDD, sortable), 1 id (tie-breaker), 2 year (sortable_serialise);
+// Value slots: 0 date (YYYYMMDD, sortable), 1 id (tie-breaker), 2 year (sortable_serialise), 3 body map;
 // 10–17 one per facet, holding the document's display values joined by kValueSeparator.
 // Facet values are gazetteer keys ("PE") or, for values the gazetteer does not know, the value itself;
 // facet terms hold them diacritic- and case-folded (at most kMaxKeyBytes bytes).
@@ -50,6 +50,7 @@ inline constexpr char kAccentSeparator = ':';
 inline constexpr Xapian::valueno kDateSlot = 0;
 inline constexpr Xapian::valueno kIdSlot = 1;
 inline constexpr Xapian::valueno kYearSlot = 2;
+inline constexpr Xapian::valueno kBodyMapSlot = 3;  // index/body_map.h
 
 inline constexpr char kValueSeparator = '\x1f';
 inline constexpr size_t kMaxKeyBytes = 200;

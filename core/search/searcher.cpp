@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "index/body_map.h"
 #include "index/schema.h"
 #include "index/stored_fields.h"
 #include "index/xapian_error.h"
@@ -17,6 +18,7 @@
 #include "search/index_term_lookup.h"
 #include "search/query_plan.h"
 #include "search/snippet.h"
+#include "search/snippet_locator.h"
 #include "search/speller.h"
 
 namespace sonda::search {
@@ -68,16 +70,35 @@ std::vector<FacetCounts> count_facets(const Xapian::Database& database, const Se
 }
 
 // The page of hits: stored fields without the body, score and snippet.
-std::vector<Hit> render_hits(const Xapian::MSet& matches, analysis::Analyzer& analyzer,
-                             const query::Translation& text, const SearchRequest& request) {
+// The snippet of one hit: from the part of the body its matched words' positions point at, else from the
+// whole body.
+std::string hit_snippet(const Xapian::Database& database, const Xapian::MSetIterator& match,
+                        const Xapian::Document& document, const std::string& body, const std::string& lang,
+                        const query::Translation& text, const SearchRequest& request, SnippetBuilder& snippets) {
+  constexpr size_t kSliceBytes = 1200;  // from a checkpoint (≤ 40 words before the window) past the window
+  auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
+  std::optional<size_t> start = map ? snippet_start(database, *match, *map, text.highlight) : std::nullopt;
+  if (!start || *start > body.size()) return snippets.build(body, lang, text.highlight, request.highlight);
+  std::string_view slice = std::string_view(body).substr(*start, kSliceBytes);
+  while (!slice.empty() && slice.size() < body.size() - *start && (static_cast<unsigned char>(slice.back()) & 0xC0) == 0x80)
+    slice.remove_suffix(1);  // never end inside a UTF-8 sequence
+  std::string snippet = snippets.build(slice, lang, text.highlight, request.highlight);
+  if (slice.size() < body.size() - *start && !snippet.ends_with("…")) snippet += "…";
+  return *start > 0 && !snippet.starts_with("…") ? "…" + snippet : snippet;
+}
+
+std::vector<Hit> render_hits(const Xapian::Database& database, const Xapian::MSet& matches,
+                             analysis::Analyzer& analyzer, const query::Translation& text,
+                             const SearchRequest& request) {
   std::vector<Hit> hits;
   SnippetBuilder snippets(analyzer);
   for (auto match = matches.begin(); match != matches.end(); ++match) {
-    auto stored = index::decode_stored_fields(match.get_document().get_data());
+    Xapian::Document document = match.get_document();
+    auto stored = index::decode_stored_fields(document.get_data());
     if (!stored) continue;
     Hit hit;
     hit.score = text.browse ? 0.0 : std::round(match.get_weight() * 1000.0) / 1000.0;
-    hit.snippet = snippets.build(stored->body, stored->lang, text.highlight, request.highlight);
+    hit.snippet = hit_snippet(database, match, document, stored->body, stored->lang, text, request, snippets);
     stored->body.clear();
     hit.document = std::move(*stored);
     hits.push_back(std::move(hit));
@@ -163,7 +184,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
           : 0;
 
   response.facets = count_facets(database_, request, spies, text.query, filters);
-  response.hits = render_hits(matches, analyzer_, text, request);
+  response.hits = render_hits(database_, matches, analyzer_, text, request);
   std::string_view labels_lang =
       request.labels_lang.empty() ? std::string_view(request.lang) : request.labels_lang;
   if (labels_lang == "any") labels_lang = "";

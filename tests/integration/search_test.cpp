@@ -257,5 +257,34 @@ TEST_F(CorpusSearch, DocumentLookup) {
   EXPECT_EQ(missing.error().code, ErrorCode::not_found);
 }
 
+TEST(Snippets, DeepMatchesAreFoundThroughPositionsAndMarked) {
+  testing::TempDir dir;
+  auto writer = index::IndexWriter::open((dir / "db").string());
+  ASSERT_TRUE(writer.ok());
+  index::Document document;
+  document.id = "long";
+  document.lang = "fr";
+  document.title = "Rapport";
+  for (int i = 0; i < 3000; ++i) document.body += "Les familles participent aux ateliers du programme. ";
+  document.body += "À Kaolack, les châtiments corporels reculent nettement. ";
+  for (int i = 0; i < 500; ++i) document.body += "Les familles participent aux ateliers du programme. ";
+  ASSERT_TRUE((*writer)->add(document).ok());
+  ASSERT_TRUE((*writer)->commit().ok());
+  auto searcher = Searcher::open((dir / "db").string(), testing::builtin_gazetteer());
+  ASSERT_TRUE(searcher.ok());
+  for (const char* q : {"chatiment corporel kaolack", "\"châtiments corporels\""}) {
+    SearchRequest request;
+    request.q = q;
+    auto response = (*searcher)->search(request);
+    ASSERT_TRUE(response.ok());
+    ASSERT_EQ(response->hits.size(), 1u) << q;
+    const std::string& snippet = response->hits[0].snippet;
+    EXPECT_NE(snippet.find("<mark>châtiments corporels</mark>"), std::string::npos) << q << ": " << snippet;
+    EXPECT_TRUE(snippet.starts_with("…")) << snippet;
+    EXPECT_TRUE(snippet.ends_with("…")) << snippet;
+    EXPECT_LE(snippet.size(), 400u) << snippet;
+  }
+}
+
 }  // namespace
 }  // namespace sonda::search
