@@ -1,4 +1,4 @@
-// French and Spanish stop words (after Snowball's lists), kept in folded form.
+// French and Spanish stop words (after Snowball's lists, plus interrogatives), kept in folded form.
 #include "analysis/stopwords.h"
 
 #include <string>
@@ -26,12 +26,17 @@ const WordSet& french() {
       "seras",  "serez",    "seriez",  "serions", "serons",  "seront", "ses",      "soi",     "soient",
       "sois",   "soit",     "sommes",  "son",     "sont",    "soyez",  "soyons",   "suis",    "sur",
       "t",      "ta",       "te",      "tes",     "toi",     "ton",    "tu",       "un",      "une",
-      "vos",    "votre",    "vous",    "y"};
+      "vos",    "votre",    "vous",    "y",
+      // interrogatives: a question's form, never its topic
+      "combien", "comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles", "quoi", "lequel",
+      "laquelle", "lesquels", "lesquelles"};
   return words;
 }
 
 const WordSet& spanish() {
   static const WordSet words = {
+      // interrogatives: a question's form, never its topic
+      "cuanto", "cuanta", "cuantos", "cuantas", "cuales",
       "a",      "al",      "algo",   "algunas",  "algunos", "ante",     "antes",  "como",    "con",
       "contra", "cual",    "cuando", "de",       "del",     "desde",    "donde",  "durante", "e",
       "el",     "ella",    "ellas",  "ellos",    "en",      "entre",    "era",    "erais",   "eran",
