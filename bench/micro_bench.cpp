@@ -113,7 +113,8 @@ void BM_SearchWithFacets(benchmark::State& state) {
     std::ostringstream problems;
     sonda::indexer::Progress progress(problems, sonda::indexer::ProgressStyle::none);
     sonda::analysis::LanguageDetector detector;
-    sonda::indexer::IncrementalIndexer indexer(**writer, gazetteer(), detector, {}, problems, progress);
+    sonda::indexer::DatabaseSink sink(**writer, 1000);
+    sonda::indexer::IncrementalIndexer indexer(sink, gazetteer(), detector, {}, problems, progress);
     if (!indexer.run(*scan)) state.SkipWithError("indexing failed");
   }
   auto searcher = sonda::search::Searcher::open(db.string(), gazetteer());

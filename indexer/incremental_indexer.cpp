@@ -198,61 +198,45 @@ void produce(Workers& workers, const std::vector<Work>& work, const IndexerOptio
 
 }  // namespace
 
-Status IncrementalIndexer::count_changes(size_t changes) {
-  pending_ += changes;
-  if (pending_ < options_.batch_size) return Status::success();
-  pending_ = 0;
-  return writer_.commit();
-}
-
 void IncrementalIndexer::report(const SourceOutcome& outcome) {
   for (const std::string& problem : outcome.problems) problems_ << problem << '\n';
   for (const std::string& warning : outcome.warnings) problems_ << warning << '\n';
   summary_.warnings += outcome.warnings.size();
   summary_.failed += outcome.failed_records;
-}
-
-Status IncrementalIndexer::add_documents(SourceOutcome& outcome) {
-  if (outcome.replace)
-    if (Status status = writer_.remove_source(outcome.source); !status) return status;
-  for (index::PreparedDocument& document : outcome.documents) {
-    if (Status status = writer_.add(std::move(document)); !status) return status;
-    ++summary_.documents_written;
-    if (Status status = count_changes(1); !status) return status;
-  }
-  return Status::success();
+  progress_.advance(outcome.files, outcome.bytes, outcome.documents.size());
+  summary_.bytes_read += outcome.bytes;
 }
 
 Status IncrementalIndexer::apply(SourceOutcome outcome, std::multimap<uint64_t, std::string>& gone_by_hash) {
   report(outcome);
-  progress_.advance(outcome.files, outcome.bytes, outcome.documents.size());
-  summary_.bytes_read += outcome.bytes;
-  if (Status status = add_documents(outcome); !status) return status;
-  if (outcome.kind == Kind::failed) {
+  if (outcome.kind == Kind::failed && outcome.documents.empty()) {
     ++summary_.failed;
     return Status::success();
   }
-  if (!outcome.state) return Status::success();  // a chunk: the source is not complete yet
-  if (outcome.kind == Kind::unchanged) {
+  if (outcome.replace)
+    if (Status status = sink_.remove_source(outcome.source); !status) return status;
+  if (outcome.kind == Kind::failed) ++summary_.failed;
+  if (outcome.state && outcome.kind == Kind::unchanged) {
     ++summary_.unchanged;
-  } else if (outcome.existed) {
+  } else if (outcome.state && outcome.existed) {
     ++summary_.updated;
-  } else if (auto moved = gone_by_hash.find(outcome.state->content_hash); moved != gone_by_hash.end()) {
-    if (Status status = writer_.remove_source(moved->second); !status) return status;
-    gone_by_hash.erase(moved);
-    ++summary_.moved;
-  } else {
-    ++summary_.added;
+  } else if (outcome.state) {
+    auto moved = gone_by_hash.find(outcome.state->content_hash);
+    if (moved == gone_by_hash.end()) {
+      ++summary_.added;
+    } else {
+      if (Status status = sink_.remove_source(moved->second); !status) return status;
+      gone_by_hash.erase(moved);
+      ++summary_.moved;
+    }
   }
-  if (Status status = writer_.put_source_state(*outcome.state); !status) return status;
-  return count_changes(outcome.kind == Kind::unchanged ? 0 : 1);
+  return sink_.write(std::move(outcome.documents), std::move(outcome.state));
 }
 
 Status IncrementalIndexer::remove_gone(const std::multimap<uint64_t, std::string>& gone_by_hash) {
   for (const auto& [hash, path] : gone_by_hash) {
-    if (Status status = writer_.remove_source(path); !status) return status;
+    if (Status status = sink_.remove_source(path); !status) return status;
     ++summary_.removed;
-    if (Status status = count_changes(1); !status) return status;
   }
   return Status::success();
 }
@@ -263,7 +247,7 @@ Status IncrementalIndexer::run(const Scan& scan) {
     problems_ << path << ": " << reason << '\n';
     ++summary_.failed;
   }
-  auto states = writer_.source_states();
+  auto states = sink_.source_states();
   if (!states) return states.error();
   std::map<std::string, index::SourceState> known;
   for (index::SourceState& state : *states) known.emplace(state.path, std::move(state));
@@ -310,7 +294,9 @@ Status IncrementalIndexer::run(const Scan& scan) {
   if (!failure) return failure;
   if (Status status = remove_gone(gone_by_hash); !status) return status;
   progress_.finish();
-  return writer_.commit();
+  Status finished = sink_.finish();
+  summary_.documents_written = sink_.documents_written();
+  return finished;
 }
 
 }  // namespace sonda::indexer

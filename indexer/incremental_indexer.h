@@ -10,7 +10,7 @@
 
 #include "analysis/language_detector.h"
 #include "enrich/gazetteer.h"
-#include "index/index_writer.h"
+#include "indexer/change_sink.h"
 #include "indexer/file_document.h"
 #include "indexer/progress.h"
 #include "indexer/source_scanner.h"
@@ -22,7 +22,7 @@ struct SourceOutcome;  // what a worker made of one file or one chunk of records
 
 // How a run works.
 struct IndexerOptions {
-  size_t batch_size = 1000;  // documents (and removals) per commit: a crash loses at most this many
+  size_t batch_size = 1000;  // changes per commit (per part database in a full rebuild)
   size_t threads = std::max(1u, std::thread::hardware_concurrency());  // extraction and analysis workers
   size_t jsonl_chunk = 256;                                            // JSON Lines records per worker job
   FileLimits limits;
@@ -38,15 +38,16 @@ struct RunSummary {
   uint64_t bytes_read = 0;
 };
 
-// Brings the index in line with the scanned files. Source states live in the index and are committed
-// with their documents, so a killed run leaves a consistent index and the next run converges.
+// Brings the index in line with the scanned files, writing through `sink` (one database, or parts for a
+// full rebuild). Source states live in the index and are committed with their documents, so a killed
+// run leaves a consistent index and the next run converges.
 // Problems are printed as "path[:line]: reason", warnings as "path: warning: …".
 class IncrementalIndexer {
  public:
-  IncrementalIndexer(index::IndexWriter& writer, const enrich::Gazetteer& gazetteer,
+  IncrementalIndexer(ChangeSink& sink, const enrich::Gazetteer& gazetteer,
                      const analysis::LanguageDetector& detector, IndexerOptions options,
                      std::ostream& problems, Progress& progress)
-      : writer_(writer),
+      : sink_(sink),
         gazetteer_(gazetteer),
         detector_(detector),
         options_(std::move(options)),
@@ -60,19 +61,16 @@ class IncrementalIndexer {
 
  private:
   Status apply(SourceOutcome outcome, std::multimap<uint64_t, std::string>& gone_by_hash);
-  Status add_documents(SourceOutcome& outcome);
   Status remove_gone(const std::multimap<uint64_t, std::string>& gone_by_hash);
-  Status count_changes(size_t changes);
   void report(const SourceOutcome& outcome);
 
-  index::IndexWriter& writer_;
+  ChangeSink& sink_;
   const enrich::Gazetteer& gazetteer_;
   const analysis::LanguageDetector& detector_;
   IndexerOptions options_;
   std::ostream& problems_;
   Progress& progress_;
   RunSummary summary_;
-  size_t pending_ = 0;
 };
 
 }  // namespace sonda::indexer

@@ -8,6 +8,7 @@
 
 #include "analysis/language_detector.h"
 #include "enrich/gazetteer.h"
+#include "index/compaction.h"
 #include "index/database_layout.h"
 #include "indexer/exit_codes.h"
 #include "indexer/incremental_indexer.h"
@@ -84,7 +85,59 @@ void print_summary(const sonda::indexer::RunSummary& summary, unsigned documents
   std::fflush(stdout);
 }
 
-// One run: scan, index into the live database (or a new generation with --full), summary.
+// The progress display: a bar on a terminal, lines in a log, nothing with --quiet.
+sonda::indexer::ProgressStyle progress_style(const Command& command) {
+  if (command.quiet) return sonda::indexer::ProgressStyle::none;
+  return isatty(STDERR_FILENO) ? sonda::indexer::ProgressStyle::bar : sonda::indexer::ProgressStyle::lines;
+}
+
+// An incremental run into the live database. Returns the run's summary and the documents now indexed.
+sonda::Result<std::pair<sonda::indexer::RunSummary, unsigned>> run_incremental(
+    const Command& command, const sonda::indexer::Scan& scan, const std::string& live,
+    const sonda::enrich::Gazetteer& gazetteer, const sonda::analysis::LanguageDetector& detector) {
+  auto writer = sonda::index::IndexWriter::open(live);
+  if (!writer) return writer.error();
+  sonda::indexer::DatabaseSink sink(**writer, command.options.batch_size);
+  sonda::indexer::Progress progress(std::cerr, progress_style(command));
+  sonda::indexer::IncrementalIndexer indexer(sink, gazetteer, detector, command.options, std::cerr, progress);
+  if (sonda::Status status = indexer.run(scan); !status) return status.error();
+  return std::make_pair(indexer.summary(), (*writer)->document_count());
+}
+
+// A full rebuild: one part database per thread, written in parallel, merged into `generation`.
+sonda::Result<std::pair<sonda::indexer::RunSummary, unsigned>> run_full(
+    const Command& command, const sonda::indexer::Scan& scan, const std::string& generation,
+    const sonda::enrich::Gazetteer& gazetteer, const sonda::analysis::LanguageDetector& detector) {
+  namespace fs = std::filesystem;
+  fs::path parts_folder = generation + ".parts";
+  std::vector<std::string> part_paths;
+  sonda::indexer::RunSummary summary;
+  {
+    std::vector<std::unique_ptr<sonda::index::IndexWriter>> parts;
+    for (size_t i = 0; i < command.options.threads; ++i) {
+      part_paths.push_back((parts_folder / ("part-" + std::to_string(i))).string());
+      auto part = sonda::index::IndexWriter::open(part_paths.back());
+      if (!part) return part.error();
+      parts.push_back(std::move(*part));
+    }
+    sonda::indexer::PartsSink sink(std::move(parts), command.options.batch_size);
+    sonda::indexer::Progress progress(std::cerr, progress_style(command));
+    sonda::indexer::IncrementalIndexer indexer(sink, gazetteer, detector, command.options, std::cerr,
+                                               progress);
+    if (sonda::Status status = indexer.run(scan); !status) return status.error();
+    summary = indexer.summary();
+  }  // the parts are closed here
+  std::error_code ec;
+  fs::remove_all(generation, ec);
+  if (sonda::Status merged = sonda::index::compact_databases(part_paths, generation); !merged)
+    return merged.error();
+  fs::remove_all(parts_folder, ec);
+  auto documents = sonda::index::count_documents(generation);
+  if (!documents) return documents.error();
+  return std::make_pair(summary, *documents);
+}
+
+// One run: scan, index into the live database (or rebuild a new generation with --full), summary.
 int run_once(const Command& command, const sonda::enrich::Gazetteer& gazetteer,
              const sonda::analysis::LanguageDetector& detector) {
   auto started = std::chrono::steady_clock::now();
@@ -93,28 +146,21 @@ int run_once(const Command& command, const sonda::enrich::Gazetteer& gazetteer,
   if (!scan) return fail(scan.error());
   auto layout = sonda::index::DatabaseLayout::open_or_create(command.db);
   if (!layout) return fail(layout.error());
-  std::string target = layout->live_directory();
+  sonda::Result<std::pair<sonda::indexer::RunSummary, unsigned>> outcome =
+      sonda::Error{sonda::ErrorCode::internal, ""};
   if (command.full) {
     auto generation = layout->create_next_generation();
     if (!generation) return fail(generation.error());
-    target = *generation;
+    outcome = run_full(command, *scan, *generation, gazetteer, detector);
+    if (outcome)
+      if (sonda::Status status = layout->switch_to(*generation); !status) return fail(status.error());
+  } else {
+    outcome = run_incremental(command, *scan, layout->live_directory(), gazetteer, detector);
   }
-  auto writer = sonda::index::IndexWriter::open(target);
-  if (!writer) return fail(writer.error());
-  auto style = command.quiet           ? sonda::indexer::ProgressStyle::none
-               : isatty(STDERR_FILENO) ? sonda::indexer::ProgressStyle::bar
-                                       : sonda::indexer::ProgressStyle::lines;
-  sonda::indexer::Progress progress(std::cerr, style);
-  sonda::indexer::IncrementalIndexer indexer(**writer, gazetteer, detector, command.options, std::cerr,
-                                             progress);
-  if (sonda::Status status = indexer.run(*scan); !status) return fail(status.error());
-  unsigned documents = (*writer)->document_count();
-  writer->reset();  // closes the database before a switch
-  if (command.full)
-    if (sonda::Status status = layout->switch_to(target); !status) return fail(status.error());
+  if (!outcome) return fail(outcome.error());
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  print_summary(indexer.summary(), documents, command.db, seconds);
-  const auto& summary = indexer.summary();
+  const auto& [summary, documents] = *outcome;
+  print_summary(summary, documents, command.db, seconds);
   return summary.failed || summary.warnings ? static_cast<int>(ExitCode::some_failed)
                                             : static_cast<int>(ExitCode::ok);
 }

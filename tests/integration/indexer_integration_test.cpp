@@ -276,7 +276,8 @@ TEST(IndexerErrors, FileDeletedDuringTheRunIsReported) {
   std::ostringstream problems;
   indexer::Progress progress(problems, indexer::ProgressStyle::none);
   analysis::LanguageDetector detector;
-  indexer::IncrementalIndexer run(**writer, testing::builtin_gazetteer(), detector, {}, problems, progress);
+  indexer::DatabaseSink sink(**writer, 1000);
+  indexer::IncrementalIndexer run(sink, testing::builtin_gazetteer(), detector, {}, problems, progress);
   ASSERT_TRUE(run.run(*scan).ok());
   EXPECT_NE(problems.str().find("goes.md: vanished during the run"), std::string::npos) << problems.str();
   EXPECT_EQ(run.summary().added, 1u);

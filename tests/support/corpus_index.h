@@ -22,7 +22,8 @@ inline void build_index(const std::string& corpus, const std::string& db) {
   std::ostringstream problems;
   indexer::Progress progress(problems, indexer::ProgressStyle::none);
   analysis::LanguageDetector detector;
-  indexer::IncrementalIndexer indexer(**writer, builtin_gazetteer(), detector, {}, problems, progress);
+  indexer::DatabaseSink sink(**writer, 1000);
+  indexer::IncrementalIndexer indexer(sink, builtin_gazetteer(), detector, {}, problems, progress);
   if (!indexer.run(*scan) || indexer.summary().failed)
     throw std::runtime_error("corpus indexing failed: " + problems.str());
 }
