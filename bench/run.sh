@@ -42,24 +42,27 @@ echo "== micro-benchmarks"
 
 echo "== indexing: Sonda and FTS5, $runs runs each"
 for run in $(seq "$runs"); do
-  rm -rf "$work/sonda" "$work/fts5.db"
+  rm -rf "$work/sonda" "$work/sonda-full" "$work/fts5.db"
   /usr/bin/time -f "%e %M" -o "$work/time" "$bin/indexer/sonda-index" -q --db "$work/sonda/index" "${corpus_files[@]}" >/dev/null
   read -r seconds rss < "$work/time"; echo "$seconds $rss" >> "$out/sonda-index.txt"
+  /usr/bin/time -f "%e %M" -o "$work/time" "$bin/indexer/sonda-index" -q --full --db "$work/sonda-full/index" "${corpus_files[@]}" >/dev/null
+  read -r seconds rss < "$work/time"; echo "$seconds $rss" >> "$out/sonda-full.txt"
   /usr/bin/time -f "%e %M" -o "$work/time" python3 bench/peers/fts5.py index "$work/fts5.db" "${corpus_files[@]}" >/dev/null
   read -r seconds rss < "$work/time"; echo "$seconds $rss" >> "$out/fts5-index.txt"
 done
 /usr/bin/time -f "%e" -o "$work/time" "$bin/indexer/sonda-index" -q --db "$work/sonda/index" "${corpus_files[@]}" >/dev/null
 noop=$(cat "$work/time")
 sonda_size=$(du -sb "$work/sonda" | cut -f1); fts5_size=$(du -sb "$work/fts5.db" | cut -f1)
+full_size=$(du -sb "$work/sonda-full/index.d/$(awk '{ print $2 }' "$work/sonda-full/index" | xargs basename)" | cut -f1)
 
 echo "== in-process search latency (bench_queries, facets and snippets)"
-"$bin/bench/sonda-bench-search" "$work/sonda/index" "$data/queries/bench_queries.jsonl" "$runs" > "$out/sonda-search.json"
+"$bin/bench/sonda-bench-search" "$work/sonda-full/index" "$data/queries/bench_queries.jsonl" "$runs" > "$out/sonda-search.json"
 python3 bench/peers/fts5.py search "$work/fts5.db" "$data/queries/bench_queries.jsonl" "$runs" > "$out/fts5-search.json"
 
 echo "== HTTP under wrk (10 s per point)"
 python3 -c "import json,sys; [print(json.loads(l)['query']) for l in open(sys.argv[1]) if l.strip()]" \
   "$data/queries/bench_queries.jsonl" > "$work/queries.txt"
-"$bin/server/sonda-serve" --db "$work/sonda/index" --port 18180 2>/dev/null &
+"$bin/server/sonda-serve" --db "$work/sonda-full/index" --port 18180 2>/dev/null &
 "$bin/bench/sonda-hello-server" 18181 &
 sleep 1
 for connections in 1 4 16 64; do
@@ -86,11 +89,13 @@ wrk_field() { awk -v key="$2" '$1 == key { print $2 }' "$1"; }
   s_rss=$(cut -d' ' -f2 "$out/sonda-index.txt" | median); f_rss=$(cut -d' ' -f2 "$out/fts5-index.txt" | median)
   echo "## Indexing (median of $runs)"; echo
   echo "| system | seconds | MB/s | peak RSS MB | size MB |"; echo "| --- | ---: | ---: | ---: | ---: |"
-  echo "| Sonda | $s_idx | $(echo "$text_bytes / $s_idx / 1000000" | bc -l | xargs printf %.1f) | $((s_rss / 1024)) | $((sonda_size / 1000000)) |"
+  u_idx=$(cut -d' ' -f1 "$out/sonda-full.txt" | median); u_rss=$(cut -d' ' -f2 "$out/sonda-full.txt" | median)
+  echo "| Sonda, first run (one writer) | $s_idx | $(echo "$text_bytes / $s_idx / 1000000" | bc -l | xargs printf %.1f) | $((s_rss / 1024)) | $((sonda_size / 1000000)) |"
+  echo "| Sonda \`--full\` (parallel parts, compacted) | $u_idx | $(echo "$text_bytes / $u_idx / 1000000" | bc -l | xargs printf %.1f) | $((u_rss / 1024)) | $((full_size / 1000000)) |"
   echo "| SQLite FTS5 | $f_idx | $(echo "$text_bytes / $f_idx / 1000000" | bc -l | xargs printf %.1f) | $((f_rss / 1024)) | $((fts5_size / 1000000)) |"
-  echo "| ratio Sonda/FTS5 | $(echo "$s_idx / $f_idx" | bc -l | xargs printf %.2f) | | | |"
+  echo "| seconds ratio Sonda \`--full\` / FTS5 | $(echo "$u_idx / $f_idx" | bc -l | xargs printf %.2f) | | | |"
   echo; echo "No-op re-run: $noop s ($(echo "100 * $noop / $s_idx" | bc -l | xargs printf %.2f)% of a full run)."; echo
-  echo "## In-process search latency, ms (420 queries × $runs)"; echo
+  echo "## In-process search latency, ms (420 queries × $runs; Sonda over the \`--full\` index)"; echo
   echo "| system | p50 | p95 | p99 |"; echo "| --- | ---: | ---: | ---: |"
   for system in sonda fts5; do
     f="$out/$system-search.json"
