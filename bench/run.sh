@@ -107,7 +107,6 @@ wrk_field() { awk -v key="$2" '$1 == key { print $2 }' "$1"; }
     s="$out/wrk-search-$connections.txt"; h="$out/wrk-hello-$connections.txt"
     s_rps=$(wrk_field "$s" Requests/sec:); h_rps=$(wrk_field "$h" Requests/sec:)
     echo "| $connections | $s_rps | $(wrk_field "$s" 50%) | $(wrk_field "$s" 99%) | $h_rps | $(wrk_field "$h" 99%) | $(echo "$s_rps / $h_rps" | bc -l | xargs printf %.3f) |"
-    echo "$connections $s_rps $h_rps" >> "$work/plot.dat"
   done
   echo; echo "## Relevance (development halves; Sonda with match=any, FTS5 with OR)"; echo
   echo "| set | Sonda nDCG@10 | FTS5 nDCG@10 | Δ | Sonda MRR@10 | FTS5 MRR@10 |"; echo "| --- | ---: | ---: | ---: | ---: | ---: |"
@@ -116,9 +115,6 @@ wrk_field() { awk -v key="$2" '$1 == key { print $2 }' "$1"; }
     echo "| $set | $sn | $fn | $(echo "$sn - $fn" | bc -l | xargs printf %+.4f) | $(json mrr_at_10 < "$out/sonda-relevance-$set.json") | $(json mrr_at_10 < "$out/fts5-relevance-$set.json") |"
   done
 } > "$out/results.md"
-gnuplot -e "set terminal pngcairo size 800,450; set output '$out/http-throughput.png'; set logscale x 2;
-  set xlabel 'connections'; set ylabel 'requests/s'; set key top left; set grid;
-  plot '$work/plot.dat' using 1:2 with linespoints title '/search (facets, snippets)',
-       '' using 1:3 with linespoints title 'hello-world ceiling'" 2>/dev/null || true
+bench/plot.sh "$out"
 cat "$out/results.md"
 echo "results in $out"
