@@ -1,4 +1,5 @@
--- wrk script: GET /search for each benchmark query in turn (facets and snippets on), from QUERIES_FILE.
+-- wrk script: GET each benchmark query of QUERIES_FILE in turn, as QUERY_PREFIX .. url-encoded query
+-- (default: Sonda's /search with four facets; snippets are always on).
 local queries = {}
 local next_query = 1
 
@@ -7,9 +8,10 @@ local function encode(text)
 end
 
 function init(args)
+  prefix = os.getenv("QUERY_PREFIX") or "/search?facets=country,topic,lang,year&q="
   local file = io.open(os.getenv("QUERIES_FILE") or "queries.txt", "r")
   for line in file:lines() do
-    if #line > 0 then table.insert(queries, "/search?facets=country,topic,lang,year&q=" .. encode(line)) end
+    if #line > 0 then table.insert(queries, prefix .. encode(line)) end
   end
   file:close()
   next_query = math.random(#queries)
