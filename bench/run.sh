@@ -81,6 +81,9 @@ python3 bench/peers/fts5.py search "$work/fts5.db" "$data/queries/bench_queries.
 pg search "$work/pg/data" 18432 "$data/queries/bench_queries.jsonl" 1 > "$out/postgres-search.json"
 python3 bench/peers/omega.py search "$work/omega" "$data/queries/bench_queries.jsonl" "$runs" > "$out/omega-search.json"
 
+echo "== DESIGN.md's equivalences on the real corpus"
+"$bin/bench/sonda-bench-equivalence" "$work/sonda-full/index" > "$out/equivalence.json" 2> "$out/equivalence.txt" || true
+
 echo "== HTTP under wrk (10 s per point)"
 python3 -c "import json,sys; [print(json.loads(l)['query']) for l in open(sys.argv[1]) if l.strip()]" \
   "$data/queries/bench_queries.jsonl" > "$work/queries.txt"
@@ -141,6 +144,9 @@ ratio() { echo "$1 / $2" | bc -l | xargs printf %.2f; }
     echo "| $system | $(json rounds < "$f") | $(json p50_ms < "$f") | $(json p95_ms < "$f") | $(json p99_ms < "$f") | $(ratio "$s_p50" "$(json p50_ms < "$f")") |"
   done
   echo; echo "(Omega: one \`quest\` process per query, start-up included; PostgreSQL: psql timing, one round.)"
+  echo; echo "## Equivalences (accents, case, plural, elision) on the real corpus"; echo
+  echo "$(json held < "$out/equivalence.json") of $(json groups < "$out/equivalence.json") groups return identical ranked hits with the query's language, $(json held_without_language < "$out/equivalence.json") without one; differences: $(json failures < "$out/equivalence.json")."
+  echo; sed 's/^/    /' "$out/equivalence.txt"
   echo; echo "## HTTP (wrk, 10 s per point)"; echo
   echo "| connections | /search req/s | p50 | p99 | Omega CGI req/s | Omega p99 | hello req/s | /search ÷ Omega | /search ÷ hello |"
   echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
