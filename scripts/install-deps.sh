@@ -10,15 +10,16 @@ packages=(
   libpoppler-cpp-dev libzip-dev libpugixml-dev libxml2-dev libcld2-dev
   curl
 )
-# Browser tests only (scripts/install-deps.sh --tests): Debian's chromium, Node.js and playwright-core.
-with_browser_tests=false
-[ "${1:-}" = "--tests" ] && with_browser_tests=true && packages+=(chromium)
+# Tests only (scripts/install-deps.sh --tests): Debian's chromium, Node.js and playwright-core for the
+# browser tests; clang and its libFuzzer runtime for the fuzz targets.
+with_tests=false
+[ "${1:-}" = "--tests" ] && with_tests=true && packages+=(chromium clang libclang-rt-14-dev)
 
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
-if $with_browser_tests; then
+if $with_tests; then
   command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 fi
 
@@ -33,6 +34,6 @@ fi
 
 # playwright-core for the browser tests (web/package-lock.json); it drives Debian's chromium, it downloads none.
 web="$(dirname "$0")/../web"
-if $with_browser_tests && [ ! -d "$web/node_modules/playwright-core" ]; then
+if $with_tests && [ ! -d "$web/node_modules/playwright-core" ]; then
   (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
 fi
