@@ -53,7 +53,9 @@ HttpServer::HttpServer(Api& api, ListenConfig config)
     HttpResponse error =
         response.status == 413   ? error_response(413, "payload_too_large", "the request body is too large")
         : response.status == 404 ? error_response(404, "not_found", "no such route")
-                                 : error_response(response.status, "bad_request", "bad request");
+        : response.status == 414
+            ? error_response(414, "uri_too_long", "the request line is too long (use POST /search)")
+            : error_response(response.status, "bad_request", "bad request");
     response.set_content(error.body, error.content_type.c_str());
   });
   server_->set_exception_handler(

@@ -1,6 +1,10 @@
 // sonda-serve end to end: the real HTTP server on an ephemeral 127.0.0.1 port over the sample corpus.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -132,6 +136,11 @@ struct BadCase {
 
 TEST_F(ServerTest, BadInputTable) {
   const std::string long_q(1001, 'a');
+  const std::string ten_kb_q(10 * 1024, 'b');
+  std::string ten_thousand_terms;
+  for (int i = 0; i < 10000; ++i) ten_thousand_terms += "w" + std::to_string(i) + "%20";
+  const std::string nested = std::string(1000, '(') + "castigo" + std::string(1000, ')');
+  const std::string nested_short = std::string(400, '(') + "castigo" + std::string(400, ')');
   const BadCase cases[] = {
       {"/search?q=%22unbalanced", 200, ""},
       {"/search?q=(castigo", 200, ""},
@@ -151,6 +160,14 @@ TEST_F(ServerTest, BadInputTable) {
       {"/search?hl=en", 400, "invalid_request"},
       {"/search?match=some", 400, "invalid_request"},
       {"/search?q=" + long_q, 400, "invalid_request"},
+      {"/search?q=" + ten_kb_q, 414, "uri_too_long"},
+      {"/search?q=" + ten_thousand_terms, 414, "uri_too_long"},  // past cpp-httplib's 8 KB request line
+      {"/search?q=" + nested, 400, "invalid_request"},
+      {"/search?q=" + nested_short, 200, ""},
+      {"/search?q=%C0%AF", 400, "invalid_request"},
+      {"/search?q=caf%C3", 400, "invalid_request"},
+      {"/search?hitsPerPage=-5", 400, "invalid_request"},
+      {"/search?page=1e3", 400, "invalid_request"},
       {"/search?q=%FF%FE", 400, "invalid_request"},
       {"/search?q=%00", 200, ""},
       {"/search?q=*", 200, ""},
@@ -169,9 +186,17 @@ TEST_F(ServerTest, BadInputTable) {
 }
 
 TEST_F(ServerTest, BadPostBodies) {
-  auto big = server_->client().Post("/search", std::string(70 * 1024, ' '), "application/json");
-  ASSERT_TRUE(big);
-  EXPECT_EQ(big->status, 413);
+  for (size_t size : {size_t(70) * 1024, size_t(1) << 20}) {
+    auto big = server_->client().Post("/search", std::string(size, ' '), "application/json");
+    ASSERT_TRUE(big) << size;
+    EXPECT_EQ(big->status, 413) << size;
+  }
+  std::string ten_thousand_terms = R"({"q":")";
+  for (int i = 0; i < 10000; ++i) ten_thousand_terms += "w" + std::to_string(i) + " ";
+  ten_thousand_terms += R"("})";
+  auto terms = server_->client().Post("/search", ten_thousand_terms, "application/json");
+  ASSERT_TRUE(terms);
+  EXPECT_EQ(terms->status, 400) << "a query over 1,000 characters, whatever the route";
   for (const char* body : {"not json", "[1]", R"({"page":"x"})", R"({"q":["a"]})"}) {
     auto response = server_->client().Post("/search", body, "application/json");
     ASSERT_TRUE(response);
@@ -209,6 +234,32 @@ TEST(ServerLiveIndex, NewDocumentsAppearWithoutRestart) {
   EXPECT_TRUE(wait_for("/search?q=zanzibar", [](const httplib::Response& r) {
     return r.status == 200 && Json::parse(r.body)["totalHits"] == 1;
   })) << "visible within two seconds";
+}
+
+TEST_F(ServerTest, SlowClientIsCutOffWhileOthersAreServed) {
+  int slow = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(server_->port()));
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  ASSERT_EQ(connect(slow, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  const std::string request = "GET /search?q=castigo HTTP/1.1\r\n";
+  for (size_t i = 0; i < 3; ++i) {  // one byte a second
+    ASSERT_EQ(send(slow, request.data() + i, 1, MSG_NOSIGNAL), 1);
+    EXPECT_EQ(get_json("/search?q=castigo")["hits"].empty(), false) << "others are served meanwhile";
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
+  timeval wait{10, 0};
+  setsockopt(slow, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+  char buffer[512];
+  auto started = std::chrono::steady_clock::now();
+  ssize_t got = recv(slow, buffer, sizeof buffer, 0);
+  double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_LT(waited, 9.0) << "the read timeout (5 s) closed the connection";
+  EXPECT_TRUE(got == 0 ||
+              (got > 0 && std::string(buffer, static_cast<size_t>(got)).find(" 40") != std::string::npos))
+      << "closed, or answered with a 4xx";
+  close(slow);
 }
 
 }  // namespace
