@@ -81,7 +81,7 @@ HttpResponse Api::health() {
   if (!stats) {
     HttpResponse response = error_response(stats.error());
     nlohmann::ordered_json body = nlohmann::ordered_json::parse(response.body);
-    body["status"] = "unavailable";
+    body["status"] = stats.error().code == ErrorCode::corrupt ? "corrupt" : "unavailable";
     response.body = body.dump();
     return response;
   }

@@ -74,11 +74,9 @@ Status apply(SearchRequest& request, const std::string& name, const std::string&
   else if (name == "hl")
     request.labels_lang = value;
   else if (name == "match") {
-    if (value != "all" && value != "any")
-      return invalid("match must be all or any");
+    if (value != "all" && value != "any") return invalid("match must be all or any");
     request.match_any = value == "any";
-  }
-  else if (name == "filter")
+  } else if (name == "filter")
     return add_filter(request, value);
   else if (name == "facets")
     add_facets(request, value);

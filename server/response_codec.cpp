@@ -96,7 +96,8 @@ HttpResponse error_response(const Error& error) {
     case ErrorCode::unavailable:
     case ErrorCode::locked:
       return error_response(503, "index_unavailable", "the index is not available yet; try again shortly");
-    case ErrorCode::corrupt: return error_response(503, "index_corrupt", "the index cannot be read");
+    case ErrorCode::corrupt:
+      return error_response(503, "index_corrupt", "the index is damaged; rebuild it with sonda-index --full");
     default: return error_response(503, "search_unavailable", "the search could not be completed; try again");
   }
 }

@@ -10,7 +10,8 @@ Error xapian_error(const Xapian::Error& error, const std::string& what) {
   std::string detail = what + ": " + error.get_msg();
   if (type == "DatabaseLockError")
     return {ErrorCode::locked, what + ": the database is locked by another writer"};
-  if (type == "DatabaseCorruptError") return {ErrorCode::corrupt, detail};
+  // A damaged table shows as DatabaseCorruptError, or as a plain DatabaseError ("EOF reading block").
+  if (type == "DatabaseCorruptError" || type == "DatabaseError") return {ErrorCode::corrupt, detail};
   if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError" || type == "DatabaseVersionError")
     return {ErrorCode::unavailable, detail};
   if (type == "InvalidArgumentError") return {ErrorCode::invalid_argument, detail};

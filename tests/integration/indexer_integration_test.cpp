@@ -264,6 +264,28 @@ TEST(IndexerInputs, OtherLanguagesKeepTheirCodeAndAreNotStemmed) {
   EXPECT_EQ(db.get_termfreq("Zchild"), 0u);
 }
 
+TEST(IndexerErrors, ReadOnlyDatabaseIsAClearErrorAndStaysIntact) {
+  TempDir dir;
+  write(dir / "docs" / "a.md", "---\ntitle: Un\nlang: fr\n---\nPremier texte.");
+  ASSERT_EQ(index(dir / "db", shell_quote((dir / "docs").string())).exit_code, 0);
+  write(dir / "docs" / "b.md", "---\ntitle: Deux\nlang: fr\n---\nSecond texte.");
+  fs::permissions(dir.path(), fs::perms::owner_all | fs::perms::others_read | fs::perms::others_exec);
+  for (const auto& entry : fs::recursive_directory_iterator(dir.path()))
+    fs::permissions(
+        entry.path(),
+        fs::perms::others_read | (entry.is_directory() ? fs::perms::others_exec : fs::perms::none),
+        fs::perm_options::add);
+  // Root writes anywhere: run as "nobody", for whom the database is read-only.
+  std::string as_user = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  if (geteuid() != 0) fs::permissions(dir / "db.d", fs::perms::owner_read | fs::perms::owner_exec);
+  auto result = run_command(as_user + SONDA_INDEX_EXE + " -q --db " + shell_quote((dir / "db").string()) +
+                            " " + shell_quote((dir / "docs").string()));
+  EXPECT_TRUE(result.exit_code == 3 || result.exit_code == 4) << result.output;
+  EXPECT_NE(result.output.find("sonda-index: "), std::string::npos) << result.output;
+  fs::permissions(dir / "db.d", fs::perms::owner_all, fs::perm_options::add);
+  EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 1u) << "the old index is intact";
+}
+
 TEST(IndexerErrors, FileDeletedDuringTheRunIsReported) {
   TempDir dir;
   write(dir / "docs" / "stays.md", "Reste là.");

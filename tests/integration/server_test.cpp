@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -260,6 +261,31 @@ TEST_F(ServerTest, SlowClientIsCutOffWhileOthersAreServed) {
               (got > 0 && std::string(buffer, static_cast<size_t>(got)).find(" 40") != std::string::npos))
       << "closed, or answered with a 4xx";
   close(slow);
+}
+
+TEST(ServerFaults, CorruptIndexFileMakesHealthSaySoAndNothingCrashes) {
+  testing::TempDir dir;
+  testing::build_index(SONDA_CORPUS_DIR, (dir / "db").string());
+  for (const char* table : {"postlist.glass", "docdata.glass"}) {
+    std::ofstream corrupt(dir / "db" / table, std::ios::binary | std::ios::trunc);
+    corrupt << std::string(8192, '\x5a');
+  }
+  RunningServer server((dir / "db").string());
+  for (const char* target :
+       {"/health", "/search?q=castigo", "/documents/fr%2Fperou-petite-enfance.md", "/suggest?q=cas"}) {
+    auto response = server.client().Get(target);
+    ASSERT_TRUE(response) << target;
+    EXPECT_EQ(response->status, 503) << target << " " << response->body;
+    Json body = Json::parse(response->body, nullptr, false);
+    ASSERT_TRUE(body.is_object()) << target;
+    EXPECT_EQ(body["error"]["code"], "index_corrupt") << target;
+    if (std::string(target) == "/health") {
+      EXPECT_EQ(body["status"], "corrupt");
+    }
+    EXPECT_EQ(response->body.find(dir.path().string()), std::string::npos)
+        << "no internal path in the answer";
+  }
+  EXPECT_EQ(server.client().Get("/")->status, 200) << "the demo page still loads";
 }
 
 }  // namespace
