@@ -286,5 +286,26 @@ TEST(Snippets, DeepMatchesAreFoundThroughPositionsAndMarked) {
   }
 }
 
+TEST(Snippets, OnlyMarksAreMarkupEverythingElseIsEscaped) {
+  testing::TempDir dir;
+  auto writer = index::IndexWriter::open((dir / "db").string());
+  ASSERT_TRUE(writer.ok());
+  index::Document document;
+  document.id = "html";
+  document.lang = "es";
+  document.body = "Antes <b onclick=\"x()\">castigo</b> & 'después' <script>alert(1)</script>";
+  ASSERT_TRUE((*writer)->add(document).ok());
+  ASSERT_TRUE((*writer)->commit().ok());
+  auto searcher = Searcher::open((dir / "db").string(), testing::builtin_gazetteer());
+  SearchRequest request;
+  request.q = "castigo";
+  auto response = (*searcher)->search(request);
+  ASSERT_TRUE(response.ok());
+  ASSERT_EQ(response->hits.size(), 1u);
+  EXPECT_EQ(response->hits[0].snippet,
+            "Antes &lt;b onclick=&quot;x()&quot;&gt;<mark>castigo</mark>&lt;/b&gt; &amp; &#39;después&#39; "
+            "&lt;script&gt;alert(1)&lt;/script&gt;");
+}
+
 }  // namespace
 }  // namespace sonda::search
