@@ -307,5 +307,27 @@ TEST(Snippets, OnlyMarksAreMarkupEverythingElseIsEscaped) {
             "&lt;script&gt;alert(1)&lt;/script&gt;");
 }
 
+TEST(Wildcards, APrefixOverAHundredThousandWordsStaysBounded) {
+  testing::TempDir dir;
+  auto writer = index::IndexWriter::open((dir / "db").string());
+  ASSERT_TRUE(writer.ok());
+  for (int part = 0; part < 10; ++part) {
+    index::Document document;
+    document.id = "words-" + std::to_string(part);
+    document.lang = "fr";
+    for (int i = 0; i < 10000; ++i) document.body += "a" + std::to_string(part * 10000 + i) + "x ";
+    ASSERT_TRUE((*writer)->add(document).ok());
+  }
+  ASSERT_TRUE((*writer)->commit().ok());
+  auto searcher = Searcher::open((dir / "db").string(), testing::builtin_gazetteer());
+  SearchRequest request;
+  request.q = "a*";
+  request.facets = {"lang"};
+  auto response = (*searcher)->search(request);
+  ASSERT_TRUE(response.ok()) << response.error().message;
+  EXPECT_GT(response->total_hits, 0u) << "matches through the 100 most frequent expansions";
+  EXPECT_LE(response->total_hits, 10u);
+}
+
 }  // namespace
 }  // namespace sonda::search
