@@ -6,7 +6,9 @@ each with its Snowball stemmer, as Omega is usually set up).
   omega.py search DIR QUERIES [ROUNDS]    quest top 10 (AND of words, phrases kept), one process per query
   omega.py relevance DIR QUERIES QRELS    quest top 10 (its default OR), nDCG@10 and MRR@10
 """
-import gzip, json, math, os, subprocess, sys, tempfile, time
+import json, os, subprocess, sys, time
+
+from common import latency_report, qrels, queries, records, relevance_report
 
 SCRIPT = """id : field boolean=Q unique=Q
 lang : field boolean=L
@@ -14,15 +16,6 @@ title : field index=S index
 text : field index
 """
 STEMMER = {"fr": "french", "es": "spanish"}
-
-
-def records(paths):
-    for path in paths:
-        opener = gzip.open if path.endswith(".gz") else open
-        with opener(path, "rt", encoding="utf-8") as lines:
-            for line in lines:
-                if line.strip():
-                    yield json.loads(line)
 
 
 def index(directory, paths):
@@ -53,44 +46,23 @@ def quest(directory, lang, query, operator):
     return [line[3:] for line in output.splitlines() if line.startswith("id=")]
 
 
-def percentile(values, p):
-    values = sorted(values)
-    return values[max(1, math.ceil(p / 100 * len(values))) - 1]
-
-
 def search(directory, queries_path, rounds):
-    queries = [json.loads(line) for line in open(queries_path, encoding="utf-8") if line.strip()]
+    asked = queries(queries_path)
     times = []
     for round_number in range(rounds + 1):
-        for query in queries:
+        for query in asked:
             started = time.perf_counter()
             quest(directory, query["lang"], query["query"], "and")
             if round_number:
                 times.append((time.perf_counter() - started) * 1000)
-    print(json.dumps({"queries": len(queries), "rounds": rounds, "p50_ms": round(percentile(times, 50), 3),
-                      "p95_ms": round(percentile(times, 95), 3), "p99_ms": round(percentile(times, 99), 3)}))
+    print(latency_report(times, len(asked), rounds))
 
 
 def relevance(directory, queries_path, qrels_path):
-    relevant = {}
-    for line in open(qrels_path, encoding="utf-8"):
-        qid, docid, grade = line.split("\t")
-        if grade.strip() != "0":
-            relevant.setdefault(qid, set()).add(docid)
-    ndcg = mrr = 0.0
-    judged = 0
-    for line in open(queries_path, encoding="utf-8"):
-        query = json.loads(line)
-        wanted = relevant.get(query["qid"])
-        if not wanted:
-            continue
-        ids = quest(directory, query["lang"], query["query"], "or")
-        ndcg += sum(1 / math.log2(r + 2) for r, d in enumerate(ids) if d in wanted) / \
-            sum(1 / math.log2(r + 2) for r in range(min(10, len(wanted))))
-        first = next((r for r, d in enumerate(ids) if d in wanted), None)
-        mrr += 0 if first is None else 1 / (first + 1)
-        judged += 1
-    print(json.dumps({"queries": judged, "ndcg_at_10": round(ndcg / judged, 4), "mrr_at_10": round(mrr / judged, 4)}))
+    relevant = qrels(qrels_path)
+    ranked = {query["qid"]: quest(directory, query["lang"], query["query"], "or")
+              for query in queries(queries_path) if query["qid"] in relevant}
+    print(relevance_report(ranked, relevant))
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@
   postgres.py create DIR PORT NAME             another database (select it with SONDA_PG_DATABASE=NAME)
   postgres.py stop DIR
 """
-import gzip, json, math, os, re, subprocess, sys, tempfile, time
+import json, os, re, subprocess, sys, tempfile, time
+
+from common import latency_report, qrels, queries, records, relevance_report
 
 BIN = "/usr/lib/postgresql/15/bin"
 DATABASE = os.environ.get("SONDA_PG_DATABASE", "bench")  # one database per data set
@@ -37,15 +39,6 @@ def create(port, name):
 
 def stop(directory):
     subprocess.run([f"{BIN}/pg_ctl", "-D", directory, "-m", "fast", "stop"], capture_output=True)
-
-
-def records(paths):
-    for path in paths:
-        opener = gzip.open if path.endswith(".gz") else open
-        with opener(path, "rt", encoding="utf-8") as lines:
-            for line in lines:
-                if line.strip():
-                    yield json.loads(line)
 
 
 def copy_field(text):
@@ -86,16 +79,11 @@ def both(query, function="websearch_to_tsquery", joiner="||"):
     return f"({function}('fr_unaccent', {quote(query)}) {joiner} {function}('es_unaccent', {quote(query)}))"
 
 
-def percentile(values, p):
-    values = sorted(values)
-    return values[max(1, math.ceil(p / 100 * len(values))) - 1]
-
-
 def search(directory, port, queries_path, rounds):
-    queries = [json.loads(line)["query"] for line in open(queries_path, encoding="utf-8") if line.strip()]
+    texts = [query["query"] for query in queries(queries_path)]
     script = ["\\timing on"]
     for round_number in range(rounds + 1):
-        for query in queries:
+        for query in texts:
             tsquery = both(query)
             script.append(f"\\echo Q{round_number}")
             script.append(f"SELECT id, ts_rank_cd(tsv, q) AS rank, ts_headline(body, q, 'MaxFragments=1, MaxWords=30') "
@@ -114,19 +102,13 @@ def search(directory, port, queries_path, rounds):
             current += float(line.split()[1])
     if round_number:
         times.append(current)
-    print(json.dumps({"queries": len(queries), "rounds": rounds, "p50_ms": round(percentile(times, 50), 3),
-                      "p95_ms": round(percentile(times, 95), 3), "p99_ms": round(percentile(times, 99), 3)}))
+    print(latency_report(times, len(texts), rounds))
 
 
 def relevance(directory, port, queries_path, qrels_path):
-    relevant = {}
-    for line in open(qrels_path, encoding="utf-8"):
-        qid, docid, grade = line.split("\t")
-        if grade.strip() != "0":
-            relevant.setdefault(qid, set()).add(docid)
-    queries = [json.loads(line) for line in open(queries_path, encoding="utf-8") if line.strip()]
+    relevant = qrels(qrels_path)
     script = []
-    for query in queries:
+    for query in queries(queries_path):
         if query["qid"] not in relevant:
             continue
         config = CONFIG.get(query["lang"], "fr_unaccent")
@@ -134,22 +116,14 @@ def relevance(directory, port, queries_path, qrels_path):
         tsquery = f"to_tsquery('{config}', replace(plainto_tsquery('{config}', {quote(words)})::text, '&', '|'))"
         script.append(f"\\echo Q:{query['qid']}")
         script.append(f"SELECT id FROM docs, {tsquery} AS q WHERE tsv @@ q ORDER BY ts_rank_cd(tsv, q) DESC LIMIT 10;")
-    output = psql(directory, port, "\n".join(script))
     ranked, qid = {}, None
-    for line in output.splitlines():
+    for line in psql(directory, port, "\n".join(script)).splitlines():
         if line.startswith("Q:"):
             qid = line[2:]
             ranked[qid] = []
         elif qid:
             ranked[qid].append(line)
-    ndcg = mrr = 0.0
-    for qid, ids in ranked.items():
-        wanted = relevant[qid]
-        ndcg += sum(1 / math.log2(r + 2) for r, d in enumerate(ids) if d in wanted) / \
-            sum(1 / math.log2(r + 2) for r in range(min(10, len(wanted))))
-        first = next((r for r, d in enumerate(ids) if d in wanted), None)
-        mrr += 0 if first is None else 1 / (first + 1)
-    print(json.dumps({"queries": len(ranked), "ndcg_at_10": round(ndcg / len(ranked), 4), "mrr_at_10": round(mrr / len(ranked), 4)}))
+    print(relevance_report(ranked, relevant))
 
 
 if __name__ == "__main__":

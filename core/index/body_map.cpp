@@ -50,7 +50,8 @@ std::optional<BodyMap> decode_body_map(std::string_view value) {
     offset += static_cast<uint32_t>(number);
     map.checkpoints.push_back(offset);
   }
-  if (map.checkpoints.size() != (map.words + kBodyCheckpointWords - 1) / kBodyCheckpointWords) return std::nullopt;
+  if (map.checkpoints.size() != (map.words + kBodyCheckpointWords - 1) / kBodyCheckpointWords)
+    return std::nullopt;
   return map;
 }
 

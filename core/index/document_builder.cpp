@@ -79,7 +79,8 @@ Xapian::Document DocumentBuilder::build(Document document) {
   document.body = analysis::clean_text(document.body);
   BodyMap body_map;
   body_map.first_position = position + kBodyPositionGap + 1;
-  position = add_text(out, document.body, document.lang, position + kBodyPositionGap, false, &body_map.checkpoints);
+  position =
+      add_text(out, document.body, document.lang, position + kBodyPositionGap, false, &body_map.checkpoints);
   body_map.words = position + 1 - body_map.first_position;
   out.add_value(kBodyMapSlot, encode_body_map(body_map));
   for (const std::string& keyword : document.keywords)

@@ -40,7 +40,8 @@ class DocumentBuilder {
   // Adds the words of `text` from `position` on; returns the next free position.
   // With `checkpoints`, records the byte offset of every kBodyCheckpointWords-th word.
   Xapian::termpos add_text(Xapian::Document& out, std::string_view text, const std::string& lang,
-                           Xapian::termpos position, bool is_title, std::vector<uint32_t>* checkpoints = nullptr);
+                           Xapian::termpos position, bool is_title,
+                           std::vector<uint32_t>* checkpoints = nullptr);
   // Adds id, date, year and facet terms and values; `document.year` must already be effective.
   void add_metadata(Xapian::Document& out, const Document& document);
 

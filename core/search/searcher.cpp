@@ -74,13 +74,15 @@ std::vector<FacetCounts> count_facets(const Xapian::Database& database, const Se
 // whole body.
 std::string hit_snippet(const Xapian::Database& database, const Xapian::MSetIterator& match,
                         const Xapian::Document& document, const std::string& body, const std::string& lang,
-                        const query::Translation& text, const SearchRequest& request, SnippetBuilder& snippets) {
+                        const query::Translation& text, const SearchRequest& request,
+                        SnippetBuilder& snippets) {
   constexpr size_t kSliceBytes = 1200;  // from a checkpoint (≤ 40 words before the window) past the window
   auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
   std::optional<size_t> start = map ? snippet_start(database, *match, *map, text.highlight) : std::nullopt;
   if (!start || *start > body.size()) return snippets.build(body, lang, text.highlight, request.highlight);
   std::string_view slice = std::string_view(body).substr(*start, kSliceBytes);
-  while (!slice.empty() && slice.size() < body.size() - *start && (static_cast<unsigned char>(slice.back()) & 0xC0) == 0x80)
+  while (!slice.empty() && slice.size() < body.size() - *start &&
+         (static_cast<unsigned char>(slice.back()) & 0xC0) == 0x80)
     slice.remove_suffix(1);  // never end inside a UTF-8 sequence
   std::string snippet = snippets.build(slice, lang, text.highlight, request.highlight);
   if (slice.size() < body.size() - *start && !snippet.ends_with("…")) snippet += "…";

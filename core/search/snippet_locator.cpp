@@ -1,4 +1,5 @@
-// Where a snippet should come from, found with the positions of the matched terms instead of reading the body.
+// Where a snippet should come from, found with the positions of the matched terms instead of reading the
+// body.
 #include "search/snippet_locator.h"
 
 #include <algorithm>
@@ -15,7 +16,8 @@ constexpr Xapian::termpos kWindowWords = 40;  // about a snippet's length
 constexpr Xapian::termpos kContextWords = 8;  // words shown before the first match
 
 // (position, term) of every matched word inside the body, sorted by position.
-std::vector<std::pair<Xapian::termpos, size_t>> body_matches(const Xapian::Database& database, Xapian::docid document,
+std::vector<std::pair<Xapian::termpos, size_t>> body_matches(const Xapian::Database& database,
+                                                             Xapian::docid document,
                                                              const index::BodyMap& map,
                                                              const std::vector<std::string>& terms) {
   std::vector<std::pair<Xapian::termpos, size_t>> matches;

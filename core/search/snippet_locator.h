@@ -1,4 +1,5 @@
-// Where a snippet should come from, found with the positions of the matched terms instead of reading the body.
+// Where a snippet should come from, found with the positions of the matched terms instead of reading the
+// body.
 #pragma once
 
 #include <xapian.h>

@@ -1,4 +1,5 @@
-// libFuzzer target: the query parser and translator on any bytes (no database: the translator's lookup is empty).
+// libFuzzer target: the query parser and translator on any bytes (no database: the translator's lookup is
+// empty).
 #include <cstddef>
 #include <cstdint>
 #include <string>

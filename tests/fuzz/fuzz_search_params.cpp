@@ -31,7 +31,9 @@ sonda::server::HttpRequest as_get(std::string_view query) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   sonda::search::RequestLimits limits;
-  if (auto request = sonda::server::search_request_from_params(as_get(text))) (void)sonda::search::validate(*request, limits);
-  if (auto request = sonda::server::search_request_from_json(text)) (void)sonda::search::validate(*request, limits);
+  if (auto request = sonda::server::search_request_from_params(as_get(text)))
+    (void)sonda::search::validate(*request, limits);
+  if (auto request = sonda::server::search_request_from_json(text))
+    (void)sonda::search::validate(*request, limits);
   return 0;
 }

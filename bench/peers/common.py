@@ -1,0 +1,49 @@
+"""What every peer script shares: reading the data sets, latency percentiles, and nDCG@10 / MRR@10."""
+import gzip, json, math
+
+
+def records(paths):
+    """Every JSON Lines record of `paths` (plain or gzip)."""
+    for path in paths:
+        opener = gzip.open if path.endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip():
+                    yield json.loads(line)
+
+
+def queries(path):
+    return [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+
+
+def qrels(path):
+    """qid → set of relevant document ids."""
+    relevant = {}
+    for line in open(path, encoding="utf-8"):
+        qid, docid, grade = line.split("\t")
+        if grade.strip() != "0":
+            relevant.setdefault(qid, set()).add(docid)
+    return relevant
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[max(1, math.ceil(p / 100 * len(values))) - 1]
+
+
+def latency_report(times, count, rounds):
+    return json.dumps({"queries": count, "rounds": rounds, "p50_ms": round(percentile(times, 50), 3),
+                       "p95_ms": round(percentile(times, 95), 3), "p99_ms": round(percentile(times, 99), 3)})
+
+
+def relevance_report(ranked, relevant):
+    """nDCG@10 and MRR@10 of `ranked` (qid → ids in rank order) against `relevant` (qid → ids)."""
+    ndcg = mrr = 0.0
+    for qid, ids in ranked.items():
+        wanted = relevant[qid]
+        ndcg += sum(1 / math.log2(r + 2) for r, d in enumerate(ids[:10]) if d in wanted) / \
+            sum(1 / math.log2(r + 2) for r in range(min(10, len(wanted))))
+        first = next((r for r, d in enumerate(ids[:10]) if d in wanted), None)
+        mrr += 0 if first is None else 1 / (first + 1)
+    return json.dumps({"queries": len(ranked), "ndcg_at_10": round(ndcg / len(ranked), 4),
+                       "mrr_at_10": round(mrr / len(ranked), 4)})
