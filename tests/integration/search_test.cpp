@@ -257,10 +257,21 @@ TEST_F(CorpusSearch, DocumentLookup) {
   EXPECT_EQ(missing.error().code, ErrorCode::not_found);
 }
 
+// A Searcher over a fresh index of `documents` in `dir`.
+std::unique_ptr<Searcher> searcher_over(const testing::TempDir& dir,
+                                        const std::vector<index::Document>& documents) {
+  auto writer = index::IndexWriter::open((dir / "db").string());
+  if (!writer) throw std::runtime_error(writer.error().message);
+  for (const index::Document& document : documents)
+    if (!(*writer)->add(document)) throw std::runtime_error("cannot add " + document.id);
+  if (!(*writer)->commit()) throw std::runtime_error("cannot commit");
+  auto searcher = Searcher::open((dir / "db").string(), testing::builtin_gazetteer());
+  if (!searcher) throw std::runtime_error(searcher.error().message);
+  return std::move(*searcher);
+}
+
 TEST(Snippets, DeepMatchesAreFoundThroughPositionsAndMarked) {
   testing::TempDir dir;
-  auto writer = index::IndexWriter::open((dir / "db").string());
-  ASSERT_TRUE(writer.ok());
   index::Document document;
   document.id = "long";
   document.lang = "fr";
@@ -268,14 +279,11 @@ TEST(Snippets, DeepMatchesAreFoundThroughPositionsAndMarked) {
   for (int i = 0; i < 3000; ++i) document.body += "Les familles participent aux ateliers du programme. ";
   document.body += "À Kaolack, les châtiments corporels reculent nettement. ";
   for (int i = 0; i < 500; ++i) document.body += "Les familles participent aux ateliers du programme. ";
-  ASSERT_TRUE((*writer)->add(document).ok());
-  ASSERT_TRUE((*writer)->commit().ok());
-  auto searcher = Searcher::open((dir / "db").string(), testing::builtin_gazetteer());
-  ASSERT_TRUE(searcher.ok());
+  auto searcher = searcher_over(dir, {document});
   for (const char* q : {"chatiment corporel kaolack", "\"châtiments corporels\""}) {
     SearchRequest request;
     request.q = q;
-    auto response = (*searcher)->search(request);
+    auto response = searcher->search(request);
     ASSERT_TRUE(response.ok());
     ASSERT_EQ(response->hits.size(), 1u) << q;
     const std::string& snippet = response->hits[0].snippet;
@@ -288,18 +296,14 @@ TEST(Snippets, DeepMatchesAreFoundThroughPositionsAndMarked) {
 
 TEST(Snippets, OnlyMarksAreMarkupEverythingElseIsEscaped) {
   testing::TempDir dir;
-  auto writer = index::IndexWriter::open((dir / "db").string());
-  ASSERT_TRUE(writer.ok());
   index::Document document;
   document.id = "html";
   document.lang = "es";
   document.body = "Antes <b onclick=\"x()\">castigo</b> & 'después' <script>alert(1)</script>";
-  ASSERT_TRUE((*writer)->add(document).ok());
-  ASSERT_TRUE((*writer)->commit().ok());
-  auto searcher = Searcher::open((dir / "db").string(), testing::builtin_gazetteer());
+  auto searcher = searcher_over(dir, {document});
   SearchRequest request;
   request.q = "castigo";
-  auto response = (*searcher)->search(request);
+  auto response = searcher->search(request);
   ASSERT_TRUE(response.ok());
   ASSERT_EQ(response->hits.size(), 1u);
   EXPECT_EQ(response->hits[0].snippet,
@@ -309,21 +313,17 @@ TEST(Snippets, OnlyMarksAreMarkupEverythingElseIsEscaped) {
 
 TEST(Wildcards, APrefixOverAHundredThousandWordsStaysBounded) {
   testing::TempDir dir;
-  auto writer = index::IndexWriter::open((dir / "db").string());
-  ASSERT_TRUE(writer.ok());
+  std::vector<index::Document> documents(10);
   for (int part = 0; part < 10; ++part) {
-    index::Document document;
-    document.id = "words-" + std::to_string(part);
-    document.lang = "fr";
-    for (int i = 0; i < 10000; ++i) document.body += "a" + std::to_string(part * 10000 + i) + "x ";
-    ASSERT_TRUE((*writer)->add(document).ok());
+    documents[part].id = "words-" + std::to_string(part);
+    documents[part].lang = "fr";
+    for (int i = 0; i < 10000; ++i) documents[part].body += "a" + std::to_string(part * 10000 + i) + "x ";
   }
-  ASSERT_TRUE((*writer)->commit().ok());
-  auto searcher = Searcher::open((dir / "db").string(), testing::builtin_gazetteer());
+  auto searcher = searcher_over(dir, documents);
   SearchRequest request;
   request.q = "a*";
   request.facets = {"lang"};
-  auto response = (*searcher)->search(request);
+  auto response = searcher->search(request);
   ASSERT_TRUE(response.ok()) << response.error().message;
   EXPECT_GT(response->total_hits, 0u) << "matches through the 100 most frequent expansions";
   EXPECT_LE(response->total_hits, 10u);
