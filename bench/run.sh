@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every table of BENCHMARKS.md in one run: builds Release with the benchmarks, measures Sonda and its peers
 # (SQLite FTS5, PostgreSQL 15 full-text search in a throw-away cluster, Xapian Omega) on the shared data (../shared/data, or $SONDA_BENCH_DATA) and writes bench/results/<date-time>/ (results.md,
-# raw JSON and text, plots). Load goes only to 127.0.0.1, bounded in time. Takes about 15 minutes.
+# raw JSON and text, plots). Load goes only to 127.0.0.1, bounded in time. Takes about 20 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${SONDA_BENCH_DATA:-../shared/data}"
@@ -84,7 +84,16 @@ python3 bench/peers/omega.py search "$work/omega" "$data/queries/bench_queries.j
 echo "== DESIGN.md's equivalences on the real corpus"
 "$bin/bench/sonda-bench-equivalence" "$work/sonda-full/index" > "$out/equivalence.json" 2> "$out/equivalence.txt" || true
 
-echo "== HTTP under wrk (10 s per point)"
+echo "== HTTP under wrk (10 s per point, $runs runs each)"
+# Runs one wrk point $runs times (files TARGET.runN) and copies the run with the median requests/s to TARGET.
+wrk_median() {
+  local target=$1 run median
+  shift
+  for run in $(seq "$runs"); do "$@" > "$target.run$run"; done
+  median=$(for f in "$target".run*; do echo "$(awk '$1 == "Requests/sec:" { print $2 }' "$f") $f"; done |
+    sort -g | awk '{ v[NR] = $2 } END { print v[int((NR + 1) / 2)] }')
+  cp "$median" "$target"
+}
 python3 -c "import json,sys; [print(json.loads(l)['query']) for l in open(sys.argv[1]) if l.strip()]" \
   "$data/queries/bench_queries.jsonl" > "$work/queries.txt"
 "$bin/server/sonda-serve" --db "$work/sonda-full/index" --port 18180 2>/dev/null &
@@ -96,11 +105,11 @@ printf 'database_dir %s\ntemplate_dir /usr/share/xapian-omega/templates\nlog_dir
 sleep 1
 for connections in 1 4 16 64; do
   threads=$((connections < 2 ? 1 : 2))
-  QUERIES_FILE="$work/queries.txt" wrk -t"$threads" -c"$connections" -d10s --latency -s bench/wrk/queries.lua \
-    http://127.0.0.1:18180 > "$out/wrk-search-$connections.txt"
-  wrk -t"$threads" -c"$connections" -d10s --latency http://127.0.0.1:18181/hello > "$out/wrk-hello-$connections.txt"
-  QUERIES_FILE="$work/queries.txt" QUERY_PREFIX="/cgi-bin/omega?DB=fr/es&P=" wrk -t"$threads" -c"$connections" -d10s \
-    --latency -s bench/wrk/queries.lua http://127.0.0.1:18182 > "$out/wrk-omega-$connections.txt"
+  wrk_median "$out/wrk-search-$connections.txt" env QUERIES_FILE="$work/queries.txt" \
+    wrk -t"$threads" -c"$connections" -d10s --latency -s bench/wrk/queries.lua http://127.0.0.1:18180
+  wrk_median "$out/wrk-hello-$connections.txt" wrk -t"$threads" -c"$connections" -d10s --latency http://127.0.0.1:18181/hello
+  wrk_median "$out/wrk-omega-$connections.txt" env QUERIES_FILE="$work/queries.txt" QUERY_PREFIX="/cgi-bin/omega?DB=fr/es&P=" \
+    wrk -t"$threads" -c"$connections" -d10s --latency -s bench/wrk/queries.lua http://127.0.0.1:18182
 done
 
 echo "== relevance"
@@ -147,7 +156,7 @@ ratio() { echo "$1 / $2" | bc -l | xargs printf %.2f; }
   echo; echo "## Equivalences (accents, case, plural, elision) on the real corpus"; echo
   echo "$(json held < "$out/equivalence.json") of $(json groups < "$out/equivalence.json") groups return identical ranked hits with the query's language, $(json held_without_language < "$out/equivalence.json") without one; differences: $(json failures < "$out/equivalence.json")."
   echo; sed 's/^/    /' "$out/equivalence.txt"
-  echo; echo "## HTTP (wrk, 10 s per point)"; echo
+  echo; echo "## HTTP (wrk, 10 s per point; the run with the median requests/s of $runs)"; echo
   echo "| connections | /search req/s | p50 | p99 | Omega CGI req/s | Omega p99 | hello req/s | /search ÷ Omega | /search ÷ hello |"
   echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   for connections in 1 4 16 64; do
