@@ -4,6 +4,7 @@
 #include "extract/format.h"
 #include "indexer/json_fields.h"
 #include "indexer/metadata.h"
+#include "util/strings.h"
 
 namespace sonda::indexer {
 namespace {
@@ -17,10 +18,6 @@ Status apply_fields(index::Document& document, const extract::MetadataFields& fi
   for (const auto& [key, values] : fields)
     if (Status status = apply_metadata(document, key, values); !status) return status;
   return Status::success();
-}
-
-std::string mebibytes(size_t bytes) {
-  return std::to_string(bytes >> 20) + " MiB";
 }
 
 }  // namespace
@@ -42,11 +39,8 @@ Result<FileDocument> document_from_file(const SourceFile& source, const SourceBy
                            " (--max-text-mb)");
   }
   std::string_view head = bytes.head;
-  if (bytes.truncated) {  // cut before the last character, which the limit may have split
-    size_t end = head.size() - 1;
-    while (end > 0 && (static_cast<unsigned char>(head[end]) & 0xC0) == 0x80) --end;
-    head = head.substr(0, end);
-  }
+  if (bytes.truncated)
+    head = utf8_prefix(head, head.size() - 1);  // the limit may have split the last character
   auto extracted = extract::extract(source.format, head, limits.extract);
   if (!extracted) return extracted.error();
   index::Document& document = out.document;

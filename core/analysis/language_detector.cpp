@@ -5,19 +5,12 @@
 #include <cld2/public/encodings.h>
 
 #include "analysis/text_cleaner.h"
+#include "util/strings.h"
 
 namespace sonda::analysis {
 namespace {
 
 constexpr size_t kMinimumLetters = 20;
-
-// Cuts `text` to at most `max_bytes` without splitting a UTF-8 sequence.
-std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
-  if (text.size() <= max_bytes) return text;
-  size_t end = max_bytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end);
-}
 
 }  // namespace
 

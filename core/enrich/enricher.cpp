@@ -67,9 +67,7 @@ void Enricher::enrich(index::Document& document) {
   text += "\n\n";
   text += analysis::clean_text(document.description);
   text += "\n\n";
-  std::string body = document.body.substr(0, kTaggedBytes);
-  truncate_utf8(body, kTaggedBytes);
-  text += analysis::clean_text(body);
+  text += analysis::clean_text(utf8_prefix(document.body, kTaggedBytes));
   document.lang = normalised_lang(document.lang);
   if (document.lang.empty()) document.lang = detector_.detect(text);
   canonicalise(document);

@@ -124,7 +124,7 @@ Result<Extracted> extract_office(std::string_view bytes, const ExtractLimits& li
   Extracted out;
   if (collector.truncated())
     out.warnings.push_back("text longer than the limit; indexed the first " +
-                           std::to_string(limits.max_text_bytes >> 20) + " MiB");
+                           mebibytes(limits.max_text_bytes));
   out.body = std::move(collector).text();
   truncate_utf8(out.body, limits.max_text_bytes);
   if (archive->contains(properties_part)) {

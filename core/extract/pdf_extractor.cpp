@@ -73,8 +73,8 @@ Result<Extracted> extract_pdf(std::string_view bytes, const ExtractLimits& limit
     if (out.body.size() > limits.max_text_bytes) {
       truncate_utf8(out.body, limits.max_text_bytes);
       out.warnings.push_back("text longer than the limit; indexed the first " +
-                             std::to_string(limits.max_text_bytes >> 20) + " MiB (pages 1–" +
-                             std::to_string(index + 1) + ")");
+                             mebibytes(limits.max_text_bytes) + " (pages 1–" + std::to_string(index + 1) +
+                             ")");
       break;
     }
   }

@@ -1,6 +1,8 @@
 // Read-only access to the parts of a zip archive in memory (libzip), with bounded decompression.
 #include "extract/zip_archive.h"
 
+#include "util/strings.h"
+
 namespace sonda::extract {
 
 Result<ZipArchive> ZipArchive::open(std::string_view bytes) {
@@ -27,14 +29,23 @@ bool ZipArchive::contains(const std::string& name) const {
   return zip_name_locate(archive_.get(), name.c_str(), 0) >= 0;
 }
 
+namespace {
+
+// A part bigger than the limit, by its header or by the bytes it really inflates to.
+Error too_large(const std::string& name, size_t max_bytes) {
+  return Error{ErrorCode::too_large,
+               name + " decompresses to more than " + mebibytes(max_bytes) + " (zip bomb?)"};
+}
+
+}  // namespace
+
 Result<std::string> ZipArchive::read(const std::string& name, size_t max_bytes) const {
   zip_int64_t index = zip_name_locate(archive_.get(), name.c_str(), 0);
   if (index < 0) return Error{ErrorCode::not_found, "the archive has no " + name};
   zip_stat_t stat;
   if (zip_stat_index(archive_.get(), index, 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE) &&
       stat.size > max_bytes)
-    return Error{ErrorCode::too_large,
-                 name + " decompresses to more than " + std::to_string(max_bytes >> 20) + " MiB (zip bomb?)"};
+    return too_large(name, max_bytes);
   std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(zip_fopen_index(archive_.get(), index, 0),
                                                           &zip_fclose);
   if (!file)
@@ -46,9 +57,7 @@ Result<std::string> ZipArchive::read(const std::string& name, size_t max_bytes) 
     zip_int64_t got = zip_fread(file.get(), buffer, sizeof buffer);
     if (got < 0) return Error{ErrorCode::invalid_argument, name + " is corrupt in the archive"};
     if (got == 0) return out;
-    if (out.size() + static_cast<size_t>(got) > max_bytes)
-      return Error{ErrorCode::too_large, name + " decompresses to more than " +
-                                             std::to_string(max_bytes >> 20) + " MiB (zip bomb?)"};
+    if (out.size() + static_cast<size_t>(got) > max_bytes) return too_large(name, max_bytes);
     out.append(buffer, static_cast<size_t>(got));
   }
 }

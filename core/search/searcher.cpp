@@ -20,6 +20,7 @@
 #include "search/snippet.h"
 #include "search/snippet_locator.h"
 #include "search/speller.h"
+#include "util/strings.h"
 
 namespace sonda::search {
 namespace {
@@ -80,10 +81,7 @@ std::string hit_snippet(const Xapian::Database& database, const Xapian::MSetIter
   auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
   std::optional<size_t> start = map ? snippet_start(database, *match, *map, text.highlight) : std::nullopt;
   if (!start || *start > body.size()) return snippets.build(body, lang, text.highlight, request.highlight);
-  std::string_view slice = std::string_view(body).substr(*start, kSliceBytes);
-  while (!slice.empty() && slice.size() < body.size() - *start &&
-         (static_cast<unsigned char>(slice.back()) & 0xC0) == 0x80)
-    slice.remove_suffix(1);  // never end inside a UTF-8 sequence
+  std::string_view slice = utf8_prefix(std::string_view(body).substr(*start), kSliceBytes);
   std::string snippet = snippets.build(slice, lang, text.highlight, request.highlight);
   if (slice.size() < body.size() - *start && !snippet.ends_with("…")) snippet += "…";
   return *start > 0 && !snippet.starts_with("…") ? "…" + snippet : snippet;

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "util/strings.h"
+
 namespace sonda::search {
 namespace {
 // A word and its stem share at least their first two bytes ("chevaux" / "cheval", "châtiments" / "chat").
@@ -41,12 +43,6 @@ bool SnippetBuilder::matches(const analysis::Token& token, std::string_view lang
 }
 
 namespace {
-
-// Moves `end` back to a UTF-8 character boundary.
-size_t char_boundary(std::string_view text, size_t end) {
-  while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return end;
-}
 
 struct Window {
   size_t first = 0;  // token index
@@ -102,7 +98,7 @@ std::string SnippetBuilder::build(std::string_view text, std::string_view lang,
     begin = tokens[back].begin;
   }
   bool cut_before = !tokens.empty() && begin > tokens.front().begin;
-  size_t end = char_boundary(text, std::min(text.size(), begin + kSnippetBytes));
+  size_t end = begin + utf8_prefix(text.substr(begin), kSnippetBytes).size();
   size_t cut = end;
   for (size_t i = window.first; i < tokens.size() && tokens[i].begin < end; ++i) cut = tokens[i].end;
   if (end < text.size()) end = cut;  // finish the word the byte budget ends in

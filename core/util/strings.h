@@ -37,12 +37,22 @@ inline std::vector<std::string> split_trimmed(std::string_view text, char separa
   }
 }
 
-// Shortens `text` to at most `max_bytes` without splitting a UTF-8 sequence.
-inline void truncate_utf8(std::string& text, size_t max_bytes) {
-  if (text.size() <= max_bytes) return;
+// The longest prefix of `text` of at most `max_bytes` that does not split a UTF-8 sequence.
+inline std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
   size_t end = max_bytes;
   while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  text.resize(end);
+  return text.substr(0, end);
+}
+
+// Shortens `text` to at most `max_bytes` without splitting a UTF-8 sequence.
+inline void truncate_utf8(std::string& text, size_t max_bytes) {
+  text.resize(utf8_prefix(text, max_bytes).size());
+}
+
+// A size limit as people read it: "64 MiB".
+inline std::string mebibytes(size_t bytes) {
+  return std::to_string(bytes >> 20) + " MiB";
 }
 
 }  // namespace sonda
