@@ -3,6 +3,7 @@
 # (Sonda /search, the Omega CGI, the hello-world ceiling), and indexing rate in MB/s per system (median of the runs).
 #   bench/plot.sh bench/results/DATE
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 out="$1"
 data="$(mktemp)"
 rates="$(mktemp)"
@@ -16,7 +17,6 @@ for connections in 1 4 16 64; do
   echo "$connections $(field "$s" Requests/sec:) $(field "$h" Requests/sec:) $(field "$s" 50% | to_ms) $(field "$s" 99% | to_ms) $(field "$h" 99% | to_ms) $omega_rps $omega_p99"
 done > "$data"
 bytes=$(awk '/^corpus:/ { for (i = 1; i <= NF; i++) if ($i == "bytes") print $(i - 1) }' "$out/machine.txt")
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 rate() { awk -v bytes="$bytes" -v seconds="$(cut -d' ' -f1 "$out/$1" | median)" 'BEGIN { printf "%.2f", bytes / seconds / 1e6 }'; }
 {
   echo "\"Sonda (first run)\" $(rate sonda-index.txt)"

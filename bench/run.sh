@@ -4,6 +4,7 @@
 # raw JSON and text, plots). Load goes only to 127.0.0.1, bounded in time. Takes about 20 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 data="${SONDA_BENCH_DATA:-../shared/data}"
 if [ ! -d "$data/corpus" ] || [ ! -d "$data/eval" ]; then
   echo "bench: no benchmark data at $data (corpus/, queries/, eval/); it is not part of a clone. Nothing measured." >&2
@@ -39,8 +40,6 @@ cmake --build build-bench -j "$(nproc)" >/dev/null
 bin=build-bench
 corpus_files=("$data"/corpus/*.jsonl*)
 text_bytes=$(for f in "${corpus_files[@]}"; do if [[ $f == *.gz ]]; then zcat "$f"; else cat "$f"; fi; done | wc -c)
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 
 {
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
@@ -85,15 +84,6 @@ echo "== DESIGN.md's equivalences on the real corpus"
 "$bin/bench/sonda-bench-equivalence" "$work/sonda-full/index" > "$out/equivalence.json" 2> "$out/equivalence.txt" || true
 
 echo "== HTTP under wrk (10 s per point, $runs runs each)"
-# Runs one wrk point $runs times (files TARGET.runN) and copies the run with the median requests/s to TARGET.
-wrk_median() {
-  local target=$1 run median
-  shift
-  for run in $(seq "$runs"); do "$@" > "$target.run$run"; done
-  median=$(for f in "$target".run*; do echo "$(awk '$1 == "Requests/sec:" { print $2 }' "$f") $f"; done |
-    sort -g | awk '{ v[NR] = $2 } END { print v[int((NR + 1) / 2)] }')
-  cp "$median" "$target"
-}
 python3 -c "import json,sys; [print(json.loads(l)['query']) for l in open(sys.argv[1]) if l.strip()]" \
   "$data/queries/bench_queries.jsonl" > "$work/queries.txt"
 "$bin/server/sonda-serve" --db "$work/sonda-full/index" --port 18180 2>/dev/null &
@@ -127,7 +117,6 @@ for set in piaf_fr xquad_es mlqa_dev_es; do
 done
 
 echo "== report"
-wrk_field() { awk -v key="$2" '$1 == key { print $2 }' "$1"; }
 mbps() { echo "$text_bytes / $1 / 1000000" | bc -l | xargs printf %.1f; }
 ratio() { echo "$1 / $2" | bc -l | xargs printf %.2f; }
 {

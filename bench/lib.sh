@@ -1,0 +1,27 @@
+# Helpers shared by the benchmark scripts (sourced): medians, JSON fields, wrk points run several times.
+
+# The median of the numbers on stdin, one per line.
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# Field $1 of the JSON object on stdin.
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+
+# Runs one wrk point $runs times (files TARGET.runN) and copies the run with the median requests/s to TARGET.
+wrk_median() {
+  local target=$1 run median
+  shift
+  for run in $(seq "$runs"); do "$@" > "$target.run$run"; done
+  median=$(for f in "$target".run*; do echo "$(awk '$1 == "Requests/sec:" { print $2 }' "$f") $f"; done |
+    sort -g | awk '{ v[NR] = $2 } END { print v[int((NR + 1) / 2)] }')
+  cp "$median" "$target"
+}
+
+# Field $2 ("Requests/sec:", "50%", "99%") of a wrk report $1.
+wrk_field() { awk -v key="$2" '$1 == key { print $2 }' "$1"; }
+
+# Waits until something accepts connections on 127.0.0.1:$1 (at most 10 s).
+wait_for_port() {
+  for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
+  echo "nothing listens on 127.0.0.1:$1" >&2
+  return 1
+}
