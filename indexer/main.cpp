@@ -25,6 +25,7 @@ struct Command {
   sonda::indexer::IndexerOptions options;
   size_t max_text_mb = 64, max_file_mb = 512, max_unzipped_mb = 256;
   std::string gazetteer;
+  size_t shards = 0;  // 0: as the index has (1 for a new one)
   bool full = false;
   bool quiet = false;
   int watch_seconds = 0;
@@ -54,6 +55,10 @@ void add_options(CLI::App& app, Command& command) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   app.add_flag("--full", command.full, "Rebuild into a new database and switch to it atomically when done");
+  app.add_option(
+         "--shards", command.shards,
+         "Split the index over N databases by a hash of the document id (a new index, or with --full)")
+      ->check(CLI::Range(1, 1024));
   app.add_option("--max-text-mb", command.max_text_mb,
                  "Text kept per document; longer files are cut, with a warning")
       ->capture_default_str()
@@ -93,9 +98,9 @@ sonda::indexer::ProgressStyle progress_style(const Command& command) {
 
 // An incremental run into the live database. Returns the run's summary and the documents now indexed.
 sonda::Result<std::pair<sonda::indexer::RunSummary, unsigned>> run_incremental(
-    const Command& command, const sonda::indexer::Scan& scan, const std::string& live,
+    const Command& command, const sonda::indexer::Scan& scan, const std::vector<std::string>& shards,
     const sonda::enrich::Gazetteer& gazetteer, const sonda::analysis::LanguageDetector& detector) {
-  auto writer = sonda::index::IndexWriter::open(live);
+  auto writer = sonda::index::IndexWriter::open(shards);
   if (!writer) return writer.error();
   sonda::indexer::DatabaseSink sink(**writer, command.options.batch_size);
   sonda::indexer::Progress progress(std::cerr, progress_style(command));
@@ -104,9 +109,24 @@ sonda::Result<std::pair<sonda::indexer::RunSummary, unsigned>> run_incremental(
   return std::make_pair(indexer.summary(), (*writer)->document_count());
 }
 
-// A full rebuild: one part database per thread, written in parallel, merged into `generation`.
+// Merges shard `shard` of every part into that shard of `generation`.
+sonda::Status merge_parts(const std::vector<std::string>& part_paths, const std::string& generation,
+                          size_t shards) {
+  std::vector<std::string> destinations = sonda::index::shard_folders(generation, shards);
+  for (size_t shard = 0; shard < shards; ++shard) {
+    std::vector<std::string> sources;
+    for (const std::string& part : part_paths)
+      sources.push_back(sonda::index::shard_folders(part, shards)[shard]);
+    if (sonda::Status merged = sonda::index::compact_databases(sources, destinations[shard]); !merged)
+      return merged;
+  }
+  return sonda::Status::success();
+}
+
+// A full rebuild: one part database (of `shards` shards) per thread, written in parallel, merged into
+// `generation`.
 sonda::Result<std::pair<sonda::indexer::RunSummary, unsigned>> run_full(
-    const Command& command, const sonda::indexer::Scan& scan, const std::string& generation,
+    const Command& command, const sonda::indexer::Scan& scan, const std::string& generation, size_t shards,
     const sonda::enrich::Gazetteer& gazetteer, const sonda::analysis::LanguageDetector& detector) {
   namespace fs = std::filesystem;
   fs::path parts_folder = generation + ".parts";
@@ -116,7 +136,7 @@ sonda::Result<std::pair<sonda::indexer::RunSummary, unsigned>> run_full(
     std::vector<std::unique_ptr<sonda::index::IndexWriter>> parts;
     for (size_t i = 0; i < command.options.threads; ++i) {
       part_paths.push_back((parts_folder / ("part-" + std::to_string(i))).string());
-      auto part = sonda::index::IndexWriter::open(part_paths.back());
+      auto part = sonda::index::IndexWriter::open(sonda::index::shard_folders(part_paths.back(), shards));
       if (!part) return part.error();
       parts.push_back(std::move(*part));
     }
@@ -129,12 +149,27 @@ sonda::Result<std::pair<sonda::indexer::RunSummary, unsigned>> run_full(
   }  // the parts are closed here
   std::error_code ec;
   fs::remove_all(generation, ec);
-  if (sonda::Status merged = sonda::index::compact_databases(part_paths, generation); !merged)
-    return merged.error();
+  if (shards > 1) fs::create_directories(generation, ec);
+  if (sonda::Status merged = merge_parts(part_paths, generation, shards); !merged) return merged.error();
   fs::remove_all(parts_folder, ec);
-  auto documents = sonda::index::count_documents(generation);
-  if (!documents) return documents.error();
-  return std::make_pair(summary, *documents);
+  unsigned documents = 0;
+  for (const std::string& shard : sonda::index::shard_folders(generation, shards)) {
+    auto count = sonda::index::count_documents(shard);
+    if (!count) return count.error();
+    documents += *count;
+  }
+  return std::make_pair(summary, documents);
+}
+
+// The number of shards this run writes: --shards, else what the index has; a change needs --full.
+sonda::Result<size_t> shards_for_run(const Command& command, const sonda::index::DatabaseLayout& layout) {
+  size_t existing = layout.shard_directories().size();
+  if (command.shards == 0 || command.shards == existing) return existing;
+  if (command.full) return command.shards;
+  return sonda::Error{sonda::ErrorCode::invalid_argument,
+                      command.db + " has " + std::to_string(existing) +
+                          " shard(s); change the number with --full --shards " +
+                          std::to_string(command.shards)};
 }
 
 // One run: scan, index into the live database (or rebuild a new generation with --full), summary.
@@ -144,18 +179,24 @@ int run_once(const Command& command, const sonda::enrich::Gazetteer& gazetteer,
   std::vector<std::filesystem::path> paths(command.paths.begin(), command.paths.end());
   auto scan = sonda::indexer::scan_sources(paths);
   if (!scan) return fail(scan.error());
-  auto layout = sonda::index::DatabaseLayout::open_or_create(command.db);
+  auto layout = sonda::index::DatabaseLayout::open_or_create(command.db, std::max<size_t>(command.shards, 1));
   if (!layout) return fail(layout.error());
+  auto shards = shards_for_run(command, *layout);
+  if (!shards) {
+    std::cerr << "sonda-index: " << shards.error().message << '\n';
+    return static_cast<int>(ExitCode::usage);
+  }
   sonda::Result<std::pair<sonda::indexer::RunSummary, unsigned>> outcome =
       sonda::Error{sonda::ErrorCode::internal, ""};
   if (command.full) {
     auto generation = layout->create_next_generation();
     if (!generation) return fail(generation.error());
-    outcome = run_full(command, *scan, *generation, gazetteer, detector);
+    outcome = run_full(command, *scan, *generation, *shards, gazetteer, detector);
     if (outcome)
-      if (sonda::Status status = layout->switch_to(*generation); !status) return fail(status.error());
+      if (sonda::Status status = layout->switch_to(*generation, *shards); !status)
+        return fail(status.error());
   } else {
-    outcome = run_incremental(command, *scan, layout->live_directory(), gazetteer, detector);
+    outcome = run_incremental(command, *scan, layout->shard_directories(), gazetteer, detector);
   }
   if (!outcome) return fail(outcome.error());
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

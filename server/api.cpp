@@ -86,9 +86,11 @@ HttpResponse Api::health() {
     return response;
   }
   nlohmann::ordered_json body;
-  body["status"] = "ok";
+  body["status"] = stats->unavailable_shards.empty() ? "ok" : "degraded";
   body["documents"] = stats->documents;
   body["revision"] = stats->revision;
+  body["shards"] = stats->shards;
+  if (!stats->unavailable_shards.empty()) body["unavailableShards"] = stats->unavailable_shards;
   return json_response(body.dump());
 }
 

@@ -60,6 +60,16 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--read-timeout", listen.read_timeout_seconds, "Seconds to wait for a client's request")
       ->capture_default_str();
+  sonda::search::RemoteOptions remote;
+  int remote_timeout_ms = static_cast<int>(remote.timeout.count());
+  int remote_connect_ms = static_cast<int>(remote.connect_timeout.count());
+  app.add_option("--remote-timeout-ms", remote_timeout_ms, "Longest wait for a remote shard (xapian-tcpsrv)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--remote-connect-timeout-ms", remote_connect_ms,
+                 "Longest wait to connect to a remote shard")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   std::string gazetteer_path;
   app.add_option("--gazetteer", gazetteer_path,
                  "Gazetteer file for facet labels (default: the built-in one)");
@@ -71,7 +81,9 @@ int main(int argc, char** argv) {
     std::cerr << "sonda-serve: " << gazetteer.error().message << '\n';
     return 2;
   }
-  sonda::search::SearcherPool pool(db, *gazetteer);
+  remote.timeout = std::chrono::milliseconds(remote_timeout_ms);
+  remote.connect_timeout = std::chrono::milliseconds(remote_connect_ms);
+  sonda::search::SearcherPool pool(db, *gazetteer, std::chrono::milliseconds(200), remote);
   sonda::server::Metrics metrics;
   sonda::server::Api api(pool, metrics, api_config, std::cerr);
   sonda::server::HttpServer server(api, listen);

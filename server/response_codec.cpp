@@ -62,6 +62,8 @@ std::string search_response_json(const search::SearchResponse& response, const s
   out["facetDistribution"] = std::move(facets);
   out["suggestion"] = response.suggestion ? Json(*response.suggestion) : Json(nullptr);
   out["partialMatch"] = response.partial_match;
+  out["partial"] = !response.unavailable_shards.empty();
+  if (!response.unavailable_shards.empty()) out["unavailableShards"] = response.unavailable_shards;
   out["processingTimeMs"] = std::round(response.processing_ms * 1000.0) / 1000.0;
   return dump(out);
 }

@@ -1,14 +1,10 @@
 // Where a Sonda index lives: a Xapian stub file naming the live generation, so rebuilds switch atomically.
 #include "index/database_layout.h"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
-#include "util/strings.h"
+#include "index/stub_file.h"
 
 namespace sonda::index {
 namespace fs = std::filesystem;
@@ -36,57 +32,52 @@ int generation_number(const fs::path& folder) {
   }
 }
 
-// The folder a stub names, from its "auto RELATIVE" line.
-Result<fs::path> read_stub(const fs::path& stub) {
-  std::ifstream in(stub);
-  std::string line;
-  while (std::getline(in, line)) {
-    std::string_view text = trim(line);
-    if (!text.starts_with("auto ")) continue;
-    fs::path target(std::string(trim(text.substr(5))));
-    return target.is_absolute() ? target : stub.parent_path() / target;
+// The live generation and its shard folders, from the stub's "auto" lines (all in one generation).
+Result<std::pair<std::string, std::vector<std::string>>> read_layout(const std::string& stub) {
+  auto entries = read_stub_file(stub);
+  if (!entries) return entries.error();
+  std::vector<std::string> shards;
+  for (const StubEntry& entry : *entries) {
+    if (entry.remote())
+      return Error{ErrorCode::invalid_argument,
+                   stub + " names a remote shard (" + entry.name() +
+                       "); sonda-index writes local shards: index on the shard's host"};
+    shards.push_back(entry.path);
   }
-  return Error{ErrorCode::corrupt, stub.string() + " is neither a Sonda database folder nor a stub file"};
-}
-
-// Writes the stub next to its final place, flushes it and renames it over the old one.
-Status write_stub(const fs::path& stub, const fs::path& generation) {
-  fs::path temporary = stub.string() + ".tmp";
-  fs::path relative = generation.lexically_relative(stub.parent_path().empty() ? "." : stub.parent_path());
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    out << "auto " << relative.generic_string() << '\n';
-    out.flush();
-    if (!out) return Error{ErrorCode::io_error, "cannot write " + temporary.string()};
-  }
-  if (std::FILE* file = std::fopen(temporary.c_str(), "r")) {
-    ::fsync(fileno(file));
-    std::fclose(file);
-  }
-  std::error_code ec;
-  fs::rename(temporary, stub, ec);
-  if (ec) return Error{ErrorCode::io_error, "cannot switch " + stub.string() + ": " + ec.message()};
-  return Status::success();
+  std::string live = shards.size() == 1 ? shards.front() : fs::path(shards.front()).parent_path().string();
+  if (shards != shard_folders(live, shards.size()))
+    return Error{ErrorCode::corrupt, stub + ": its shards are not the folders of one Sonda generation"};
+  return std::make_pair(live, std::move(shards));
 }
 
 }  // namespace
 
-Result<DatabaseLayout> DatabaseLayout::open_or_create(const std::string& path) {
+std::vector<std::string> shard_folders(const std::string& generation, size_t shards) {
+  if (shards <= 1) return {generation};
+  std::vector<std::string> folders;
+  for (size_t i = 0; i < shards; ++i)
+    folders.push_back((fs::path(generation) / ("shard-" + std::to_string(i))).string());
+  return folders;
+}
+
+Result<DatabaseLayout> DatabaseLayout::open_or_create(const std::string& path, size_t new_shards) {
   std::error_code ec;
   fs::file_status status = fs::status(path, ec);
-  if (fs::is_directory(status)) return DatabaseLayout(path, path, false);
+  if (fs::is_directory(status)) return DatabaseLayout(path, path, {path}, false);
   if (fs::exists(status)) {
-    auto live = read_stub(path);
+    auto live = read_layout(path);
     if (!live) return live.error();
-    return DatabaseLayout(path, live->string(), true);
+    return DatabaseLayout(path, std::move(live->first), std::move(live->second), true);
   }
-  fs::path first = generations_folder(path) / generation_name(1);
-  fs::create_directories(first, ec);
-  if (ec)
-    return Error{ErrorCode::io_error,
-                 "cannot create database folder " + first.string() + ": " + ec.message()};
-  if (Status written = write_stub(path, first); !written) return written.error();
-  return DatabaseLayout(path, first.string(), true);
+  std::string first = (generations_folder(path) / generation_name(1)).string();
+  std::vector<std::string> shards = shard_folders(first, new_shards);
+  for (const std::string& folder : shards) {
+    fs::create_directories(folder, ec);
+    if (ec)
+      return Error{ErrorCode::io_error, "cannot create database folder " + folder + ": " + ec.message()};
+  }
+  if (Status written = write_stub_file(path, shards); !written) return written.error();
+  return DatabaseLayout(path, first, std::move(shards), true);
 }
 
 Result<std::string> DatabaseLayout::create_next_generation() const {
@@ -105,11 +96,13 @@ Result<std::string> DatabaseLayout::create_next_generation() const {
   return next.string();
 }
 
-Status DatabaseLayout::switch_to(const std::string& generation) {
-  if (Status written = write_stub(stub_, generation); !written) return written;
+Status DatabaseLayout::switch_to(const std::string& generation, size_t shards) {
+  std::vector<std::string> folders = shard_folders(generation, shards);
+  if (Status written = write_stub_file(stub_, folders); !written) return written;
   int replaced = generation_number(live_);
   int current = generation_number(generation);
   live_ = generation;
+  shards_ = std::move(folders);
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(generations_folder(stub_), ec)) {
     int number = generation_number(entry.path());

@@ -51,10 +51,8 @@ void DocumentBuilder::add_metadata(Xapian::Document& out, const Document& docume
   out.add_boolean_term(id_term(document.id));
   out.add_value(kIdSlot, document.id);
   std::string date = compact_date(document.date);
-  if (!date.empty()) {
-    out.add_boolean_term(std::string(kDatePrefix) + date);
-    out.add_value(kDateSlot, date);
-  }
+  if (!date.empty()) out.add_boolean_term(std::string(kDatePrefix) + date);
+  out.add_value(kDateSlot, date_sort_key(date, document.id));
   if (document.year) out.add_value(kYearSlot, Xapian::sortable_serialise(*document.year));
   if (!document.source.empty()) out.add_boolean_term(source_term(document.source));
   for (const FacetField& field : facet_fields()) {

@@ -10,15 +10,29 @@
 namespace sonda::index {
 
 Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::string& path) {
-  std::error_code ec;
-  std::filesystem::create_directories(path, ec);
-  if (ec) return Error{ErrorCode::io_error, "cannot create database folder " + path + ": " + ec.message()};
-  try {
-    Xapian::WritableDatabase database(path, Xapian::DB_CREATE_OR_OPEN);
-    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(database)));
-  } catch (const Xapian::Error& error) {
-    return xapian_error(error, "cannot open database " + path + " for writing");
+  return open(std::vector<std::string>{path});
+}
+
+Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::vector<std::string>& shard_paths) {
+  std::vector<Xapian::WritableDatabase> shards;
+  for (const std::string& path : shard_paths) {
+    std::error_code ec;
+    std::filesystem::create_directories(path, ec);
+    if (ec) return Error{ErrorCode::io_error, "cannot create database folder " + path + ": " + ec.message()};
+    try {
+      shards.emplace_back(path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::Error& error) {
+      return xapian_error(error, "cannot open database " + path + " for writing");
+    }
   }
+  if (shards.empty()) return Error{ErrorCode::invalid_argument, "an index needs at least one database"};
+  return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(shards)));
+}
+
+Xapian::doccount IndexWriter::document_count() const {
+  Xapian::doccount total = 0;
+  for (const auto& shard : shards_) total += shard.get_doccount();
+  return total;
 }
 
 Status IndexWriter::add(Document document) {
@@ -29,7 +43,7 @@ Status IndexWriter::add(Document document) {
 
 Status IndexWriter::add(PreparedDocument document) {
   try {
-    database_.replace_document(id_term(document.id_), document.document_);
+    shard_for(document.id_).replace_document(id_term(document.id_), document.document_);
     return Status::success();
   } catch (const Xapian::Error& error) {
     return xapian_error(error, "cannot add document " + document.id_);
@@ -38,8 +52,8 @@ Status IndexWriter::add(PreparedDocument document) {
 
 Status IndexWriter::remove_source(const std::string& path) {
   try {
-    database_.delete_document(source_term(path));
-    database_.set_metadata(source_state_key(path), "");
+    for (auto& shard : shards_) shard.delete_document(source_term(path));
+    state_shard().set_metadata(source_state_key(path), "");
     return Status::success();
   } catch (const Xapian::Error& error) {
     return xapian_error(error, "cannot remove the documents of " + path);
@@ -48,7 +62,7 @@ Status IndexWriter::remove_source(const std::string& path) {
 
 Status IndexWriter::put_source_state(const SourceState& state) {
   try {
-    database_.set_metadata(source_state_key(state.path), encode_source_state(state));
+    state_shard().set_metadata(source_state_key(state.path), encode_source_state(state));
     return Status::success();
   } catch (const Xapian::Error& error) {
     return xapian_error(error, "cannot record the state of " + state.path);
@@ -58,9 +72,10 @@ Status IndexWriter::put_source_state(const SourceState& state) {
 Result<std::vector<SourceState>> IndexWriter::source_states() const {
   try {
     std::vector<SourceState> states;
-    for (auto key = database_.metadata_keys_begin(std::string(kSourceStateKeyPrefix));
-         key != database_.metadata_keys_end(std::string(kSourceStateKeyPrefix)); ++key) {
-      if (auto state = decode_source_state(database_.get_metadata(*key))) states.push_back(std::move(*state));
+    const Xapian::WritableDatabase& shard = shards_.front();
+    for (auto key = shard.metadata_keys_begin(std::string(kSourceStateKeyPrefix));
+         key != shard.metadata_keys_end(std::string(kSourceStateKeyPrefix)); ++key) {
+      if (auto state = decode_source_state(shard.get_metadata(*key))) states.push_back(std::move(*state));
     }
     return states;
   } catch (const Xapian::Error& error) {
@@ -70,7 +85,7 @@ Result<std::vector<SourceState>> IndexWriter::source_states() const {
 
 Status IndexWriter::remove(const std::string& id) {
   try {
-    database_.delete_document(id_term(id));
+    shard_for(id).delete_document(id_term(id));
     return Status::success();
   } catch (const Xapian::Error& error) {
     return xapian_error(error, "cannot remove document " + id);
@@ -79,7 +94,7 @@ Status IndexWriter::remove(const std::string& id) {
 
 Status IndexWriter::commit() {
   try {
-    database_.commit();
+    for (size_t i = shards_.size(); i-- > 0;) shards_[i].commit();  // shard 0, with the source states, last
     return Status::success();
   } catch (const Xapian::Error& error) {
     return xapian_error(error, "cannot commit");

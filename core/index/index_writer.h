@@ -1,4 +1,5 @@
-// The single writer of a Sonda database: add or replace documents by id, remove them, commit.
+// The single writer of a Sonda index: add or replace documents by id, remove them, commit; over one
+// database or over shards.
 #pragma once
 
 #include <xapian.h>
@@ -10,17 +11,25 @@
 #include "analysis/analyzer.h"
 #include "index/document.h"
 #include "index/document_builder.h"
+#include "index/shard_routing.h"
 #include "index/source_state.h"
 #include "util/result.h"
 
 namespace sonda::index {
 
-// Owns the Xapian::WritableDatabase; every Xapian exception is caught here and returned as an Error.
-// Xapian allows one writer per database: a second one gets ErrorCode::locked.
+// Owns the Xapian::WritableDatabase of each shard; every Xapian exception is caught here and returned as
+// an Error. Xapian allows one writer per database: a second one gets ErrorCode::locked.
+//
+// Sharded: a document goes to shard_of(id); source states live in shard 0; a commit commits the other
+// shards first and shard 0 last, so a recorded source state never names documents not yet committed
+// (a crash in between makes the next run index that source again, which converges).
 class IndexWriter {
  public:
   // Opens the database at `path`, creating it (and missing parent folders) when absent.
   static Result<std::unique_ptr<IndexWriter>> open(const std::string& path);
+
+  // Opens (or creates) the shards at `shard_paths`, shard 0 first.
+  static Result<std::unique_ptr<IndexWriter>> open(const std::vector<std::string>& shard_paths);
 
   // Adds `document`, replacing any document with the same id. Move large documents in.
   Status add(Document document);
@@ -43,17 +52,16 @@ class IndexWriter {
   // Makes every change so far durable and visible to readers.
   Status commit();
 
-  // Documents in the database, counting uncommitted changes.
-  Xapian::doccount document_count() const { return database_.get_doccount(); }
-
-  // Direct access for callers that read back what they wrote (tests, incremental state).
-  const Xapian::WritableDatabase& database() const { return database_; }
+  // Documents in every shard, counting uncommitted changes.
+  Xapian::doccount document_count() const;
 
  private:
-  explicit IndexWriter(Xapian::WritableDatabase database)
-      : database_(std::move(database)), builder_(analyzer_) {}
+  explicit IndexWriter(std::vector<Xapian::WritableDatabase> shards)
+      : shards_(std::move(shards)), builder_(analyzer_) {}
+  Xapian::WritableDatabase& shard_for(const std::string& id) { return shards_[shard_of(id, shards_.size())]; }
+  Xapian::WritableDatabase& state_shard() { return shards_.front(); }
 
-  Xapian::WritableDatabase database_;
+  std::vector<Xapian::WritableDatabase> shards_;
   analysis::Analyzer analyzer_;
   DocumentBuilder builder_;
 };

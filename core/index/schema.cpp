@@ -73,6 +73,13 @@ std::string id_term(std::string_view id) {
   return term;
 }
 
+std::string date_sort_key(std::string_view compact_date, std::string_view id) {
+  std::string key(compact_date);
+  key.push_back('\0');
+  key.append(id);
+  return key;
+}
+
 std::string source_term(std::string_view source) {
   std::string term(kSourcePrefix);
   if (term.size() + source.size() <= kMaxKeyBytes) return term.append(source);

@@ -19,7 +19,8 @@
 // | XA     | accented form of a folded word ("XAeducacion:educación") | wdf 0 |
 // | XP     | source file path, relative to the indexed folder ("XPfr/perou.md") | boolean |
 //
-// Value slots: 0 date (YYYYMMDD, sortable), 1 id (tie-breaker), 2 year (sortable_serialise), 3 body map;
+// Value slots: 0 date and id (YYYYMMDD NUL id: date order, ties by id, the same sharded or not), 1 id
+// (tie-breaker of relevance order), 2 year (sortable_serialise), 3 body map;
 // 10–17 one per facet, holding the document's display values joined by kValueSeparator.
 // Facet values are gazetteer keys ("PE") or, for values the gazetteer does not know, the value itself;
 // facet terms hold them diacritic- and case-folded (at most kMaxKeyBytes bytes).
@@ -47,7 +48,7 @@ inline constexpr std::string_view kAccentPrefix = "XA";
 inline constexpr std::string_view kSourcePrefix = "XP";
 inline constexpr char kAccentSeparator = ':';
 
-inline constexpr Xapian::valueno kDateSlot = 0;
+inline constexpr Xapian::valueno kDateSlot = 0;  // date_sort_key(): date order, ties by id
 inline constexpr Xapian::valueno kIdSlot = 1;
 inline constexpr Xapian::valueno kYearSlot = 2;
 inline constexpr Xapian::valueno kBodyMapSlot = 3;  // index/body_map.h
@@ -84,6 +85,10 @@ std::string facet_term(const FacetField& field, std::string_view value);
 
 // "Q" + id.
 std::string id_term(std::string_view id);
+
+// The date slot's value: the compact date ("" when unknown), NUL, the id; sorting by it orders by date
+// and breaks ties by id, where docid order (which differs between shardings) would decide otherwise.
+std::string date_sort_key(std::string_view compact_date, std::string_view id);
 
 // "XP" + the source path (hashed when too long for a term): every document read from one file.
 std::string source_term(std::string_view source);

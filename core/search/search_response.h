@@ -33,7 +33,8 @@ struct SearchResponse {
   int total_pages = 0;
   std::vector<FacetCounts> facets;
   std::optional<std::string> suggestion;
-  bool partial_match = false;  // nothing matched every word; these hits match some of them
+  bool partial_match = false;                   // nothing matched every word; these hits match some of them
+  std::vector<std::string> unavailable_shards;  // shards that could not be searched: the answer is partial
   double processing_ms = 0;
 };
 

@@ -70,6 +70,15 @@ std::vector<FacetCounts> count_facets(const Xapian::Database& database, const Se
   return out;
 }
 
+// Feeds `spies` every document `query` matches, in a match of its own (no ranking, no sorting).
+void count_apart(const Xapian::Database& database, const Spies& spies, const Xapian::Query& query) {
+  Xapian::Enquire counting(database);
+  counting.set_weighting_scheme(Xapian::BoolWeight());
+  for (const auto& spy : spies) counting.add_matchspy(spy.second.get());
+  counting.set_query(query);
+  counting.get_mset(0, 0, database.get_doccount());
+}
+
 // The page of hits: stored fields without the body, score and snippet.
 // The snippet of one hit: from the part of the body its matched words' positions point at, else from the
 // whole body.
@@ -115,13 +124,11 @@ std::string Searcher::file_identity(const std::string& path) {
          std::to_string(status.st_mtim.tv_nsec);
 }
 
-Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& path,
-                                                 const enrich::Gazetteer& gazetteer) {
-  try {
-    return std::unique_ptr<Searcher>(new Searcher(path, Xapian::Database(path), gazetteer));
-  } catch (const Xapian::Error& error) {
-    return index::xapian_error(error, "index unavailable");
-  }
+Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& path, const enrich::Gazetteer& gazetteer,
+                                                 const RemoteOptions& remote) {
+  auto shards = ShardSet::open(path, remote);
+  if (!shards) return shards.error();
+  return std::unique_ptr<Searcher>(new Searcher(path, std::move(*shards), gazetteer, remote));
 }
 
 template <typename Operation>
@@ -132,10 +139,13 @@ auto Searcher::with_retry(const char* what, Operation operation) -> decltype(ope
     } catch (const Xapian::DatabaseModifiedError& error) {
       if (attempt == kAttempts) return index::xapian_error(error, what);
       try {
-        database_.reopen();
+        shards_.database().reopen();
       } catch (const Xapian::Error& reopen_error) {
         return index::xapian_error(reopen_error, what);
       }
+    } catch (const Xapian::NetworkError& error) {
+      if (attempt == kAttempts) return index::xapian_error(error, what);
+      if (Status reconnected = shards_.reconnect(); !reconnected) return reconnected.error();
     } catch (const Xapian::Error& error) {
       return index::xapian_error(error, what);
     }
@@ -143,31 +153,39 @@ auto Searcher::with_retry(const char* what, Operation operation) -> decltype(ope
 }
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
-  return with_retry("search failed", [&]() -> Result<SearchResponse> { return run(request); });
+  return with_retry("search failed", [&]() -> Result<SearchResponse> {
+    SearchResponse response = run(request);
+    response.unavailable_shards = shards_.unavailable();
+    return response;
+  });
 }
 
 SearchResponse Searcher::run(const SearchRequest& request) {
   auto started = std::chrono::steady_clock::now();
-  IndexTermLookup lookup(database_, &gazetteer_, &analyzer_);
+  IndexTermLookup lookup(shards_.database(), &gazetteer_, &analyzer_);
   query::QueryTranslator translator(analyzer_, lookup, analysis_languages(request.lang));
   query::QueryNode parsed = query::parse_query(request.q);
   query::Translation text =
       translator.translate(parsed, request.match_any ? query::MatchMode::any : query::MatchMode::all);
   FilterSet filters(request, lookup);
-  Xapian::doccount everything = database_.get_doccount();
+  Xapian::doccount everything = shards_.database().get_doccount();
 
   SearchResponse response;
   response.page = request.page;
   response.hits_per_page = request.hits_per_page;
-  Xapian::Enquire enquire(database_);
+  Xapian::Enquire enquire(shards_.database());
   apply_sort(enquire, request.sort, text.browse);
   Spies spies;
   for (const auto& name : request.facets) {
     auto field = index::find_facet(name);
     if (!field || filters.filters(std::string(field->name))) continue;
     spies.emplace_back(*field, std::make_unique<Xapian::ValueCountMatchSpy>(field->slot));
-    enquire.add_matchspy(spies.back().second.get());
   }
+  // Xapian's remote backend miscounts match spies in a match sorted by value; such counts get a pass of
+  // their own.
+  bool spies_apart = shards_.has_remote() && (text.browse || request.sort != SortOrder::relevance);
+  if (!spies_apart)
+    for (auto& spy : spies) enquire.add_matchspy(spy.second.get());
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.hits_per_page);
   enquire.set_query(restrict(text.query, filters.all()));
   Xapian::MSet matches = enquire.get_mset(offset, request.hits_per_page, everything);
@@ -183,15 +201,17 @@ SearchResponse Searcher::run(const SearchRequest& request) {
           ? static_cast<int>((response.total_hits + request.hits_per_page - 1) / request.hits_per_page)
           : 0;
 
-  response.facets = count_facets(database_, request, spies, text.query, filters);
-  response.hits = render_hits(database_, matches, analyzer_, text, request);
+  if (spies_apart && !spies.empty())
+    count_apart(shards_.database(), spies, restrict(text.query, filters.all()));
+  response.facets = count_facets(shards_.database(), request, spies, text.query, filters);
+  response.hits = render_hits(shards_.database(), matches, analyzer_, text, request);
   std::string_view labels_lang =
       request.labels_lang.empty() ? std::string_view(request.lang) : request.labels_lang;
   if (labels_lang == "any") labels_lang = "";
   for (Hit& hit : response.hits) label_document(hit.document, gazetteer_, labels_lang);
   label_facets(response.facets, gazetteer_, labels_lang);
   if (!text.words.empty()) {  // corrects only when some word is not in the index
-    Speller speller(database_, analyzer_);
+    Speller speller(shards_.database(), analyzer_);
     response.suggestion = speller.correct(text.words);
   }
   response.processing_ms =
@@ -202,10 +222,13 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 Result<index::Document> Searcher::document(const std::string& id) {
   return with_retry("document lookup failed", [&]() -> Result<index::Document> {
     std::string term = index::id_term(id);
-    auto posting = database_.postlist_begin(term);
-    if (posting == database_.postlist_end(term))
+    auto posting = shards_.database().postlist_begin(term);
+    if (posting == shards_.database().postlist_end(term)) {
+      if (!shards_.unavailable().empty())
+        return Error{ErrorCode::unavailable, "no document with this id in the shards that can be reached"};
       return Error{ErrorCode::not_found, "no document with this id"};
-    auto stored = index::decode_stored_fields(database_.get_document(*posting).get_data());
+    }
+    auto stored = index::decode_stored_fields(shards_.database().get_document(*posting).get_data());
     if (!stored) return Error{ErrorCode::corrupt, "stored document data is unreadable"};
     label_document(*stored, gazetteer_, "");
     return *stored;
@@ -214,19 +237,25 @@ Result<index::Document> Searcher::document(const std::string& id) {
 
 Result<std::vector<std::string>> Searcher::complete(const std::string& typed, size_t limit) {
   return with_retry("completion failed", [&]() -> Result<std::vector<std::string>> {
-    return Speller(database_, analyzer_).complete(typed, limit);
+    return Speller(shards_.database(), analyzer_).complete(typed, limit);
   });
 }
 
 Result<bool> Searcher::refresh() {
+  std::string identity = file_identity(path_);
+  if (identity != identity_) {  // a full rebuild switched the stub: open the databases it now names
+    auto shards = ShardSet::open(path_, remote_);
+    if (!shards) return shards.error();
+    shards_ = std::move(*shards);
+    identity_ = identity;
+    return true;
+  }
+  bool returned = shards_.retry_unavailable();
   try {
-    std::string identity = file_identity(path_);
-    if (identity != identity_) {  // a full rebuild switched the stub: open the database it now names
-      database_ = Xapian::Database(path_);
-      identity_ = identity;
-      return true;
-    }
-    return database_.reopen();
+    return shards_.database().reopen() || returned;
+  } catch (const Xapian::NetworkError&) {
+    if (Status reconnected = shards_.reconnect(); !reconnected) return reconnected.error();
+    return true;
   } catch (const Xapian::Error& error) {
     return index::xapian_error(error, "index reopen failed");
   }
@@ -234,7 +263,8 @@ Result<bool> Searcher::refresh() {
 
 Result<IndexStats> Searcher::stats() {
   return with_retry("index statistics failed", [&]() -> Result<IndexStats> {
-    return IndexStats{database_.get_doccount(), database_.get_revision()};
+    return IndexStats{shards_.database().get_doccount(), shards_.revision(), shards_.size(),
+                      shards_.unavailable()};
   });
 }
 

@@ -12,6 +12,7 @@
 #include "index/document.h"
 #include "search/search_request.h"
 #include "search/search_response.h"
+#include "search/shard_set.h"
 #include "util/result.h"
 
 namespace sonda::search {
@@ -19,17 +20,22 @@ namespace sonda::search {
 // Size and version of the open index, for /health and /metrics.
 struct IndexStats {
   Xapian::doccount documents = 0;
-  Xapian::rev revision = 0;
+  Xapian::rev revision = 0;  // summed over the shards
+  size_t shards = 1;
+  std::vector<std::string> unavailable_shards;
 };
 
-// Answers searches, document look-ups and completions over one database. Every Xapian exception
-// is caught and returned as an Error; a DatabaseModifiedError (the indexer committed meanwhile)
-// re-opens the database and re-runs the whole operation. Not thread-safe: one per thread.
+// Answers searches, document look-ups and completions over one index (one database or its shards).
+// Every Xapian exception is caught and returned as an Error; a DatabaseModifiedError (the indexer
+// committed meanwhile) re-opens the database and re-runs the whole operation; a NetworkError (a remote
+// shard went away) re-connects the shards, leaves out those that do not answer, and re-runs it, the
+// answer naming them. Not thread-safe: one per thread.
 class Searcher {
  public:
-  // Opens the database at `path` (a folder or a Xapian stub file); facet values are labelled with
-  // `gazetteer`, which must outlive the Searcher.
-  static Result<std::unique_ptr<Searcher>> open(const std::string& path, const enrich::Gazetteer& gazetteer);
+  // Opens the index at `path` (a folder or a Xapian stub file, whose lines may name remote shards); facet
+  // values are labelled with `gazetteer`, which must outlive the Searcher.
+  static Result<std::unique_ptr<Searcher>> open(const std::string& path, const enrich::Gazetteer& gazetteer,
+                                                const RemoteOptions& remote = {});
 
   Result<SearchResponse> search(const SearchRequest& request);
 
@@ -45,10 +51,11 @@ class Searcher {
   Result<IndexStats> stats();
 
  private:
-  Searcher(std::string path, Xapian::Database database, const enrich::Gazetteer& gazetteer)
+  Searcher(std::string path, ShardSet shards, const enrich::Gazetteer& gazetteer, const RemoteOptions& remote)
       : path_(std::move(path)),
         identity_(file_identity(path_)),
-        database_(std::move(database)),
+        shards_(std::move(shards)),
+        remote_(remote),
         gazetteer_(gazetteer) {}
   // Inode and modification time of a stub file ("" for a folder): changes when a rebuild switches.
   static std::string file_identity(const std::string& path);
@@ -58,7 +65,8 @@ class Searcher {
 
   std::string path_;
   std::string identity_;
-  Xapian::Database database_;
+  ShardSet shards_;
+  RemoteOptions remote_;
   const enrich::Gazetteer& gazetteer_;
   analysis::Analyzer analyzer_;
 };

@@ -21,7 +21,7 @@ Result<SearcherPool::Lease> SearcherPool::acquire() {
     }
   }
   if (!idle.searcher) {
-    auto opened = Searcher::open(path_, gazetteer_);
+    auto opened = Searcher::open(path_, gazetteer_, remote_);
     if (!opened) return opened.error();
     return Lease(*this, std::move(*opened), now);
   }

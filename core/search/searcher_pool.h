@@ -40,10 +40,12 @@ class SearcherPool {
     std::chrono::steady_clock::time_point refreshed_;
   };
 
-  // Searchers over the index at `path`, labelling facets with `gazetteer` (which must outlive the pool).
+  // Searchers over the index at `path`, labelling facets with `gazetteer` (which must outlive the pool);
+  // `remote` limits the wait for remote shards.
   SearcherPool(std::string path, const enrich::Gazetteer& gazetteer,
-               std::chrono::milliseconds refresh_interval = std::chrono::milliseconds(200))
-      : path_(std::move(path)), gazetteer_(gazetteer), refresh_interval_(refresh_interval) {}
+               std::chrono::milliseconds refresh_interval = std::chrono::milliseconds(200),
+               RemoteOptions remote = {})
+      : path_(std::move(path)), gazetteer_(gazetteer), refresh_interval_(refresh_interval), remote_(remote) {}
 
   Result<Lease> acquire();
 
@@ -59,6 +61,7 @@ class SearcherPool {
   std::string path_;
   const enrich::Gazetteer& gazetteer_;
   std::chrono::milliseconds refresh_interval_;
+  RemoteOptions remote_;
   std::mutex mutex_;
   std::vector<Idle> idle_;
 };

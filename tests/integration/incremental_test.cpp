@@ -15,6 +15,7 @@
 #include "support/document_fixtures.h"
 #include "support/gazetteer.h"
 #include "support/run_command.h"
+#include "support/run_summary.h"
 #include "support/running_server.h"
 #include "support/temp_dir.h"
 
@@ -22,29 +23,11 @@ namespace sonda {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Counts;
+using testing::counts_in;
 using testing::run_command;
 using testing::shell_quote;
 using testing::TempDir;
-
-// The counts a run printed.
-struct Counts {
-  int added = -1, updated = -1, unchanged = -1, removed = -1, moved = -1, failed = -1;
-  bool operator==(const Counts&) const = default;
-};
-
-std::ostream& operator<<(std::ostream& out, const Counts& c) {
-  return out << "added " << c.added << ", updated " << c.updated << ", unchanged " << c.unchanged
-             << ", removed " << c.removed << ", moved " << c.moved << ", failed " << c.failed;
-}
-
-Counts counts_in(const std::string& output) {
-  std::smatch match;
-  static const std::regex summary(
-      R"(added (\d+), updated (\d+), unchanged (\d+), removed (\d+), moved (\d+), failed (\d+))");
-  if (!std::regex_search(output, match, summary)) return {};
-  return {std::stoi(match[1]), std::stoi(match[2]), std::stoi(match[3]),
-          std::stoi(match[4]), std::stoi(match[5]), std::stoi(match[6])};
-}
 
 void write(const fs::path& path, const std::string& content) {
   fs::create_directories(path.parent_path());

@@ -6,7 +6,10 @@
 
 #include "index/database_layout.h"
 #include "index/index_writer.h"
+#include "index/schema.h"
+#include "index/shard_routing.h"
 #include "index/source_state.h"
+#include "index/stub_file.h"
 #include "support/temp_dir.h"
 
 namespace sonda::index {
@@ -96,6 +99,103 @@ TEST(IndexWriter, SourceStatesCommitWithDocumentsAndLeaveWithTheirSource) {
   ASSERT_TRUE((*writer)->commit().ok());
   EXPECT_EQ((*writer)->document_count(), 0u);
   EXPECT_TRUE((*writer)->source_states()->empty());
+}
+
+TEST(DatabaseLayout, ShardedGenerationsNameEveryShardInTheStub) {
+  testing::TempDir dir;
+  std::string stub = (dir / "index").string();
+  auto layout = DatabaseLayout::open_or_create(stub, 3);
+  ASSERT_TRUE(layout.ok());
+  EXPECT_EQ(read(stub),
+            "auto index.d/gen-000001/shard-0\nauto index.d/gen-000001/shard-1\n"
+            "auto index.d/gen-000001/shard-2\n");
+  ASSERT_EQ(layout->shard_directories().size(), 3u);
+  EXPECT_EQ(DatabaseLayout::open_or_create(stub, 1)->shard_directories(), layout->shard_directories())
+      << "an existing index keeps its shards";
+
+  auto next = layout->create_next_generation();
+  ASSERT_TRUE(next.ok());
+  ASSERT_TRUE(IndexWriter::open(shard_folders(*next, 2)).ok());
+  ASSERT_TRUE(layout->switch_to(*next, 2).ok());
+  EXPECT_EQ(read(stub), "auto index.d/gen-000002/shard-0\nauto index.d/gen-000002/shard-1\n");
+  EXPECT_EQ(DatabaseLayout::open_or_create(stub)->shard_directories(), shard_folders(*next, 2));
+  EXPECT_EQ(Xapian::Database(stub).get_doccount(), 0u) << "Xapian opens the sharded stub itself";
+
+  std::ofstream(stub) << "remote search-2.example.org:33333\n";
+  auto remote = DatabaseLayout::open_or_create(stub);
+  ASSERT_FALSE(remote.ok());
+  EXPECT_EQ(remote.error().code, ErrorCode::invalid_argument);
+}
+
+TEST(IndexWriter, ShardedWriterRoutesByIdAndKeepsStatesInShardZero) {
+  testing::TempDir dir;
+  std::vector<std::string> shards = shard_folders((dir / "gen").string(), 3);
+  auto writer = IndexWriter::open(shards);
+  ASSERT_TRUE(writer.ok());
+  for (int i = 0; i < 30; ++i) {
+    Document document;
+    document.id = "doc-" + std::to_string(i);
+    document.source = "file.jsonl";
+    document.body = "texte";
+    ASSERT_TRUE((*writer)->add(document).ok());
+  }
+  ASSERT_TRUE((*writer)->put_source_state({"/root", "file.jsonl", "1:2", 42}).ok());
+  ASSERT_TRUE((*writer)->remove("doc-7").ok());
+  ASSERT_TRUE((*writer)->commit().ok());
+  EXPECT_EQ((*writer)->document_count(), 29u);
+  for (size_t shard = 0; shard < 3; ++shard) {
+    Xapian::Database database(shards[shard]);
+    EXPECT_GT(database.get_doccount(), 0u);
+    for (auto posting = database.postlist_begin(""); posting != database.postlist_end(""); ++posting)
+      EXPECT_EQ(shard_of(database.get_document(*posting).get_value(kIdSlot), 3), shard);
+    EXPECT_EQ(database.get_metadata(source_state_key("file.jsonl")).empty(), shard != 0);
+  }
+  ASSERT_TRUE((*writer)->remove_source("file.jsonl").ok());
+  ASSERT_TRUE((*writer)->commit().ok());
+  EXPECT_EQ((*writer)->document_count(), 0u) << "a source's documents leave every shard";
+}
+
+TEST(ShardRouting, StableHashOfTheId) {
+  EXPECT_EQ(shard_of("anything", 1), 0u);
+  EXPECT_EQ(shard_of("fr/perou.md", 3), shard_of("fr/perou.md", 3));
+  std::vector<int> per_shard(3);
+  for (int i = 0; i < 3000; ++i) ++per_shard[shard_of("doc-" + std::to_string(i), 3)];
+  for (int count : per_shard) EXPECT_NEAR(count, 1000, 100) << "documents spread evenly";
+  EXPECT_EQ(shard_of("fr/perou.md", 7), fnv1a("fr/perou.md") % 7) << "the documented routing";
+}
+
+struct StubCase {
+  std::string text;
+  std::vector<std::string> expected;  // path, or HOST:PORT for remote shards; empty: an error
+};
+
+TEST(StubFile, ParsesLocalAndRemoteLines) {
+  const std::vector<StubCase> cases = {
+      {"auto gen/shard-0\nauto gen/shard-1\n", {"/base/gen/shard-0", "/base/gen/shard-1"}},
+      {"# shards\n\nglass /abs/db\n", {"/abs/db"}},
+      {"remote search-2.example.org:33333\n", {"search-2.example.org:33333"}},
+      {"remote tcp 10.0.0.3:33333\nauto local\n", {"10.0.0.3:33333", "/base/local"}},
+      {"remote 10.0.0.3\n", {}},
+      {"remote :xapian-progsrv db\n", {}},
+      {"remote host:0\n", {}},
+      {"remote host:70000\n", {}},
+      {"remote host:12x\n", {}},
+      {"auto\n", {}},
+      {"chert db\n", {}},
+      {"\n# nothing\n", {}},
+  };
+  for (const StubCase& test : cases) {
+    auto entries = parse_stub(test.text, "/base");
+    if (test.expected.empty()) {
+      EXPECT_FALSE(entries.ok()) << test.text;
+      continue;
+    }
+    ASSERT_TRUE(entries.ok()) << test.text << entries.error().message;
+    std::vector<std::string> got;
+    for (const StubEntry& entry : *entries)
+      got.push_back(entry.remote() ? entry.host + ":" + std::to_string(entry.port) : entry.path);
+    EXPECT_EQ(got, test.expected) << test.text;
+  }
 }
 
 }  // namespace

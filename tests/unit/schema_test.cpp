@@ -95,7 +95,7 @@ TEST_F(SchemaRoundTrip, KeepsPositionsForPhrases) {
 
 TEST_F(SchemaRoundTrip, WritesValues) {
   Xapian::Document doc = db.get_document(docid);
-  EXPECT_EQ(doc.get_value(kDateSlot), "20190322");
+  EXPECT_EQ(doc.get_value(kDateSlot), std::string("20190322\0fr/peru.md", 19)) << "date, NUL, id";
   EXPECT_EQ(doc.get_value(kIdSlot), "fr/peru.md");
   EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(kYearSlot)), 2019.0);
   EXPECT_EQ(split_values(doc.get_value(find_facet("organisation")->slot)),

@@ -1,0 +1,95 @@
+// The databases one Searcher reads: local and remote shards combined; unreachable remote shards left out.
+#include "search/shard_set.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "index/xapian_error.h"
+
+namespace sonda::search {
+namespace {
+
+Xapian::Database open_entry(const index::StubEntry& entry, const RemoteOptions& options) {
+  if (!entry.remote()) return Xapian::Database(entry.path);
+  return Xapian::Remote::open(entry.host, entry.port, static_cast<unsigned>(options.timeout.count()),
+                              static_cast<unsigned>(options.connect_timeout.count()));
+}
+
+}  // namespace
+
+Result<ShardSet> ShardSet::open(const std::string& path, const RemoteOptions& options) {
+  std::vector<index::StubEntry> entries;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    entries.push_back({path, "", 0});
+  } else if (!std::filesystem::exists(path, ec)) {
+    return Error{ErrorCode::unavailable, "index unavailable: there is no index yet"};
+  } else {
+    auto read = index::read_stub_file(path);  // its messages name the file: not for clients
+    if (!read) return Error{ErrorCode::corrupt, "index unavailable: the index stub file is malformed"};
+    entries = std::move(*read);
+  }
+  ShardSet shards(std::move(entries), options);
+  if (Status opened = shards.open_shards(false); !opened) return opened.error();
+  return shards;
+}
+
+Status ShardSet::open_shards(bool retry_only) {
+  last_attempt_ = std::chrono::steady_clock::now();
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    if (retry_only && open_[i]) continue;
+    try {
+      open_[i] = open_entry(entries_[i], options_);
+    } catch (const Xapian::NetworkError&) {
+      open_[i].reset();  // unreachable: searched without it, tried again later
+    } catch (const Xapian::Error& error) {
+      return index::xapian_error(error, "index unavailable");
+    }
+  }
+  combine();
+  if (unavailable().size() == entries_.size())
+    return Error{ErrorCode::unavailable, "no shard of the index can be reached"};
+  return Status::success();
+}
+
+void ShardSet::combine() {
+  database_ = Xapian::Database();
+  for (const auto& shard : open_)
+    if (shard) database_.add_database(*shard);
+}
+
+std::vector<std::string> ShardSet::unavailable() const {
+  std::vector<std::string> names;
+  for (size_t i = 0; i < entries_.size(); ++i)
+    if (!open_[i]) names.push_back(entries_[i].name());
+  return names;
+}
+
+bool ShardSet::has_remote() const {
+  return std::any_of(entries_.begin(), entries_.end(), [](const auto& entry) { return entry.remote(); });
+}
+
+Xapian::rev ShardSet::revision() const {
+  Xapian::rev total = 0;
+  for (const auto& shard : open_) {
+    try {
+      if (shard) total += shard->get_revision();
+    } catch (const Xapian::Error&) {  // a remote shard that went away since: counted when it is back
+    }
+  }
+  return total;
+}
+
+bool ShardSet::retry_unavailable() {
+  size_t missing = unavailable().size();
+  if (missing == 0 || std::chrono::steady_clock::now() - last_attempt_ < options_.retry_interval)
+    return false;
+  Status reopened = open_shards(true);
+  return reopened.ok() && unavailable().size() < missing;
+}
+
+Status ShardSet::reconnect() {
+  return open_shards(false);
+}
+
+}  // namespace sonda::search

@@ -1,0 +1,286 @@
+// Sharded indexes: documents routed by id (incremental runs included), the same answers from three
+// xapian-tcpsrv shards as from one database, and a shard that goes down and comes back.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "index/schema.h"
+#include "index/shard_routing.h"
+#include "support/child_process.h"
+#include "support/run_command.h"
+#include "support/run_summary.h"
+#include "support/running_server.h"
+#include "support/temp_dir.h"
+
+namespace sonda {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+using testing::run_command;
+using testing::shell_quote;
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+testing::CommandResult index(const fs::path& db, const std::string& flags, const fs::path& documents) {
+  return run_command(std::string(SONDA_INDEX_EXE) + " -q --db " + shell_quote(db.string()) + " " + flags +
+                     " " + shell_quote(documents.string()));
+}
+
+// The ids in each shard folder the stub at `stub` names, in stub order.
+std::vector<std::vector<std::string>> ids_per_shard(const fs::path& stub) {
+  std::vector<std::vector<std::string>> shards;
+  std::istringstream lines(read_file(stub));
+  for (std::string line; std::getline(lines, line);) {
+    Xapian::Database shard((stub.parent_path() / line.substr(5)).string());
+    std::vector<std::string> ids;
+    for (auto posting = shard.postlist_begin(""); posting != shard.postlist_end(""); ++posting)
+      ids.push_back(shard.get_document(*posting).get_value(index::kIdSlot));
+    std::sort(ids.begin(), ids.end());
+    shards.push_back(std::move(ids));
+  }
+  return shards;
+}
+
+// Checks every shard holds only ids routed to it; returns all ids, sorted.
+std::vector<std::string> routed_ids(const fs::path& stub) {
+  auto shards = ids_per_shard(stub);
+  std::vector<std::string> all;
+  for (size_t shard = 0; shard < shards.size(); ++shard) {
+    EXPECT_FALSE(shards[shard].empty()) << "shard " << shard;
+    for (const std::string& id : shards[shard]) {
+      EXPECT_EQ(index::shard_of(id, shards.size()), shard) << id;
+      all.push_back(id);
+    }
+  }
+  std::sort(all.begin(), all.end());
+  EXPECT_EQ(std::adjacent_find(all.begin(), all.end()), all.end()) << "a document in two shards";
+  return all;
+}
+
+TEST(ShardedIndexing, EveryDocumentInTheShardOfItsIdAndStatesInShardZero) {
+  testing::TempDir dir;
+  ASSERT_LE(index(dir / "one", "", SONDA_CORPUS_DIR).exit_code, 1);
+  auto run = index(dir / "three", "--shards 3", SONDA_CORPUS_DIR);
+  ASSERT_LE(run.exit_code, 1) << run.output;
+  EXPECT_EQ(
+      read_file(dir / "three"),
+      "auto three.d/gen-000001/shard-0\nauto three.d/gen-000001/shard-1\nauto three.d/gen-000001/shard-2\n");
+  EXPECT_EQ(routed_ids(dir / "three"), ids_per_shard(dir / "one").front());
+  std::vector<size_t> states;
+  for (int shard = 0; shard < 3; ++shard) {
+    Xapian::Database database((dir / ("three.d/gen-000001/shard-" + std::to_string(shard))).string());
+    size_t count = 0;
+    for (auto key = database.metadata_keys_begin("source:"); key != database.metadata_keys_end("source:");
+         ++key)
+      ++count;
+    states.push_back(count);
+  }
+  EXPECT_GT(states[0], 40u);
+  EXPECT_EQ(states[1] + states[2], 0u) << "source states live in shard 0 only";
+}
+
+std::string markdown(const std::string& title, const std::string& body) {
+  return "---\ntitle: " + title + "\nlang: fr\n---\n" + body + "\n";
+}
+
+TEST(ShardedIndexing, IncrementalRunsAddUpdateMoveAndDeleteInTheRightShard) {
+  testing::TempDir dir;
+  fs::path docs = dir / "docs", db = dir / "index";
+  fs::create_directories(docs);
+  for (int i = 0; i < 12; ++i)
+    std::ofstream(docs / ("note-" + std::to_string(i) + ".md")) << markdown(
+        "Note " + std::to_string(i), "La protection de l'enfance, numéro " + std::to_string(i) + ".");
+  ASSERT_EQ(testing::counts_in(index(db, "--shards 3", docs).output), (testing::Counts{12, 0, 0, 0, 0, 0}));
+
+  std::ofstream(docs / "note-1.md") << markdown("Note 1", "Le mot girafe apparaît maintenant.");
+  fs::rename(docs / "note-2.md", docs / "renamed.md");
+  fs::remove(docs / "note-3.md");
+  std::ofstream(docs / "new.md") << markdown("Nouveau", "Un document de plus.");
+  ASSERT_EQ(testing::counts_in(index(db, "", docs).output), (testing::Counts{1, 1, 9, 1, 1, 0}));
+  std::vector<std::string> expected = {"new.md", "renamed.md"};
+  for (int i = 0; i < 12; ++i)
+    if (i != 2 && i != 3) expected.push_back("note-" + std::to_string(i) + ".md");
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(routed_ids(db), expected);
+  Xapian::Database all(db.string());
+  EXPECT_EQ(all.get_termfreq("girafe"), 1u) << "the updated text replaced the old one in its shard";
+
+  auto refused = index(db, "--shards 2", docs);
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.output.find("--full --shards 2"), std::string::npos) << refused.output;
+  ASSERT_LE(index(db, "--full --shards 2", docs).exit_code, 1);
+  EXPECT_EQ(ids_per_shard(db).size(), 2u);
+  EXPECT_EQ(routed_ids(db), expected) << "re-sharded by --full";
+  EXPECT_EQ(testing::counts_in(index(db, "", docs).output), (testing::Counts{0, 0, 12, 0, 0, 0}))
+      << "the re-sharded index keeps the source states";
+}
+
+unsigned free_port() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  socklen_t length = sizeof address;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  close(fd);
+  return ntohs(address.sin_port);
+}
+
+bool accepts_connections(unsigned port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bool connected = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  close(fd);
+  return connected;
+}
+
+// xapian-tcpsrv serving one shard folder on 127.0.0.1, in a process group of its own.
+class ShardServer {
+ public:
+  ShardServer(std::string folder, unsigned port) : folder_(std::move(folder)), port_(port) { start(); }
+  void start() {
+    process_ = std::make_unique<testing::ChildProcess>(std::string(SONDA_XAPIAN_TCPSRV) +
+                                                           " --interface 127.0.0.1 --port " +
+                                                           std::to_string(port_) + " " + shell_quote(folder_),
+                                                       true);
+    for (int i = 0; i < 200 && !accepts_connections(port_); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  void stop() { process_.reset(); }
+  std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  std::string folder_;
+  unsigned port_;
+  std::unique_ptr<testing::ChildProcess> process_;
+};
+
+class ShardedServing : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    ASSERT_TRUE(fs::exists(SONDA_XAPIAN_TCPSRV))
+        << "xapian-tcpsrv (xapian-tools) is needed: scripts/install-deps.sh";
+    dir_ = new testing::TempDir();
+    ASSERT_LE(index(*dir_ / "one", "", SONDA_CORPUS_DIR).exit_code, 1);
+    ASSERT_LE(index(*dir_ / "three", "--shards 3", SONDA_CORPUS_DIR).exit_code, 1);
+    std::ofstream stub(*dir_ / "remote");
+    for (int shard = 0; shard < 3; ++shard) {
+      shards_[shard] = new ShardServer(
+          (*dir_ / ("three.d/gen-000001/shard-" + std::to_string(shard))).string(), free_port());
+      stub << (shard == 2 ? "remote tcp " : "remote ") << shards_[shard]->address() << '\n';
+    }
+  }
+  static void TearDownTestSuite() {
+    for (ShardServer*& shard : shards_) delete std::exchange(shard, nullptr);
+    delete dir_;
+  }
+  static Json get(server::RunningServer& server, const std::string& target, int* status = nullptr) {
+    auto response = server.client().Get(target.c_str());
+    EXPECT_TRUE(response) << target;
+    if (!response) return Json();
+    if (status) *status = response->status;
+    Json body = Json::parse(response->body, nullptr, false);
+    if (body.is_object()) body.erase("processingTimeMs");
+    return body;
+  }
+  static inline testing::TempDir* dir_ = nullptr;
+  static inline ShardServer* shards_[3] = {};
+};
+
+TEST_F(ShardedServing, ThreeRemoteShardsAnswerExactlyAsOneDatabase) {
+  server::RunningServer one((*dir_ / "one").string());
+  server::RunningServer local((*dir_ / "three").string());
+  server::RunningServer remote((*dir_ / "remote").string());
+  const std::string facets = "&facets=country,region,organisation,topic,type,lang,year,format";
+  const std::vector<std::string> targets = {
+      "/search?q=chatiments+corporels" + facets,
+      "/search?q=%22petite+enfance%22" + facets,
+      "/search?q=castigo+fisico&lang=es" + facets,
+      "/search?q=enfance&filter=country:P%C3%A9rou" + facets,
+      "/search?q=ninos&filter=lang:es&filter=country:Bolivia&filter=country:Per%C3%BA" + facets,
+      "/search?q=violence+education&match=any&hitsPerPage=20" + facets,
+      "/search?q=&sort=date:desc&hitsPerPage=7" + facets,
+      "/search?q=&sort=date:asc&page=3&hitsPerPage=4",
+      "/search?q=violencia&page=2&hitsPerPage=3",
+      "/search?q=enfants&sort=date:desc&from=2015&to=2023" + facets,
+      "/search?q=protection&hl=es&facets=country,topic",
+      "/search?q=enfanse",
+      "/search?q=unmotquinexistepas",
+      "/search?q=girafe+enfance" + facets,
+      "/search?q=%22castigo+f%C3%ADsico%22&sort=date:asc&filter=lang:es&page=2&hitsPerPage=2" + facets,
+      "/search?q=petite+enfance&hitsPerPage=0" + facets,
+      "/search?q=familles&filter=year:2021&facets=year,country&maxValuesPerFacet=3",
+      "/suggest?q=enf",
+      "/suggest?q=educ",
+  };
+  for (const std::string& target : targets) {
+    int expected_status = 0, local_status = 0, remote_status = 0;
+    Json expected = get(one, target, &expected_status);
+    ASSERT_EQ(expected_status, 200) << target;
+    EXPECT_EQ(get(local, target, &local_status), expected) << target << " (local shards)";
+    EXPECT_EQ(get(remote, target, &remote_status), expected) << target << " (remote shards)";
+    EXPECT_EQ(local_status, 200);
+    EXPECT_EQ(remote_status, 200);
+  }
+  Json all = get(one, "/search?q=&hitsPerPage=100");
+  ASSERT_GT(all["hits"].size(), 40u);
+  for (const auto& hit : all["hits"]) {
+    std::string target = "/documents/" + httplib::detail::encode_query_param(hit["id"].get<std::string>());
+    EXPECT_EQ(get(remote, target), get(one, target)) << target;
+  }
+  EXPECT_EQ(get(remote, "/health")["shards"], 3);
+  EXPECT_EQ(get(remote, "/health")["documents"], get(one, "/health")["documents"]);
+}
+
+TEST_F(ShardedServing, AShardDownGivesPartialAnswersNamingItThenComesBack) {
+  server::RunningServer remote((*dir_ / "remote").string());
+  Json whole = get(remote, "/search?q=&hitsPerPage=1");
+  size_t total = whole["totalHits"].get<size_t>();
+  size_t in_shard_one = ids_per_shard(*dir_ / "three")[1].size();
+  ASSERT_FALSE(whole["partial"].get<bool>());
+
+  shards_[1]->stop();
+  int status = 0;
+  Json partial = get(remote, "/search?q=&hitsPerPage=1", &status);
+  EXPECT_EQ(status, 200);
+  EXPECT_TRUE(partial["partial"].get<bool>()) << partial.dump();
+  EXPECT_EQ(partial["unavailableShards"], Json::array({shards_[1]->address()}));
+  EXPECT_EQ(partial["totalHits"].get<size_t>(), total - in_shard_one);
+  EXPECT_TRUE(get(remote, "/search?q=enfance")["partial"].get<bool>());
+  Json health = get(remote, "/health", &status);
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(health["status"], "degraded");
+  EXPECT_EQ(health["unavailableShards"], Json::array({shards_[1]->address()}));
+
+  shards_[1]->start();
+  Json back;
+  for (int i = 0; i < 100; ++i) {
+    back = get(remote, "/search?q=&hitsPerPage=1");
+    if (back.is_object() && !back["partial"].get<bool>()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_FALSE(back["partial"].get<bool>()) << "the shard is searched again, without a restart";
+  EXPECT_EQ(back["totalHits"].get<size_t>(), total);
+  EXPECT_EQ(get(remote, "/health")["status"], "ok");
+}
+
+}  // namespace
+}  // namespace sonda
