@@ -3,8 +3,11 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <cctype>
 
+#include "server/connection_queue.h"
 #include "server/response_codec.h"
 
 namespace sonda::server {
@@ -35,7 +38,22 @@ void write(const HttpResponse& from, httplib::Response& to) {
 HttpServer::HttpServer(Api& api, ListenConfig config)
     : api_(api), config_(std::move(config)), server_(std::make_unique<httplib::Server>()) {
   size_t threads = config_.threads ? config_.threads : 1;
-  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  size_t waiting = config_.max_waiting;
+  server_->new_task_queue = [threads, waiting] { return new ConnectionQueue(threads, waiting); };
+  server_->set_socket_options([this](int socket) {
+    int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listen_socket_ = socket;  // its backlog is raised after bind: cpp-httplib 0.11 listens with 5
+  });
+  server_->set_pre_routing_handler([](const httplib::Request&, httplib::Response& response) {
+    if (!rejecting_on_this_thread()) return httplib::Server::HandlerResponse::Unhandled;
+    HttpResponse error = error_response(503, "overloaded", "too many connections; try again in a second");
+    response.status = error.status;
+    response.set_header("Retry-After", "1");
+    response.set_header("Connection", "close");
+    response.set_content(error.body, error.content_type.c_str());
+    return httplib::Server::HandlerResponse::Handled;
+  });
   server_->set_tcp_nodelay(true);
   server_->set_keep_alive_max_count(1000);
   server_->set_keep_alive_timeout(config_.keep_alive_seconds);
@@ -69,8 +87,10 @@ HttpServer::HttpServer(Api& api, ListenConfig config)
 HttpServer::~HttpServer() = default;
 
 int HttpServer::bind() {
-  if (config_.port == 0) return server_->bind_to_any_port(config_.host);
-  return server_->bind_to_port(config_.host, config_.port) ? config_.port : -1;
+  int port = config_.port == 0 ? server_->bind_to_any_port(config_.host)
+                               : (server_->bind_to_port(config_.host, config_.port) ? config_.port : -1);
+  if (port > 0 && listen_socket_ >= 0) ::listen(listen_socket_, config_.listen_backlog);
+  return port;
 }
 
 bool HttpServer::listen() {

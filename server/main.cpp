@@ -49,6 +49,12 @@ int main(int argc, char** argv) {
   app.add_option("--port", listen.port, "Port to bind (0: any free port)")->capture_default_str();
   app.add_option("--threads", listen.threads, "Connection threads (each open connection holds one)")
       ->capture_default_str();
+  app.add_option("--max-waiting", listen.max_waiting,
+                 "Connections waiting for a thread; beyond this, new connections get 503 at once")
+      ->capture_default_str();
+  app.add_option("--listen-backlog", listen.listen_backlog, "Connections the kernel queues before accept")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   app.add_option("--keep-alive", listen.keep_alive_seconds, "Seconds an idle keep-alive connection is kept")
       ->capture_default_str();
   app.add_option("--cors-origin", api_config.allowed_origin,

@@ -18,10 +18,10 @@ namespace sonda::server {
 // Runs the real server over an index folder, on a free port, for the lifetime of the object.
 class RunningServer {
  public:
-  explicit RunningServer(const std::string& db)
+  explicit RunningServer(const std::string& db, ListenConfig listen = config())
       : pool_(db, testing::builtin_gazetteer(), std::chrono::milliseconds(50)),
         api_(pool_, metrics_, ApiConfig{}, log_),
-        server_(api_, config()) {
+        server_(api_, listen) {
     port_ = server_.bind();
     thread_ = std::thread([this] { server_.listen(); });
   }
@@ -36,13 +36,15 @@ class RunningServer {
   }
   int port() const { return port_; }
 
- private:
+  // The settings tests run with: an ephemeral port, 4 connection threads.
   static ListenConfig config() {
     ListenConfig config;
     config.port = 0;
     config.threads = 4;
     return config;
   }
+
+ private:
   search::SearcherPool pool_;
   Metrics metrics_;
   std::ostringstream log_;
