@@ -246,6 +246,7 @@ int main(int argc, char** argv) {
   command.options.limits.extract.max_unzipped_bytes = command.max_unzipped_mb << 20;
   command.options.limits.max_binary_bytes = command.max_file_mb << 20;
 
+  std::signal(SIGXFSZ, SIG_IGN);  // past a file size limit, writes fail and are reported like a full disk
   auto lock = sonda::indexer::RunLock::acquire(command.db);
   if (!lock) return fail(lock.error());
   auto gazetteer = sonda::enrich::Gazetteer::load(command.gazetteer);

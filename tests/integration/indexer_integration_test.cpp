@@ -286,6 +286,31 @@ TEST(IndexerErrors, ReadOnlyDatabaseIsAClearErrorAndStaysIntact) {
   EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 1u) << "the old index is intact";
 }
 
+TEST(IndexerErrors, FullDiskIsAClearErrorAndTheOldIndexStaysIntact) {
+  TempDir dir;
+  write(dir / "docs" / "a.md", "---\ntitle: Un\nlang: fr\n---\nPremier texte.");
+  ASSERT_EQ(index(dir / "db", shell_quote((dir / "docs").string())).exit_code, 0);
+  std::string words;
+  for (int i = 0; i < 200000; ++i) words += "mot" + std::to_string(i * 7919 % 1000003) + " ";
+  write(dir / "docs" / "big.md", "---\ntitle: Gros\nlang: fr\n---\n" + words);
+  uintmax_t largest = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir / "db.d"))
+    if (entry.is_regular_file()) largest = std::max(largest, entry.file_size());
+  // A file size limit at the largest table's size: growing any table fails as on a full disk.
+  auto full = run_command("prlimit --fsize=" + std::to_string(largest) + " " + SONDA_INDEX_EXE + " -q --db " +
+                          shell_quote((dir / "db").string()) + " " + shell_quote((dir / "docs").string()));
+  EXPECT_EQ(full.exit_code, 3) << full.output;
+  EXPECT_NE(full.output.find("sonda-index: "), std::string::npos) << full.output;
+  EXPECT_NE(full.output.find("File too large"), std::string::npos) << full.output;
+  Xapian::Database old((dir / "db").string());
+  EXPECT_EQ(old.get_doccount(), 1u) << "the old index is intact";
+  EXPECT_EQ(old.get_termfreq("premier"), 1u);
+  auto again = index(dir / "db", shell_quote((dir / "docs").string()));
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 2u)
+      << "with room again, the run completes";
+}
+
 TEST(IndexerErrors, FileDeletedDuringTheRunIsReported) {
   TempDir dir;
   write(dir / "docs" / "stays.md", "Reste là.");
