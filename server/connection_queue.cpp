@@ -15,7 +15,7 @@ bool rejecting_on_this_thread() {
 }
 
 ConnectionQueue::ConnectionQueue(size_t serving, size_t max_waiting, size_t rejecting)
-    : max_waiting_(max_waiting) {
+    : capacity_(std::max<size_t>(serving, 1) + max_waiting) {
   for (size_t i = 0; i < std::max<size_t>(serving, 1); ++i)
     serving_.threads.emplace_back([this] { work(serving_, false); });
   for (size_t i = 0; i < std::max<size_t>(rejecting, 1); ++i)
@@ -29,7 +29,8 @@ ConnectionQueue::~ConnectionQueue() {
 void ConnectionQueue::enqueue(std::function<void()> connection) {
   {
     std::lock_guard lock(mutex_);
-    Lane& lane = stopping_ || serving_.tasks.size() >= max_waiting_ ? rejecting_ : serving_;
+    bool full = busy_ + serving_.tasks.size() >= capacity_;
+    Lane& lane = stopping_ || full ? rejecting_ : serving_;
     lane.tasks.push_back(std::move(connection));
   }
   ready_.notify_all();
@@ -45,8 +46,13 @@ void ConnectionQueue::work(Lane& lane, bool rejecting) {
       if (lane.tasks.empty()) return;
       task = std::move(lane.tasks.front());
       lane.tasks.pop_front();
+      if (!rejecting) ++busy_;
     }
     task();
+    if (!rejecting) {
+      std::lock_guard lock(mutex_);
+      --busy_;
+    }
   }
 }
 

@@ -21,7 +21,7 @@ class ConnectionQueue : public httplib::TaskQueue {
  public:
   // `serving` threads serve connections; at most `max_waiting` connections wait for one; beyond that,
   // `rejecting` threads answer each extra connection's request with 503 and close it.
-  ConnectionQueue(size_t serving, size_t max_waiting, size_t rejecting = 2);
+  ConnectionQueue(size_t serving, size_t max_waiting, size_t rejecting = 4);
   ~ConnectionQueue() override;
 
   void enqueue(std::function<void()> connection) override;
@@ -35,7 +35,8 @@ class ConnectionQueue : public httplib::TaskQueue {
   };
   void work(Lane& lane, bool rejecting);
 
-  size_t max_waiting_;
+  size_t capacity_;  // connections served at once plus those allowed to wait
+  size_t busy_ = 0;  // serving threads on a connection
   std::mutex mutex_;
   std::condition_variable ready_;
   Lane serving_;
