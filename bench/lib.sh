@@ -25,3 +25,21 @@ wait_for_port() {
   echo "nothing listens on 127.0.0.1:$1" >&2
   return 1
 }
+
+# Sets data (the benchmark data: ../shared/data or $SONDA_BENCH_DATA), runs ($SONDA_BENCH_RUNS, 3), out (a new
+# results folder bench/results/<date-time>$1) and work (a temporary folder); stops, saying so, when one of the
+# paths $2… is missing from the data (it is not part of a clone).
+bench_prepare() {
+  data="${SONDA_BENCH_DATA:-../shared/data}"
+  local need
+  for need in "${@:2}"; do
+    if [ ! -e "$data/$need" ]; then
+      echo "bench: no benchmark data at $data (needs $need); it is not part of a clone. Nothing measured." >&2
+      exit 1
+    fi
+  done
+  runs="${SONDA_BENCH_RUNS:-3}"
+  out="bench/results/$(date +%Y-%m-%d-%H%M)$1"
+  work="$(mktemp -d)"
+  mkdir -p "$out"
+}

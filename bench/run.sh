@@ -5,16 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
-data="${SONDA_BENCH_DATA:-../shared/data}"
-if [ ! -d "$data/corpus" ] || [ ! -d "$data/eval" ]; then
-  echo "bench: no benchmark data at $data (corpus/, queries/, eval/); it is not part of a clone. Nothing measured." >&2
-  exit 1
-fi
-runs="${SONDA_BENCH_RUNS:-3}"
-out="bench/results/$(date +%Y-%m-%d-%H%M)"
-work="$(mktemp -d)"
+bench_prepare "" corpus queries/bench_queries.jsonl eval
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
-mkdir -p "$out"
 
 scripts/install-deps.sh
 for tool in wrk gnuplot sqlite3 python3 bc; do command -v "$tool" >/dev/null || missing="${missing:-} $tool"; done
