@@ -64,6 +64,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--max-hits-per-page", api_config.limits.max_hits_per_page, "Largest hitsPerPage")
       ->capture_default_str();
+  size_t max_body_kb = api_config.max_body_bytes / 1024;
+  app.add_option("--max-body-kb", max_body_kb, "Largest POST body, in KB")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 16 * 1024));
   app.add_option("--read-timeout", listen.read_timeout_seconds, "Seconds to wait for a client's request")
       ->capture_default_str();
   sonda::search::RemoteOptions remote;
@@ -80,6 +84,7 @@ int main(int argc, char** argv) {
   app.add_option("--gazetteer", gazetteer_path,
                  "Gazetteer file for facet labels (default: the built-in one)");
   CLI11_PARSE(app, argc, argv);
+  api_config.max_body_bytes = max_body_kb * 1024;
   listen.max_body_bytes = api_config.max_body_bytes;
 
   auto gazetteer = sonda::enrich::Gazetteer::load(gazetteer_path);

@@ -27,6 +27,7 @@
       none: (q) => (q ? `Aucun document ne correspond à « ${q} ».` : "Aucun document."),
       count: (n, q) => `${n.toLocaleString("fr")} ${n > 1 ? "documents" : "document"}${q ? ` pour « ${q} »` : ""}`,
       partial: "Aucun document ne contient tous les mots : voici les plus proches.",
+      incomplete: "Une partie des documents est momentanément inaccessible : ces résultats sont incomplets.",
       didYouMean: "Vouliez-vous dire",
       results: "Résultats",
       pages: "Pages",
@@ -61,6 +62,7 @@
       none: (q) => (q ? `Ningún documento coincide con «${q}».` : "Ningún documento."),
       count: (n, q) => `${n.toLocaleString("es")} ${n > 1 ? "documentos" : "documento"}${q ? ` para «${q}»` : ""}`,
       partial: "Ningún documento contiene todas las palabras: estos son los más cercanos.",
+      incomplete: "Una parte de los documentos no está disponible por el momento: estos resultados están incompletos.",
       didYouMean: "Quizás quiso decir",
       results: "Resultados",
       pages: "Páginas",
@@ -213,6 +215,7 @@
       this.status = el("p", { class: "status", role: "status", "aria-live": "polite" });
       this.suggestion = el("p", { class: "suggestion", hidden: true });
       this.partial = el("p", { class: "partial", hidden: true, text: t.partial });
+      this.incomplete = el("p", { class: "partial incomplete", role: "note", hidden: true, text: t.incomplete });
       this.facetPanel = el("div", { class: "facet-list" });
       this.clearButton = el("button", { type: "button", class: "link", text: t.clear, hidden: true,
         onclick: () => this.change({ filters: [] }) });
@@ -221,7 +224,7 @@
       const facets = el("details", { class: "facets", open: true },
         el("summary", { text: t.filters }), this.facetPanel, this.clearButton);
       const results = el("section", { class: "results", "aria-label": t.results },
-        this.status, this.suggestion, this.partial, this.hitList, this.pager);
+        this.status, this.incomplete, this.suggestion, this.partial, this.hitList, this.pager);
       this.shadowRoot.replaceChildren(style, form, el("div", { class: "layout" }, facets, results));
     }
 
@@ -343,6 +346,7 @@
       this.status.textContent = body.totalHits ? t.count(body.totalHits, this.state.q) : t.none(this.state.q);
       this.renderSuggestion(body.suggestion);
       this.partial.hidden = !body.partialMatch;
+      this.incomplete.hidden = !body.partial;  // a shard of the index could not be searched
       this.hitList.replaceChildren(...body.hits.map((hit) => this.renderHit(hit)));
       this.renderFacets(body.facetDistribution || {});
       this.renderPages(body.page, body.totalPages);

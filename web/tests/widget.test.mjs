@@ -190,6 +190,23 @@ test("another origin embeds the widget and searches; the Spanish interface comes
   assert.deepEqual(page.errors, []);
 });
 
+test("an answer from only some shards says the results are incomplete", async () => {
+  const page = await open();
+  assert.equal(await page.locator("sonda-search .incomplete").isVisible(), false);
+  await page.route(/\/search\?q=Loreto&/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    await route.fulfill({ response, json: { ...body, partial: true, unavailableShards: ["search-2:33333"] } });
+  });
+  await typeQuery(page, "Loreto");
+  assert.equal(await page.locator("sonda-search .incomplete").isVisible(), true, "the notice shows");
+  assert.match(await page.locator("sonda-search .incomplete").innerText(), /résultats sont incomplets/);
+  assert.ok(await page.locator("sonda-search li.hit").count() > 0, "the hits that came are shown");
+  await page.unroute(/\/search\?q=Loreto&/);
+  await typeQuery(page, "castigo");
+  assert.equal(await page.locator("sonda-search .incomplete").isVisible(), false);
+});
+
 test("a slow answer to an earlier query never replaces the answer to the latest", async () => {
   const page = await open();
   await page.route(/\/search\?q=castigo&/, async (route) => {
