@@ -265,6 +265,10 @@ TEST_F(ShardedServing, AShardDownGivesPartialAnswersNamingItThenComesBack) {
   EXPECT_EQ(partial["unavailableShards"], Json::array({shards_[1]->address()}));
   EXPECT_EQ(partial["totalHits"].get<size_t>(), total - in_shard_one);
   EXPECT_TRUE(get(remote, "/search?q=enfance")["partial"].get<bool>());
+  std::string held_by_the_lost_shard =
+      "/documents/" + httplib::detail::encode_query_param(ids_per_shard(*dir_ / "three")[1].front());
+  get(remote, held_by_the_lost_shard, &status);
+  EXPECT_EQ(status, 503) << "not \"not found\": the shard that may hold it is down";
   Json health = get(remote, "/health", &status);
   EXPECT_EQ(status, 200);
   EXPECT_EQ(health["status"], "degraded");
@@ -280,6 +284,8 @@ TEST_F(ShardedServing, AShardDownGivesPartialAnswersNamingItThenComesBack) {
   EXPECT_FALSE(back["partial"].get<bool>()) << "the shard is searched again, without a restart";
   EXPECT_EQ(back["totalHits"].get<size_t>(), total);
   EXPECT_EQ(get(remote, "/health")["status"], "ok");
+  get(remote, held_by_the_lost_shard, &status);
+  EXPECT_EQ(status, 200);
 }
 
 }  // namespace
