@@ -53,7 +53,10 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
     out_.highlight.words.insert(token.folded);
     ++out_.positive_terms;
   }
-  if (stop) return Xapian::Query(std::string(word_prefix) + token.folded);
+  if (stop) {
+    if (positive) out_.highlight.searched_words.insert(token.folded);
+    return Xapian::Query(std::string(word_prefix) + token.folded);
+  }
   const std::set<std::string>& stems = stems_of(token);
   if (positive) out_.highlight.stems.insert(stems.begin(), stems.end());
   return stem_query(stems, stem_prefix);
@@ -85,7 +88,10 @@ std::optional<Xapian::Query> QueryTranslator::phrase(const std::vector<analysis:
   std::vector<Xapian::Query> terms;
   for (const auto& token : tokens) {
     terms.emplace_back(std::string(word_prefix) + token.folded);
-    if (positive) out_.highlight.words.insert(token.folded);
+    if (positive) {
+      out_.highlight.words.insert(token.folded);
+      out_.highlight.searched_words.insert(token.folded);
+    }
   }
   if (positive) ++out_.positive_terms;
   if (terms.size() == 1) return terms.front();

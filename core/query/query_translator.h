@@ -20,6 +20,9 @@ struct HighlightTerms {
   std::set<std::string> words;
   std::set<std::string> stems;
   std::vector<std::string> prefixes;
+  // The words the query searches as themselves (phrase words, stop words); the other words are searched
+  // through their stems, whose positions already cover theirs.
+  std::set<std::string> searched_words;
 };
 
 // Whether every query word must match (the default) or any (the relaxed retry when nothing matches all).

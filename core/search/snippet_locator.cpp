@@ -55,7 +55,7 @@ std::optional<size_t> snippet_start(const Xapian::Database& database, Xapian::do
   if (!terms.prefixes.empty()) return std::nullopt;
   std::vector<std::string> term_names;
   for (const std::string& stem : terms.stems) term_names.push_back(std::string(index::kStemPrefix) + stem);
-  for (const std::string& word : terms.words) term_names.push_back(word);
+  for (const std::string& word : terms.searched_words) term_names.push_back(word);
   try {
     auto matches = body_matches(database, document, map, term_names);
     if (matches.empty() || map.checkpoints.empty()) return 0;

@@ -100,6 +100,8 @@ TEST(QueryTranslator, HighlightTermsAndWords) {
   EXPECT_TRUE(t.highlight.stems.contains("chat"));
   EXPECT_TRUE(t.highlight.words.contains("petite"));
   EXPECT_FALSE(t.highlight.words.contains("violence"));
+  EXPECT_EQ(t.highlight.searched_words, (std::set<std::string>{"enfance", "petite"}))
+      << "phrase words are searched as themselves; chatiments only through its stem";
   EXPECT_EQ(t.words, (std::vector<std::string>{"chatiments"}));
   EXPECT_EQ(t.positive_terms, 2u);
   EXPECT_FALSE(t.browse);
