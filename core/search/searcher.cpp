@@ -44,6 +44,16 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort, bool browse) {
 
 using Spies = std::vector<std::pair<index::FacetField, std::unique_ptr<Xapian::ValueCountMatchSpy>>>;
 
+// Feeds `spies` every document `query` matches, in a match of its own (no ranking, no sorting).
+void count_apart(const Xapian::Database& database, const std::vector<Xapian::MatchSpy*>& spies,
+                 const Xapian::Query& query) {
+  Xapian::Enquire counting(database);
+  counting.set_weighting_scheme(Xapian::BoolWeight());
+  for (Xapian::MatchSpy* spy : spies) counting.add_matchspy(spy);
+  counting.set_query(query);
+  counting.get_mset(0, 0, database.get_doccount());
+}
+
 // Facet counts in the order asked: from the main run's spies, or, for a facet the request filters
 // on, from a run without that facet's own filter (multi-select).
 std::vector<FacetCounts> count_facets(const Xapian::Database& database, const SearchRequest& request,
@@ -59,24 +69,11 @@ std::vector<FacetCounts> count_facets(const Xapian::Database& database, const Se
       out.push_back(facet_counts(*spied->second, *field, request.max_values_per_facet));
       continue;
     }
-    Xapian::Enquire own(database);
     Xapian::ValueCountMatchSpy spy(field->slot);
-    own.add_matchspy(&spy);
-    own.set_weighting_scheme(Xapian::BoolWeight());
-    own.set_query(restrict(text, filters.all_but(std::string(field->name))));
-    own.get_mset(0, 0, database.get_doccount());
+    count_apart(database, {&spy}, restrict(text, filters.all_but(std::string(field->name))));
     out.push_back(facet_counts(spy, *field, request.max_values_per_facet));
   }
   return out;
-}
-
-// Feeds `spies` every document `query` matches, in a match of its own (no ranking, no sorting).
-void count_apart(const Xapian::Database& database, const Spies& spies, const Xapian::Query& query) {
-  Xapian::Enquire counting(database);
-  counting.set_weighting_scheme(Xapian::BoolWeight());
-  for (const auto& spy : spies) counting.add_matchspy(spy.second.get());
-  counting.set_query(query);
-  counting.get_mset(0, 0, database.get_doccount());
 }
 
 // The page of hits: stored fields without the body, score and snippet.
@@ -201,8 +198,11 @@ SearchResponse Searcher::run(const SearchRequest& request) {
           ? static_cast<int>((response.total_hits + request.hits_per_page - 1) / request.hits_per_page)
           : 0;
 
-  if (spies_apart && !spies.empty())
-    count_apart(shards_.database(), spies, restrict(text.query, filters.all()));
+  if (spies_apart && !spies.empty()) {
+    std::vector<Xapian::MatchSpy*> all;
+    for (auto& spy : spies) all.push_back(spy.second.get());
+    count_apart(shards_.database(), all, restrict(text.query, filters.all()));
+  }
   response.facets = count_facets(shards_.database(), request, spies, text.query, filters);
   response.hits = render_hits(shards_.database(), matches, analyzer_, text, request);
   std::string_view labels_lang =
