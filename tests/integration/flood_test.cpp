@@ -1,8 +1,6 @@
 // A thousand connections at once: the server serves what its threads and queue hold, answers the excess
 // 503 quickly, and stays up with bounded memory.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -15,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/corpus_index.h"
+#include "support/loopback.h"
 #include "support/running_server.h"
 
 namespace sonda::server {
@@ -26,19 +25,6 @@ long resident_kib() {
   for (std::string line; std::getline(status, line);)
     if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
   return -1;
-}
-
-int connect_to(int port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-    close(fd);
-    return -1;
-  }
-  return fd;
 }
 
 // The status code of the response on `fd` ("HTTP/1.1 503 …" → 503), 0 when it closed or timed out.
@@ -79,7 +65,7 @@ TEST(Flood, ThousandConnectionsAtOnceGetServedOr503QuicklyAndTheServerStaysUp) {
   std::vector<int> sockets;
   auto started = std::chrono::steady_clock::now();
   for (int i = 0; i < kConnections; ++i) {
-    int fd = connect_to(server.port());
+    int fd = testing::connect_loopback(static_cast<unsigned>(server.port()));
     ASSERT_GE(fd, 0) << "connection " << i << " refused: the listen backlog is too small";
     ASSERT_EQ(send(fd, request.data(), request.size(), MSG_NOSIGNAL), static_cast<ssize_t>(request.size()));
     sockets.push_back(fd);

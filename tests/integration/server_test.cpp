@@ -16,6 +16,7 @@
 #include "server/api.h"
 #include "server/http_server.h"
 #include "support/corpus_index.h"
+#include "support/loopback.h"
 #include "support/running_server.h"
 
 namespace sonda::server {
@@ -238,12 +239,8 @@ TEST(ServerLiveIndex, NewDocumentsAppearWithoutRestart) {
 }
 
 TEST_F(ServerTest, SlowClientIsCutOffWhileOthersAreServed) {
-  int slow = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(server_->port()));
-  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  ASSERT_EQ(connect(slow, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  int slow = testing::connect_loopback(static_cast<unsigned>(server_->port()));
+  ASSERT_GE(slow, 0);
   const std::string request = "GET /search?q=castigo HTTP/1.1\r\n";
   for (size_t i = 0; i < 3; ++i) {  // one byte a second
     ASSERT_EQ(send(slow, request.data() + i, 1, MSG_NOSIGNAL), 1);

@@ -1,9 +1,6 @@
 // Sharded indexes: documents routed by id (incremental runs included), the same answers from three
 // xapian-tcpsrv shards as from one database, and a shard that goes down and comes back.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 #include <xapian.h>
 
@@ -17,6 +14,7 @@
 #include "index/schema.h"
 #include "index/shard_routing.h"
 #include "support/child_process.h"
+#include "support/loopback.h"
 #include "support/run_command.h"
 #include "support/run_summary.h"
 #include "support/running_server.h"
@@ -129,29 +127,6 @@ TEST(ShardedIndexing, IncrementalRunsAddUpdateMoveAndDeleteInTheRightShard) {
       << "the re-sharded index keeps the source states";
 }
 
-unsigned free_port() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
-}
-
-bool accepts_connections(unsigned port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bool connected = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  close(fd);
-  return connected;
-}
-
 // xapian-tcpsrv serving one shard folder on 127.0.0.1, in a process group of its own.
 class ShardServer {
  public:
@@ -161,10 +136,15 @@ class ShardServer {
                                                            " --interface 127.0.0.1 --port " +
                                                            std::to_string(port_) + " " + shell_quote(folder_),
                                                        true);
-    for (int i = 0; i < 200 && !accepts_connections(port_); ++i)
+    for (int i = 0; i < 200 && !accepts_connections(); ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(25));
   }
   void stop() { process_.reset(); }
+  bool accepts_connections() const {
+    int fd = testing::connect_loopback(port_);
+    if (fd >= 0) close(fd);
+    return fd >= 0;
+  }
   std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
 
  private:
@@ -183,8 +163,9 @@ class ShardedServing : public ::testing::Test {
     ASSERT_LE(index(*dir_ / "three", "--shards 3", SONDA_CORPUS_DIR).exit_code, 1);
     std::ofstream stub(*dir_ / "remote");
     for (int shard = 0; shard < 3; ++shard) {
-      shards_[shard] = new ShardServer(
-          (*dir_ / ("three.d/gen-000001/shard-" + std::to_string(shard))).string(), free_port());
+      shards_[shard] =
+          new ShardServer((*dir_ / ("three.d/gen-000001/shard-" + std::to_string(shard))).string(),
+                          testing::free_loopback_port());
       stub << (shard == 2 ? "remote tcp " : "remote ") << shards_[shard]->address() << '\n';
     }
   }
