@@ -178,9 +178,11 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     if (!field || filters.filters(std::string(field->name))) continue;
     spies.emplace_back(*field, std::make_unique<Xapian::ValueCountMatchSpy>(field->slot));
   }
-  // Xapian's remote backend miscounts match spies in a match sorted by value; such counts get a pass of
-  // their own.
-  bool spies_apart = shards_.has_remote() && (text.browse || request.sort != SortOrder::relevance);
+  // Xapian 1.4's matcher, in any match not sorted by relevance alone (ours breaks ties by id), feeds the
+  // local spies a remote shard's documents that sort below the page it keeps, which that shard's own
+  // server has already counted: over remote shards the counts get a pass of their own, sorted by
+  // relevance alone.
+  bool spies_apart = shards_.has_remote();
   if (!spies_apart)
     for (auto& spy : spies) enquire.add_matchspy(spy.second.get());
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.hits_per_page);
