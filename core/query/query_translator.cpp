@@ -107,8 +107,14 @@ std::optional<Xapian::Query> QueryTranslator::prefix(std::string_view text, bool
     out_.highlight.prefixes.push_back(folded);
     ++out_.positive_terms;
   }
-  return Xapian::Query(Xapian::Query::OP_WILDCARD, folded, kPrefixExpansionLimit,
-                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  // Expanded from the index's merged word list, not by Xapian's OP_WILDCARD, which expands in each shard
+  // apart. OR, not OP_SYNONYM (which estimates its frequency from the words each shard holds, so its
+  // weights differ between shard layouts) nor OP_MAX (which crashes Xapian 1.4.22 over several databases).
+  std::vector<Xapian::Query> words;
+  for (const std::string& completion : lookup_.completions(folded, kPrefixExpansionLimit))
+    words.emplace_back(completion);
+  if (words.empty()) return Xapian::Query::MatchNothing;
+  return combine(Xapian::Query::OP_OR, words);
 }
 
 std::optional<Xapian::Query> QueryTranslator::scope(const QueryNode& node, bool positive) {

@@ -15,6 +15,12 @@ class TermLookup {
   // The case-folded accented spellings documents use for `folded` ("educacion" → {"educación"}).
   virtual std::vector<std::string> accented_forms(std::string_view folded) const = 0;
 
+  // Up to `limit` indexed words starting with the folded `prefix` (the prefix itself included when it is
+  // a word), most documents first, ties alphabetical; none by default.
+  virtual std::vector<std::string> completions(std::string_view /*prefix*/, size_t /*limit*/) const {
+    return {};
+  }
+
   // The stored value a facet value stands for ("Perú" → "PE" when a gazetteer knows it); by default
   // the value itself.
   virtual std::string facet_value(std::string_view /*field*/, std::string_view value) const {

@@ -1,6 +1,8 @@
 // TermLookup over a Xapian database: accented forms from the schema's XA terms.
 #include "search/index_term_lookup.h"
 
+#include <algorithm>
+
 #include "index/schema.h"
 
 namespace sonda::search {
@@ -35,6 +37,23 @@ std::string IndexTermLookup::display_form(std::string_view folded) const {
   // Keep the unaccented spelling when documents mostly write the word without accents.
   if (best_count * 2 < database_.get_termfreq(std::string(folded))) return std::string(folded);
   return best;
+}
+
+std::vector<std::string> IndexTermLookup::completions(std::string_view prefix, size_t limit) const {
+  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  std::string start(prefix);
+  for (auto term = database_.allterms_begin(start); term != database_.allterms_end(start); ++term) {
+    if (found.size() >= kMaxCompletionsScanned) break;
+    found.emplace_back(term.get_termfreq(), *term);
+  }
+  size_t kept = std::min(found.size(), limit);
+  std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(kept), found.end(),
+                    [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first : a.second < b.second;
+                    });
+  std::vector<std::string> out;
+  for (size_t i = 0; i < kept; ++i) out.push_back(std::move(found[i].second));
+  return out;
 }
 
 std::string IndexTermLookup::facet_value(std::string_view field, std::string_view value) const {

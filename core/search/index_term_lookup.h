@@ -12,12 +12,18 @@ namespace sonda::search {
 // Reads "XA<folded>:<accented>" terms; works on local, sharded and remote databases alike.
 class IndexTermLookup : public query::TermLookup {
  public:
+  static constexpr size_t kMaxCompletionsScanned = 5000;
+
   // Facet values are mapped to gazetteer keys when `gazetteer` (and `analyzer`, to fold them) are given.
   explicit IndexTermLookup(const Xapian::Database& database, const enrich::Gazetteer* gazetteer = nullptr,
                            analysis::Analyzer* analyzer = nullptr)
       : database_(database), gazetteer_(gazetteer), analyzer_(analyzer) {}
 
   std::vector<std::string> accented_forms(std::string_view folded) const override;
+
+  // Scans at most kMaxCompletionsScanned words (alphabetical order) for the most frequent, so a one-letter
+  // prefix over a large vocabulary costs a bounded read; every shard layout reads the same merged list.
+  std::vector<std::string> completions(std::string_view prefix, size_t limit) const override;
 
   // The gazetteer key of a facet value, or the value itself.
   std::string facet_value(std::string_view field, std::string_view value) const override;

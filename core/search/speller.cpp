@@ -13,7 +13,6 @@ namespace {
 
 constexpr size_t kCandidatesPerWord = 5;
 constexpr size_t kMaxTermsScanned = 200'000;
-constexpr size_t kMaxCompletionsScanned = 5000;
 
 std::u32string code_points(std::string_view text) {
   icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
@@ -125,19 +124,9 @@ std::vector<std::string> Speller::complete(std::string_view typed, size_t limit)
   auto tokens = analyzer_.tokens(cleaned);
   if (tokens.empty() || limit == 0) return {};
   std::string lead = cleaned.substr(0, tokens.back().begin);
-  const std::string& prefix = tokens.back().folded;
-  std::vector<std::pair<Xapian::doccount, std::string>> found;
-  size_t scanned = 0;
-  for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix); ++term) {
-    if (++scanned > kMaxCompletionsScanned) break;
-    found.emplace_back(term.get_termfreq(), *term);
-  }
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
   std::vector<std::string> out;
-  for (size_t i = 0; i < found.size() && out.size() < limit; ++i)
-    out.push_back(lead + lookup_.display_form(found[i].second));
+  for (const std::string& word : lookup_.completions(tokens.back().folded, limit))
+    out.push_back(lead + lookup_.display_form(word));
   return out;
 }
 

@@ -22,6 +22,12 @@ class FakeLookup : public TermLookup {
     auto found = forms.find(folded);
     return found == forms.end() ? std::vector<std::string>{} : found->second;
   }
+  std::vector<std::string> completions(std::string_view prefix, size_t limit) const override {
+    std::vector<std::string> words = {"chateau", "chatiments", "chats"};
+    std::erase_if(words, [&](const std::string& word) { return !word.starts_with(prefix); });
+    words.resize(std::min(words.size(), limit));
+    return words;
+  }
 };
 
 std::string translate(const std::string& text, std::vector<std::string> langs = {"fr", "es"},
@@ -68,7 +74,9 @@ const ContainsCase kContains[] = {
     {"title:Pérou", {"fr"}, "ZSperou"},
     {"country:Pérou", {"fr"}, "XCperou"},
     {"a -b", {"fr"}, "AND_NOT"},
-    {"chât*", {"fr"}, "WILDCARD"},
+    {"chât*", {"fr"}, "(chateau OR chatiments OR chats)"},
+    {"chati*", {"fr"}, "chatiments"},
+    {"zzz*", {"fr"}, "Query()"},  // no indexed word starts so: matches nothing
     {"castigo físico", {"es"}, "NEAR"},
     {"le la les", {"fr"}, "le"},  // only stop words: kept rather than matching nothing
 };
