@@ -18,6 +18,7 @@
 #include "support/run_command.h"
 #include "support/run_summary.h"
 #include "support/running_server.h"
+#include "support/shard_server.h"
 #include "support/temp_dir.h"
 
 namespace sonda {
@@ -127,31 +128,7 @@ TEST(ShardedIndexing, IncrementalRunsAddUpdateMoveAndDeleteInTheRightShard) {
       << "the re-sharded index keeps the source states";
 }
 
-// xapian-tcpsrv serving one shard folder on 127.0.0.1, in a process group of its own.
-class ShardServer {
- public:
-  ShardServer(std::string folder, unsigned port) : folder_(std::move(folder)), port_(port) { start(); }
-  void start() {
-    process_ = std::make_unique<testing::ChildProcess>(std::string(SONDA_XAPIAN_TCPSRV) +
-                                                           " --interface 127.0.0.1 --port " +
-                                                           std::to_string(port_) + " " + shell_quote(folder_),
-                                                       true);
-    for (int i = 0; i < 200 && !accepts_connections(); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  void stop() { process_.reset(); }
-  bool accepts_connections() const {
-    int fd = testing::connect_loopback(port_);
-    if (fd >= 0) close(fd);
-    return fd >= 0;
-  }
-  std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
-
- private:
-  std::string folder_;
-  unsigned port_;
-  std::unique_ptr<testing::ChildProcess> process_;
-};
+using testing::ShardServer;
 
 class ShardedServing : public ::testing::Test {
  protected:
@@ -163,9 +140,8 @@ class ShardedServing : public ::testing::Test {
     ASSERT_LE(index(*dir_ / "three", "--shards 3", SONDA_CORPUS_DIR).exit_code, 1);
     std::ofstream stub(*dir_ / "remote");
     for (int shard = 0; shard < 3; ++shard) {
-      shards_[shard] =
-          new ShardServer((*dir_ / ("three.d/gen-000001/shard-" + std::to_string(shard))).string(),
-                          testing::free_loopback_port());
+      shards_[shard] = new ShardServer(
+          SONDA_XAPIAN_TCPSRV, (*dir_ / ("three.d/gen-000001/shard-" + std::to_string(shard))).string());
       stub << (shard == 2 ? "remote tcp " : "remote ") << shards_[shard]->address() << '\n';
     }
   }
