@@ -92,10 +92,10 @@ Status apply(SearchRequest& request, const std::string& name, const std::string&
     return set_int(request.hits_per_page);
   else if (name == "maxValuesPerFacet")
     return set_int(request.max_values_per_facet);
-  else if (name == "highlight") {
+  else if (name == "highlight" || name == "prefix") {
     auto parsed = parse_bool(name, value);
     if (!parsed) return parsed.error();
-    request.highlight = *parsed;
+    (name == "highlight" ? request.highlight : request.prefix) = *parsed;
   }
   return Status::success();
 }

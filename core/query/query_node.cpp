@@ -24,8 +24,10 @@ const char* kind_name(QueryNode::Kind kind) {
 std::string to_string(const QueryNode& node) {
   switch (node.kind) {
     case QueryNode::Kind::word:
-    case QueryNode::Kind::prefix: return std::string(kind_name(node.kind)) + ":" + node.text;
-    case QueryNode::Kind::phrase: return "phrase:\"" + join(node.words, " ") + "\"";
+    case QueryNode::Kind::prefix:
+      return std::string(kind_name(node.kind)) + ":" + node.text + (node.unfinished ? "…" : "");
+    case QueryNode::Kind::phrase:
+      return "phrase:\"" + join(node.words, " ") + "\"" + (node.unfinished ? "…" : "");
     default: break;
   }
   std::vector<std::string> children;

@@ -26,6 +26,8 @@ struct QueryNode {
   std::string field;
   std::vector<std::string> words;
   std::vector<QueryNode> children;
+  // On a word or phrase node: its (last) word is still being typed, so its completions match too.
+  bool unfinished = false;
 
   bool operator==(const QueryNode&) const = default;
 };

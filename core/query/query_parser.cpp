@@ -170,4 +170,18 @@ QueryNode parse_query(std::string_view text) {
   return Parser(text).parse();
 }
 
+void mark_unfinished_word(QueryNode& root, std::string_view text) {
+  if (text.empty()) return;
+  unsigned char last = static_cast<unsigned char>(text.back());
+  bool inside_word = last >= 0x80 || (last >= '0' && last <= '9') || (last >= 'a' && last <= 'z') ||
+                     (last >= 'A' && last <= 'Z');
+  if (!inside_word) return;
+  QueryNode* node = &root;
+  while ((node->kind == QueryNode::Kind::all || node->kind == QueryNode::Kind::any) &&
+         !node->children.empty())
+    node = &node->children.back();
+  if (node->kind == QueryNode::Kind::word || (node->kind == QueryNode::Kind::phrase && !node->words.empty()))
+    node->unfinished = true;
+}
+
 }  // namespace sonda::query

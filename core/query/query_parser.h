@@ -15,6 +15,11 @@ inline constexpr int kMaxNesting = 16;
 // A `field:` that is not a scope field (see is_scope_field) is read as an ordinary word.
 QueryNode parse_query(std::string_view text);
 
+// Marks the last word of `root` unfinished when `text` ends inside a word (a letter or digit, no space,
+// closing quote or punctuation after it): the word being typed, or a phrase's last word. Words inside an
+// exclusion or a field scope are never marked.
+void mark_unfinished_word(QueryNode& root, std::string_view text);
+
 // True for the field names a scope may use (title, country, region, org/organisation, topic, type, lang,
 // year).
 bool is_scope_field(std::string_view name);

@@ -11,6 +11,11 @@ namespace {
 
 using Kind = QueryNode::Kind;
 constexpr Xapian::termcount kPrefixExpansionLimit = 100;
+// A word still being typed: how many completions it matches, the weight of the most frequent one (the
+// word itself has 1), and how fast the weight falls with each less frequent completion.
+constexpr size_t kTypingExpansionLimit = 20;
+constexpr double kCompletionWeight = 0.6;
+constexpr double kCompletionWeightDecay = 0.05;
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
   if (parts.size() == 1) return parts.front();
@@ -40,13 +45,45 @@ bool QueryTranslator::has_content_word(const QueryNode& node) {
   return false;
 }
 
+// True when `word` reaches one of `stems` in some analysis language: the stem query matches it already.
+bool QueryTranslator::stemmed_alike(const std::string& word, const std::set<std::string>& stems) {
+  for (const auto& lang : langs_)
+    if (stems.contains(analyzer_.stem(word, lang))) return true;
+  return false;
+}
+
+std::vector<Xapian::Query> QueryTranslator::completions_of(const analysis::Token& token, bool positive) {
+  std::vector<Xapian::Query> out;
+  const std::string& folded = token.folded;
+  if (folded.size() < 2) return out;
+  const std::set<std::string>& stems = stems_of(token);
+  for (const std::string& completion : lookup_.completions(folded, kTypingExpansionLimit + 1)) {
+    if (out.size() == kTypingExpansionLimit) break;
+    if (completion == folded || is_stopword(completion) || stemmed_alike(completion, stems)) continue;
+    double weight = kCompletionWeight / (1.0 + kCompletionWeightDecay * static_cast<double>(out.size()));
+    out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(completion), weight);
+  }
+  if (positive && !out.empty()) out_.highlight.prefixes.push_back(folded);
+  return out;
+}
+
 std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::string_view stem_prefix,
-                                                   std::string_view word_prefix, bool positive) {
+                                                   std::string_view word_prefix, bool positive,
+                                                   bool unfinished) {
   auto tokens = tokens_of(text);
   if (tokens.empty()) return std::nullopt;
-  if (tokens.size() > 1) return phrase(tokens, word_prefix, positive);
+  if (tokens.size() > 1) return phrase(tokens, word_prefix, positive, unfinished);
   const analysis::Token& token = tokens.front();
   bool stop = is_stopword(token.folded);
+  if (unfinished && word_prefix.empty()) {
+    std::vector<Xapian::Query> completions = completions_of(token, positive);
+    if (!completions.empty()) {
+      std::optional<Xapian::Query> exact = word(text, stem_prefix, word_prefix, positive, false);
+      if (!exact && positive) ++out_.positive_terms;
+      completions.insert(completions.begin(), exact.value_or(Xapian::Query(token.folded)));  // stop word too
+      return combine(Xapian::Query::OP_OR, completions);
+    }
+  }
   if (stop && drop_stopwords_) return std::nullopt;
   if (positive) {
     out_.words.emplace_back(text);
@@ -83,7 +120,8 @@ Xapian::Query QueryTranslator::stem_query(const std::set<std::string>& stems, st
 }
 
 std::optional<Xapian::Query> QueryTranslator::phrase(const std::vector<analysis::Token>& tokens,
-                                                     std::string_view word_prefix, bool positive) {
+                                                     std::string_view word_prefix, bool positive,
+                                                     bool unfinished) {
   if (tokens.empty()) return std::nullopt;
   std::vector<Xapian::Query> terms;
   for (const auto& token : tokens) {
@@ -92,6 +130,11 @@ std::optional<Xapian::Query> QueryTranslator::phrase(const std::vector<analysis:
       out_.highlight.words.insert(token.folded);
       out_.highlight.searched_words.insert(token.folded);
     }
+  }
+  if (unfinished && word_prefix.empty()) {
+    std::vector<Xapian::Query> last = completions_of(tokens.back(), positive);
+    last.insert(last.begin(), terms.back());
+    terms.back() = combine(Xapian::Query::OP_OR, last);
   }
   if (positive) ++out_.positive_terms;
   if (terms.size() == 1) return terms.front();
@@ -156,9 +199,9 @@ std::optional<Xapian::Query> QueryTranslator::group(const QueryNode& node, bool 
 
 std::optional<Xapian::Query> QueryTranslator::node(const QueryNode& node, bool positive) {
   switch (node.kind) {
-    case Kind::word: return word(node.text, index::kStemPrefix, "", positive);
+    case Kind::word: return word(node.text, index::kStemPrefix, "", positive, node.unfinished);
     case Kind::prefix: return prefix(node.text, positive);
-    case Kind::phrase: return phrase(tokens_of(join(node.words, " ")), "", positive);
+    case Kind::phrase: return phrase(tokens_of(join(node.words, " ")), "", positive, node.unfinished);
     case Kind::field: return scope(node, positive);
     case Kind::all:
     case Kind::any:

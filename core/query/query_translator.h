@@ -49,9 +49,13 @@ class QueryTranslator {
   std::optional<Xapian::Query> node(const QueryNode& node, bool positive);
   std::optional<Xapian::Query> group(const QueryNode& node, bool positive);
   std::optional<Xapian::Query> word(std::string_view text, std::string_view stem_prefix,
-                                    std::string_view word_prefix, bool positive);
+                                    std::string_view word_prefix, bool positive, bool unfinished = false);
   std::optional<Xapian::Query> phrase(const std::vector<analysis::Token>& tokens,
-                                      std::string_view word_prefix, bool positive);
+                                      std::string_view word_prefix, bool positive, bool unfinished = false);
+  // The indexed words that complete a word still being typed (itself, stop words and words of its own stem
+  // left out), each weighted below the word itself and the more frequent completions; empty when none.
+  std::vector<Xapian::Query> completions_of(const analysis::Token& token, bool positive);
+  bool stemmed_alike(const std::string& word, const std::set<std::string>& stems);
   std::optional<Xapian::Query> prefix(std::string_view text, bool positive);
   std::optional<Xapian::Query> scope(const QueryNode& node, bool positive);
   std::vector<analysis::Token> tokens_of(std::string_view text);

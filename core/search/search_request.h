@@ -36,6 +36,7 @@ struct SearchRequest {
   int max_values_per_facet = 20;
   bool highlight = true;
   bool match_any = false;  // "match=any": rank documents with any of the words (questions, long queries)
+  bool prefix = true;      // the last word, when q ends inside it, also matches its completions
 };
 
 // Checks `request` against the schema and `limits`: unknown filter or facet fields, bad pages,

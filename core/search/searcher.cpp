@@ -162,6 +162,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   IndexTermLookup lookup(shards_.database(), &gazetteer_, &analyzer_);
   query::QueryTranslator translator(analyzer_, lookup, analysis_languages(request.lang));
   query::QueryNode parsed = query::parse_query(request.q);
+  if (request.prefix) query::mark_unfinished_word(parsed, request.q);
   query::Translation text =
       translator.translate(parsed, request.match_any ? query::MatchMode::any : query::MatchMode::all);
   FilterSet filters(request, lookup);
@@ -212,7 +213,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   if (labels_lang == "any") labels_lang = "";
   for (Hit& hit : response.hits) label_document(hit.document, gazetteer_, labels_lang);
   label_facets(response.facets, gazetteer_, labels_lang);
-  if (!text.words.empty()) {  // corrects only when some word is not in the index
+  // Corrects only when the words found nothing whole, and some word is not in the index.
+  if (!text.words.empty() && (response.total_hits == 0 || response.partial_match)) {
     Speller speller(shards_.database(), analyzer_);
     response.suggestion = speller.correct(text.words);
   }

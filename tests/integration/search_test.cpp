@@ -168,6 +168,27 @@ TEST_F(CorpusSearch, MultiSelectFacetIgnoresItsOwnFilter) {
   EXPECT_EQ(lang_total, response.total_hits) << "other facets honour the filter";
 }
 
+TEST_F(CorpusSearch, TheWordBeingTypedFindsWhatTheFinishedWordFinds) {
+  std::string finished = ids(search("châtiments corporels ")).front();
+  for (const std::string cut : {"chatiments corpo", "châtiments corp", "\"châtiments corpo"}) {
+    SearchResponse typing = search(cut);
+    ASSERT_FALSE(typing.hits.empty()) << cut;
+    EXPECT_EQ(typing.hits.front().document.id, finished) << cut;
+    EXPECT_FALSE(typing.partial_match) << cut;
+    EXPECT_FALSE(typing.suggestion) << cut << " → " << typing.suggestion.value_or("");
+    EXPECT_NE(typing.hits.front().snippet.find("corporel"), std::string::npos) << typing.hits.front().snippet;
+  }
+  std::vector<std::string> three_letters = ids(search("chatiments cor"));  // among the first ten
+  three_letters.resize(std::min<size_t>(10, three_letters.size()));
+  EXPECT_NE(std::find(three_letters.begin(), three_letters.end(), finished), three_letters.end());
+  SearchRequest off;
+  off.q = "chatiments corpo";
+  off.prefix = false;
+  EXPECT_TRUE(search(off).partial_match) << "prefix=false: corpo is a word of its own";
+  EXPECT_FALSE(search("chati").hits.empty());
+  EXPECT_FALSE(search("chati").suggestion) << "a prefix of indexed words is no misspelling";
+}
+
 TEST_F(CorpusSearch, PhraseIsStricterThanWords) {
   auto words = search("petite enfance");
   auto phrase = search("\"petite enfance\"");

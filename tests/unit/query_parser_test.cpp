@@ -58,5 +58,29 @@ TEST(QueryParser, ManyTermsStayFlat) {
   EXPECT_EQ(root.children.size(), 10000u);
 }
 
+// Which word a query typed up to here is still being typed (marked …).
+const ParseCase kUnfinished[] = {
+    {"châtiments corpo", "all(word:châtiments word:corpo…)"},
+    {"châtiments corpo ", "all(word:châtiments word:corpo)"},
+    {"chati", "word:chati…"},
+    {"\"petite enf", "phrase:\"petite enf\"…"},
+    {"\"petite enfance\"", "phrase:\"petite enfance\""},
+    {"castigo -adoles", "all(word:castigo exclude(word:adoles))"},
+    {"country:Per", "country(word:Per)"},
+    {"(castigo OR violen", "any(word:castigo word:violen…)"},
+    {"castigo?", "word:castigo?"},
+    {"chât*", "prefix:chât"},
+    {"niño", "word:niño…"},
+    {"", "all()"},
+};
+
+TEST(QueryParserTable, MarksTheWordStillBeingTyped) {
+  for (const ParseCase& c : kUnfinished) {
+    QueryNode root = parse_query(c.input);
+    mark_unfinished_word(root, c.input);
+    EXPECT_EQ(to_string(root), c.expected) << c.input;
+  }
+}
+
 }  // namespace
 }  // namespace sonda::query

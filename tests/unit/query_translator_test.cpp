@@ -23,7 +23,7 @@ class FakeLookup : public TermLookup {
     return found == forms.end() ? std::vector<std::string>{} : found->second;
   }
   std::vector<std::string> completions(std::string_view prefix, size_t limit) const override {
-    std::vector<std::string> words = {"chateau", "chatiments", "chats"};
+    std::vector<std::string> words = {"chateau", "chatiments", "chaton", "chats"};
     std::erase_if(words, [&](const std::string& word) { return !word.starts_with(prefix); });
     words.resize(std::min(words.size(), limit));
     return words;
@@ -74,7 +74,7 @@ const ContainsCase kContains[] = {
     {"title:Pérou", {"fr"}, "ZSperou"},
     {"country:Pérou", {"fr"}, "XCperou"},
     {"a -b", {"fr"}, "AND_NOT"},
-    {"chât*", {"fr"}, "(chateau OR chatiments OR chats)"},
+    {"chât*", {"fr"}, "(chateau OR chatiments OR chaton OR chats)"},
     {"chati*", {"fr"}, "chatiments"},
     {"zzz*", {"fr"}, "Query()"},  // no indexed word starts so: matches nothing
     {"castigo físico", {"es"}, "NEAR"},
@@ -113,6 +113,36 @@ TEST(QueryTranslator, HighlightTermsAndWords) {
   EXPECT_EQ(t.words, (std::vector<std::string>{"chatiments"}));
   EXPECT_EQ(t.positive_terms, 2u);
   EXPECT_FALSE(t.browse);
+}
+
+// What a query typed up to here becomes, its last word still being typed (completions from FakeLookup).
+const ContainsCase kTyping[] = {
+    // the word itself at full weight, completions below it, the more frequent higher
+    // ("chatiments" and "chats" have the stem of "chat": matched already, no completions)
+    {"chat", {"fr"}, "Query((Zchat OR 0.5999999999999999778 * chateau OR 0.57142857142857139685 * chaton))"},
+    {"\"le chat",
+     {"fr"},
+     "(le PHRASE 2 (chat OR 0.5999999999999999778 * chateau OR 0.57142857142857139685 * chaton))"},
+    {"zzz", {"fr"}, "Query(Zzzz)"},  // nothing completes it: the word alone
+    {"c", {"fr"}, "Query(c)"},       // one letter: too short to complete
+};
+
+TEST(QueryTranslatorTable, TheWordBeingTypedAlsoMatchesItsCompletions) {
+  analysis::Analyzer analyzer;
+  FakeLookup lookup;
+  for (const ContainsCase& c : kTyping) {
+    QueryTranslator translator(analyzer, lookup, c.langs);
+    QueryNode root = parse_query(c.query);
+    mark_unfinished_word(root, c.query);
+    Translation t = translator.translate(root, MatchMode::all);
+    EXPECT_NE(t.query.get_description().find(c.fragment), std::string::npos)
+        << c.query << " → " << t.query.get_description();
+  }
+  QueryTranslator translator(analyzer, lookup, {"fr"});
+  QueryNode root = parse_query("chat");
+  mark_unfinished_word(root, "chat");
+  EXPECT_EQ(translator.translate(root, MatchMode::all).highlight.prefixes, (std::vector<std::string>{"chat"}))
+      << "snippets mark the completions";
 }
 
 TEST(QueryTranslator, EmptyQueryBrowses) {
