@@ -92,10 +92,12 @@ Status apply(SearchRequest& request, const std::string& name, const std::string&
     return set_int(request.hits_per_page);
   else if (name == "maxValuesPerFacet")
     return set_int(request.max_values_per_facet);
-  else if (name == "highlight" || name == "prefix") {
+  else if (name == "highlight" || name == "prefix" || name == "typoTolerance") {
     auto parsed = parse_bool(name, value);
     if (!parsed) return parsed.error();
-    (name == "highlight" ? request.highlight : request.prefix) = *parsed;
+    (name == "highlight" ? request.highlight
+     : name == "prefix"  ? request.prefix
+                         : request.typo_tolerance) = *parsed;
   }
   return Status::success();
 }

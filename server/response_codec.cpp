@@ -61,6 +61,9 @@ std::string search_response_json(const search::SearchResponse& response, const s
   out["totalPages"] = response.total_pages;
   out["facetDistribution"] = std::move(facets);
   out["suggestion"] = response.suggestion ? Json(*response.suggestion) : Json(nullptr);
+  Json corrections = Json::object();
+  for (const auto& [typed, matched] : response.corrections) corrections[typed] = matched;
+  out["corrections"] = std::move(corrections);
   out["partialMatch"] = response.partial_match;
   out["partial"] = !response.unavailable_shards.empty();
   if (!response.unavailable_shards.empty()) out["unavailableShards"] = response.unavailable_shards;

@@ -29,6 +29,7 @@
       partial: "Aucun document ne contient tous les mots : voici les plus proches.",
       incomplete: "Une partie des documents est momentanément inaccessible : ces résultats sont incomplets.",
       didYouMean: "Vouliez-vous dire",
+      correctedFor: (q) => `Résultats pour « ${q} »`,
       results: "Résultats",
       pages: "Pages",
       previous: "Précédent",
@@ -64,6 +65,7 @@
       partial: "Ningún documento contiene todas las palabras: estos son los más cercanos.",
       incomplete: "Una parte de los documentos no está disponible por el momento: estos resultados están incompletos.",
       didYouMean: "Quizás quiso decir",
+      correctedFor: (q) => `Resultados para «${q}»`,
       results: "Resultados",
       pages: "Páginas",
       previous: "Anterior",
@@ -102,7 +104,7 @@
     .facet .count { margin-left: auto; color: var(--sonda-muted, #5b6573); font-size: .85rem; }
     .status { margin: 0 0 .75rem; color: var(--sonda-muted, #5b6573); }
     .status.error { color: var(--sonda-error, #a4262c); }
-    .suggestion, .partial { margin: 0 0 .75rem; }
+    .suggestion, .partial, .corrected { margin: 0 0 .75rem; }
     ol.hits { list-style: none; padding: 0; margin: 0; }
     ol.hits li { padding: .8rem 0; border-bottom: 1px solid var(--sonda-border, #e1e5ea); }
     ol.hits h3 { font-size: 1.05rem; margin: 0 0 .2rem; }
@@ -215,6 +217,7 @@
       this.status = el("p", { class: "status", role: "status", "aria-live": "polite" });
       this.suggestion = el("p", { class: "suggestion", hidden: true });
       this.partial = el("p", { class: "partial", hidden: true, text: t.partial });
+      this.corrected = el("p", { class: "corrected", role: "note", hidden: true });
       this.incomplete = el("p", { class: "partial incomplete", role: "note", hidden: true, text: t.incomplete });
       this.facetPanel = el("div", { class: "facet-list" });
       this.clearButton = el("button", { type: "button", class: "link", text: t.clear, hidden: true,
@@ -224,7 +227,7 @@
       const facets = el("details", { class: "facets", open: true },
         el("summary", { text: t.filters }), this.facetPanel, this.clearButton);
       const results = el("section", { class: "results", "aria-label": t.results },
-        this.status, this.incomplete, this.suggestion, this.partial, this.hitList, this.pager);
+        this.status, this.incomplete, this.corrected, this.suggestion, this.partial, this.hitList, this.pager);
       this.shadowRoot.replaceChildren(style, form, el("div", { class: "layout" }, facets, results));
     }
 
@@ -345,11 +348,21 @@
       this.hitList.removeAttribute("aria-busy");
       this.status.textContent = body.totalHits ? t.count(body.totalHits, this.state.q) : t.none(this.state.q);
       this.renderSuggestion(body.suggestion);
+      this.renderCorrections(body.corrections || {});
       this.partial.hidden = !body.partialMatch;
       this.incomplete.hidden = !body.partial;  // a shard of the index could not be searched
       this.hitList.replaceChildren(...body.hits.map((hit) => this.renderHit(hit)));
       this.renderFacets(body.facetDistribution || {});
       this.renderPages(body.page, body.totalPages);
+    }
+
+    // Words that matched as others a typo away: the query as it was searched ("Résultats pour …").
+    renderCorrections(corrections) {
+      const typed = Object.keys(corrections);
+      this.corrected.hidden = typed.length === 0;
+      if (!typed.length) return;
+      const searched = this.state.q.split(/(\s+)/).map((word) => corrections[word] ?? word).join("");
+      this.corrected.textContent = this.strings.correctedFor(searched);
     }
 
     renderSuggestion(suggestion) {

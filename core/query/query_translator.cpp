@@ -1,9 +1,12 @@
 // Binds a QueryNode tree to the index schema: analysed words → stems with accents restored → Xapian::Query.
 #include "query/query_translator.h"
 
+#include <algorithm>
+
 #include "analysis/stopwords.h"
 #include "analysis/text_cleaner.h"
 #include "index/schema.h"
+#include "query/typo_distance.h"
 #include "util/strings.h"
 
 namespace sonda::query {
@@ -16,6 +19,10 @@ constexpr Xapian::termcount kPrefixExpansionLimit = 100;
 constexpr size_t kTypingExpansionLimit = 20;
 constexpr double kCompletionWeight = 0.6;
 constexpr double kCompletionWeightDecay = 0.05;
+// A word no document holds (or at most this many): up to this many words a typo away, at this weight.
+constexpr size_t kTypoIfAtMostDocuments = 0;
+constexpr size_t kTypoVariants = 4;
+constexpr double kTypoWeight = 0.4;
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
   if (parts.size() == 1) return parts.front();
@@ -96,7 +103,34 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
   }
   const std::set<std::string>& stems = stems_of(token);
   if (positive) out_.highlight.stems.insert(stems.begin(), stems.end());
-  return stem_query(stems, stem_prefix);
+  Xapian::Query exact = stem_query(stems, stem_prefix);
+  if (!word_prefix.empty()) return exact;
+  std::vector<Xapian::Query> variants = typo_variants(token, std::string(text), stems, positive);
+  if (variants.empty()) return exact;
+  variants.insert(variants.begin(), exact);
+  return combine(Xapian::Query::OP_OR, variants);
+}
+
+std::vector<Xapian::Query> QueryTranslator::typo_variants(const analysis::Token& token,
+                                                          const std::string& typed,
+                                                          const std::set<std::string>& stems, bool positive) {
+  std::vector<Xapian::Query> out;
+  if (!typo_tolerance_ || !positive) return out;
+  if (std::any_of(token.folded.begin(), token.folded.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return out;
+  int budget = typo_budget(code_points(token.folded).size());
+  if (budget == 0) return out;
+  size_t documents = lookup_.documents_with(token.folded);
+  for (const auto& stem : stems) documents += lookup_.documents_with(std::string(index::kStemPrefix) + stem);
+  if (documents > kTypoIfAtMostDocuments) return out;
+  for (const std::string& variant : lookup_.similar_words(token.folded, budget, kTypoVariants)) {
+    const std::set<std::string>& variant_stems = stems_of(analysis::Token{variant, variant});
+    out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, stem_query(variant_stems, index::kStemPrefix),
+                     kTypoWeight);
+    out_.highlight.stems.insert(variant_stems.begin(), variant_stems.end());
+    out_.corrections.emplace(typed, variant);
+  }
+  return out;
 }
 
 const std::set<std::string>& QueryTranslator::stems_of(const analysis::Token& token) {

@@ -35,6 +35,8 @@ struct Translation {
   std::vector<std::string> words;  // positive plain words as typed, in order (for "did you mean")
   size_t positive_terms = 0;       // words, phrases and prefixes that must (or may) match
   bool browse = false;             // no positive term: every document matches
+  // Words typed that no document holds, matched through indexed words a typo away: typed → folded word.
+  std::map<std::string, std::string> corrections;
 };
 
 // Translates query trees for a set of analysis languages ({"fr"}, {"es"} or both).
@@ -44,6 +46,9 @@ class QueryTranslator {
       : analyzer_(analyzer), lookup_(lookup), langs_(std::move(langs)) {}
 
   Translation translate(const QueryNode& root, MatchMode mode);
+
+  // Whether a word no document holds also matches indexed words one or two typos away (on by default).
+  void set_typo_tolerance(bool on) { typo_tolerance_ = on; }
 
  private:
   std::optional<Xapian::Query> node(const QueryNode& node, bool positive);
@@ -56,6 +61,10 @@ class QueryTranslator {
   // left out), each weighted below the word itself and the more frequent completions; empty when none.
   std::vector<Xapian::Query> completions_of(const analysis::Token& token, bool positive);
   bool stemmed_alike(const std::string& word, const std::set<std::string>& stems);
+  // For a word of five letters or more that no document holds (digits never): the stems of the indexed
+  // words a typo away, weighted below any exact or completed word.
+  std::vector<Xapian::Query> typo_variants(const analysis::Token& token, const std::string& typed,
+                                           const std::set<std::string>& stems, bool positive);
   std::optional<Xapian::Query> prefix(std::string_view text, bool positive);
   std::optional<Xapian::Query> scope(const QueryNode& node, bool positive);
   std::vector<analysis::Token> tokens_of(std::string_view text);
@@ -73,6 +82,7 @@ class QueryTranslator {
   std::vector<std::string> langs_;
   MatchMode mode_ = MatchMode::all;
   bool drop_stopwords_ = true;
+  bool typo_tolerance_ = true;
   Translation out_;
   std::map<std::string, std::set<std::string>> stems_memo_;
 };

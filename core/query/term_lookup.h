@@ -21,6 +21,16 @@ class TermLookup {
     return {};
   }
 
+  // Up to `limit` indexed words within `max_distance` typos (typo_distance) of the folded `word`, itself
+  // left out, nearest first, then most documents; none by default.
+  virtual std::vector<std::string> similar_words(std::string_view /*word*/, int /*max_distance*/,
+                                                 size_t /*limit*/) const {
+    return {};
+  }
+
+  // How many documents hold `term`; 0 by default.
+  virtual size_t documents_with(std::string_view /*term*/) const { return 0; }
+
   // The stored value a facet value stands for ("Perú" → "PE" when a gazetteer knows it); by default
   // the value itself.
   virtual std::string facet_value(std::string_view /*field*/, std::string_view value) const {

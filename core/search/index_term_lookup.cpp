@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "index/schema.h"
+#include "query/typo_distance.h"
 
 namespace sonda::search {
 namespace {
@@ -54,6 +55,43 @@ std::vector<std::string> IndexTermLookup::completions(std::string_view prefix, s
   std::vector<std::string> out;
   for (size_t i = 0; i < kept; ++i) out.push_back(std::move(found[i].second));
   return out;
+}
+
+std::vector<std::string> IndexTermLookup::similar_words(std::string_view word, int max_distance,
+                                                        size_t limit) const {
+  std::u32string typed = query::code_points(word);
+  if (typed.empty() || max_distance <= 0) return {};
+  size_t first_bytes = 1;  // the first letter's UTF-8 bytes
+  while (first_bytes < word.size() && (static_cast<unsigned char>(word[first_bytes]) & 0xC0) == 0x80)
+    ++first_bytes;
+  std::string first(word.substr(0, first_bytes));
+  struct Found {
+    int distance;
+    Xapian::doccount documents;
+    std::string word;
+  };
+  std::vector<Found> found;
+  size_t scanned = 0;
+  for (auto term = database_.allterms_begin(first); term != database_.allterms_end(first); ++term) {
+    if (++scanned > kMaxSimilarScanned) break;
+    const std::string& candidate = *term;
+    if (candidate == word) continue;
+    long difference = static_cast<long>(candidate.size()) - static_cast<long>(word.size());
+    if (std::abs(difference) > 2L * max_distance) continue;  // bytes: a letter is at most two here
+    int distance = query::typo_distance(typed, query::code_points(candidate), max_distance);
+    if (distance <= max_distance) found.push_back({distance, term.get_termfreq(), candidate});
+  }
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    if (a.distance != b.distance) return a.distance < b.distance;
+    return a.documents != b.documents ? a.documents > b.documents : a.word < b.word;
+  });
+  std::vector<std::string> out;
+  for (size_t i = 0; i < found.size() && out.size() < limit; ++i) out.push_back(std::move(found[i].word));
+  return out;
+}
+
+size_t IndexTermLookup::documents_with(std::string_view term) const {
+  return database_.get_termfreq(std::string(term));
 }
 
 std::string IndexTermLookup::facet_value(std::string_view field, std::string_view value) const {

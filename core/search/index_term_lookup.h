@@ -13,6 +13,7 @@ namespace sonda::search {
 class IndexTermLookup : public query::TermLookup {
  public:
   static constexpr size_t kMaxCompletionsScanned = 5000;
+  static constexpr size_t kMaxSimilarScanned = 200'000;
 
   // Facet values are mapped to gazetteer keys when `gazetteer` (and `analyzer`, to fold them) are given.
   explicit IndexTermLookup(const Xapian::Database& database, const enrich::Gazetteer* gazetteer = nullptr,
@@ -24,6 +25,13 @@ class IndexTermLookup : public query::TermLookup {
   // Scans at most kMaxCompletionsScanned words (alphabetical order) for the most frequent, so a one-letter
   // prefix over a large vocabulary costs a bounded read; every shard layout reads the same merged list.
   std::vector<std::string> completions(std::string_view prefix, size_t limit) const override;
+
+  // Scans the words that share the first letter (at most kMaxSimilarScanned): an edit of the first letter
+  // is never found, though typo_distance would allow one to words of nine letters or more.
+  std::vector<std::string> similar_words(std::string_view word, int max_distance,
+                                         size_t limit) const override;
+
+  size_t documents_with(std::string_view term) const override;
 
   // The gazetteer key of a facet value, or the value itself.
   std::string facet_value(std::string_view field, std::string_view value) const override;

@@ -35,8 +35,9 @@ struct SearchRequest {
   int hits_per_page = 10;
   int max_values_per_facet = 20;
   bool highlight = true;
-  bool match_any = false;  // "match=any": rank documents with any of the words (questions, long queries)
-  bool prefix = true;      // the last word, when q ends inside it, also matches its completions
+  bool match_any = false;      // "match=any": rank documents with any of the words (questions, long queries)
+  bool prefix = true;          // the last word, when q ends inside it, also matches its completions
+  bool typo_tolerance = true;  // a word no document holds also matches indexed words a typo away
 };
 
 // Checks `request` against the schema and `limits`: unknown filter or facet fields, bad pages,

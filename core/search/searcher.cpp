@@ -161,6 +161,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   auto started = std::chrono::steady_clock::now();
   IndexTermLookup lookup(shards_.database(), &gazetteer_, &analyzer_);
   query::QueryTranslator translator(analyzer_, lookup, analysis_languages(request.lang));
+  translator.set_typo_tolerance(request.typo_tolerance);
   query::QueryNode parsed = query::parse_query(request.q);
   if (request.prefix) query::mark_unfinished_word(parsed, request.q);
   query::Translation text =
@@ -206,6 +207,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     for (auto& spy : spies) all.push_back(spy.second.get());
     count_apart(shards_.database(), all, restrict(text.query, filters.all()));
   }
+  for (const auto& [typed, folded] : text.corrections)
+    response.corrections.emplace_back(typed, lookup.display_form(folded));
   response.facets = count_facets(shards_.database(), request, spies, text.query, filters);
   response.hits = render_hits(shards_.database(), matches, analyzer_, text, request);
   std::string_view labels_lang =

@@ -30,7 +30,6 @@ class Speller {
  private:
   struct Candidate {
     std::string folded;
-    int distance;
     Xapian::doccount frequency;
   };
   std::vector<Candidate> candidates(const std::string& folded);
@@ -40,8 +39,5 @@ class Speller {
   analysis::Analyzer& analyzer_;
   IndexTermLookup lookup_;
 };
-
-// Levenshtein distance between two UTF-8 strings by code point, or limit + 1 when larger than `limit`.
-int bounded_edit_distance(std::string_view a, std::string_view b, int limit);
 
 }  // namespace sonda::search

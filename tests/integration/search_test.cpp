@@ -189,6 +189,25 @@ TEST_F(CorpusSearch, TheWordBeingTypedFindsWhatTheFinishedWordFinds) {
   EXPECT_FALSE(search("chati").suggestion) << "a prefix of indexed words is no misspelling";
 }
 
+TEST_F(CorpusSearch, AWordWithATypoFindsWhatTheWordFinds) {
+  std::string expected = ids(search("châtiments corporels ")).front();
+  for (const std::string typo : {"chatimens corporels ", "chatiments corporles ", "châtimetns corporels "}) {
+    SearchResponse answer = search(typo);
+    ASSERT_FALSE(answer.hits.empty()) << typo;
+    EXPECT_EQ(answer.hits.front().document.id, expected) << typo;
+    EXPECT_FALSE(answer.partial_match) << typo;
+    ASSERT_EQ(answer.corrections.size(), 1u) << typo;
+    EXPECT_NE(answer.hits.front().snippet.find("<mark>"), std::string::npos);
+  }
+  EXPECT_EQ(search("chatimens ").corrections,
+            (std::vector<std::pair<std::string, std::string>>{{"chatimens", "châtiments"}}));
+  EXPECT_TRUE(search("châtiments corporels ").corrections.empty()) << "known words are not corrected";
+  SearchRequest off;
+  off.q = "chatimens corporels ";
+  off.typo_tolerance = false;
+  EXPECT_TRUE(search(off).partial_match) << "typoTolerance=false: chatimens matches nothing";
+}
+
 TEST_F(CorpusSearch, PhraseIsStricterThanWords) {
   auto words = search("petite enfance");
   auto phrase = search("\"petite enfance\"");
@@ -246,9 +265,14 @@ TEST_F(CorpusSearch, YearRange) {
 }
 
 TEST_F(CorpusSearch, DidYouMean) {
-  auto response = search("chatimens corporel");
+  SearchRequest typos_off;
+  typos_off.q = "chatimens corporel";
+  typos_off.typo_tolerance = false;
+  auto response = search(typos_off);
   ASSERT_TRUE(response.suggestion.has_value());
   EXPECT_EQ(*response.suggestion, "châtiments corporels");
+  EXPECT_EQ(search("piax").suggestion.value_or(""), "paix") << "a swap is one edit";
+  EXPECT_FALSE(search("chatimens corporel").suggestion.has_value()) << "typo tolerance found them: no need";
   EXPECT_FALSE(search("châtiments corporels").suggestion.has_value());
 }
 

@@ -161,6 +161,9 @@ TEST_F(ServerTest, BadInputTable) {
       {"/search?lang=de", 400, "invalid_request"},
       {"/search?hl=en", 400, "invalid_request"},
       {"/search?match=some", 400, "invalid_request"},
+      {"/search?q=chati&prefix=maybe", 400, "invalid_request"},
+      {"/search?q=chatimens&typoTolerance=2", 400, "invalid_request"},
+      {"/search?q=chatimens&typoTolerance=false&prefix=false", 200, ""},
       {"/search?q=" + long_q, 400, "invalid_request"},
       {"/search?q=" + ten_kb_q, 414, "uri_too_long"},
       {"/search?q=" + ten_thousand_terms, 414, "uri_too_long"},  // past cpp-httplib's 8 KB request line

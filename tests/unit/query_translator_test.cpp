@@ -22,6 +22,14 @@ class FakeLookup : public TermLookup {
     auto found = forms.find(folded);
     return found == forms.end() ? std::vector<std::string>{} : found->second;
   }
+  std::vector<std::string> similar_words(std::string_view word, int max_distance, size_t) const override {
+    if (word == "chatimens" || word == "chatimens2") return {"chatiments"};
+    if (word == "chatimenss" && max_distance == 2) return {"chatiments", "chatiment"};
+    return {};
+  }
+  size_t documents_with(std::string_view term) const override {
+    return term == "chatiments" || term == "Zchat" ? 3 : 0;
+  }
   std::vector<std::string> completions(std::string_view prefix, size_t limit) const override {
     std::vector<std::string> words = {"chateau", "chatiments", "chaton", "chats"};
     std::erase_if(words, [&](const std::string& word) { return !word.starts_with(prefix); });
@@ -143,6 +151,33 @@ TEST(QueryTranslatorTable, TheWordBeingTypedAlsoMatchesItsCompletions) {
   mark_unfinished_word(root, "chat");
   EXPECT_EQ(translator.translate(root, MatchMode::all).highlight.prefixes, (std::vector<std::string>{"chat"}))
       << "snippets mark the completions";
+}
+
+// Words no document holds also match indexed words a typo away, below the word itself.
+const ContainsCase kTypos[] = {
+    {"chatimens", {"fr"}, "(Zchatimen OR 0.4000000000000000222 * Zchat)"},
+    {"chatimens corporels", {"fr"}, "0.4000000000000000222 * Zchat"},
+    {"chatiments", {"fr"}, "Query(Zchat)"},  // the index holds it: no variants
+    {"\"chatimens corporels\"", {"fr"}, "Query((chatimens PHRASE 2 corporels))"},  // never in phrases
+    {"title:chatimens", {"fr"}, "Query(ZSchatimen)"},                              // never in scopes
+    {"chatimens2", {"fr"}, "Query(Zchatimens2)"},                                  // never with digits
+};
+
+TEST(QueryTranslatorTable, UnknownWordsAlsoMatchWordsATypoAway) {
+  analysis::Analyzer analyzer;
+  FakeLookup lookup;
+  for (const ContainsCase& c : kTypos) {
+    QueryTranslator translator(analyzer, lookup, c.langs);
+    std::string query = translator.translate(parse_query(c.query), MatchMode::all).query.get_description();
+    EXPECT_NE(query.find(c.fragment), std::string::npos) << c.query << " → " << query;
+  }
+  QueryTranslator translator(analyzer, lookup, {"fr"});
+  Translation t = translator.translate(parse_query("chatimens"), MatchMode::all);
+  EXPECT_EQ(t.corrections, (std::map<std::string, std::string>{{"chatimens", "chatiments"}}));
+  EXPECT_TRUE(t.highlight.stems.contains("chat")) << "snippets mark the corrected word";
+  translator.set_typo_tolerance(false);
+  EXPECT_EQ(translator.translate(parse_query("chatimens"), MatchMode::all).query.get_description(),
+            "Query(Zchatimen)");
 }
 
 TEST(QueryTranslator, EmptyQueryBrowses) {

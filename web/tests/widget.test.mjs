@@ -158,15 +158,32 @@ test("pages, reload and the back button keep the query, filters and page", async
   await page.waitForFunction(() => !document.querySelector("sonda-search").shadowRoot.querySelector("input[value=es]:checked"));
 });
 
-test("'did you mean' offers the correction and searches it when clicked", async () => {
+test("a word with a typo finds the documents at once and says what it was read as", async () => {
   const page = await open();
   await typeQuery(page, "chatimens corporel");
+  await page.locator("sonda-search li.hit").first().waitFor();
+  assert.equal(await page.locator("sonda-search .corrected").innerText(), "Résultats pour « châtiments corporel »");
+  assert.match(await page.locator("sonda-search li.hit .snippet").first().innerHTML(), /<mark>châtiments/);
+  assert.equal(await page.locator("sonda-search a.did-you-mean").count(), 0);
+});
+
+test("typing marks the completions of the unfinished word", async () => {
+  const page = await open();
+  await typeQuery(page, "chatiments corpo");
+  await page.locator("sonda-search li.hit").first().waitFor();
+  assert.match(await page.locator("sonda-search li.hit .snippet").first().innerHTML(), /corporels<\/mark>/);
+  assert.equal(await page.locator("sonda-search .corrected").isVisible(), false);
+});
+
+test("'did you mean' offers the correction and searches it when clicked", async () => {
+  const page = await open();
+  await typeQuery(page, "piax");
   const link = page.locator("sonda-search a.did-you-mean");
-  assert.equal(await link.innerText(), "châtiments corporels");
+  assert.equal(await link.innerText(), "paix");
   await link.click();
-  await page.waitForFunction(() => document.querySelector("sonda-search").shadowRoot.querySelector("input[type=search]").value === "châtiments corporels");
+  await page.waitForFunction(() => document.querySelector("sonda-search").shadowRoot.querySelector("input[type=search]").value === "paix");
   await page.locator("sonda-search li.hit mark").first().waitFor();
-  assert.match(page.url(), /s_q=ch%C3%A2timents\+corporels/);
+  assert.match(page.url(), /s_q=paix/);
 });
 
 test("empty and error states", async () => {
