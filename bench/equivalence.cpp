@@ -39,6 +39,7 @@ std::vector<std::string> ranked_ids(sonda::search::Searcher& searcher, const std
   request.lang = lang;
   request.hits_per_page = 100;
   request.highlight = false;
+  request.prefix = false;  // finished words: an unfinished one may also complete to others (niño → niñez)
   auto response = searcher.search(request);
   std::vector<std::string> ids;
   total = 0;

@@ -47,3 +47,26 @@ def relevance_report(ranked, relevant):
         mrr += 0 if first is None else 1 / (first + 1)
     return json.dumps({"queries": len(ranked), "ndcg_at_10": round(ndcg / len(ranked), 4),
                        "mrr_at_10": round(mrr / len(ranked), 4)})
+
+
+class typing_report:
+    """Recall@10 of cuts and typos (is the finished query's top hit in the top 10?), suggestions, latency."""
+
+    def __init__(self):
+        self.found = {"cut": [], "typo": []}
+        self.suggested = 0
+        self.times = []
+
+    def add(self, kind, found, suggested, milliseconds):
+        self.found[kind].append(found)
+        if kind == "cut":
+            self.suggested += suggested
+            self.times.append(milliseconds)
+
+    def json(self):
+        share = lambda values: round(sum(values) / len(values), 4) if values else 0
+        return json.dumps({"cuts": len(self.found["cut"]), "prefix_recall_at_10": share(self.found["cut"]),
+                           "typos": len(self.found["typo"]), "typo_recall_at_10": share(self.found["typo"]),
+                           "suggestion_share": round(self.suggested / max(1, len(self.found["cut"])), 4),
+                           "cut_p50_ms": round(percentile(self.times, 50), 3) if self.times else 0,
+                           "cut_p99_ms": round(percentile(self.times, 99), 3) if self.times else 0})

@@ -4,10 +4,12 @@
   fts5.py index DB FILE...            build the index (unicode61 remove_diacritics 2), print seconds as JSON
   fts5.py search DB QUERIES [ROUNDS]  top 10 with bm25() and snippet(), plus the total count, per query
   fts5.py relevance DB QUERIES QRELS  nDCG@10 and MRR@10, questions matched as OR of their words
+  fts5.py typing DB CASES             the typing benchmark (bench/typing_cases.py): words AND-ed, the last
+                                      one of a cut as a prefix query (corpo*); FTS5 has no typo tolerance
 """
 import json, re, sqlite3, sys, time
 
-from common import latency_report, qrels, queries, records, relevance_report
+from common import latency_report, qrels, queries, records, relevance_report, typing_report
 
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -70,12 +72,34 @@ def relevance(db, queries_path, qrels_path):
     print(relevance_report(ranked, relevant))
 
 
+def typing(db, cases_path):
+    connection = sqlite3.connect(db)
+    top = "SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 0, 4, 1) LIMIT 10"
+    ids = lambda expression: [row[0] for row in connection.execute(top, (expression,))] if expression else []
+    finished_top, report = {}, typing_report()
+    for case in queries(cases_path):
+        if case["finished"] not in finished_top:
+            finished_top[case["finished"]] = (ids(fts_query(case["finished"])) or [None])[0]
+        expected = finished_top[case["finished"]]
+        if expected is None:
+            continue
+        expression = fts_query(case["query"])
+        if case["kind"] == "cut" and expression:
+            expression += "*"  # the last quoted word becomes a prefix query: "corpo"*
+        started = time.perf_counter()
+        found = ids(expression)
+        report.add(case["kind"], expected in found, False, (time.perf_counter() - started) * 1000)
+    print(report.json())
+
+
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "index":
         index(sys.argv[2], sys.argv[3:])
     elif command == "search":
         search(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 3)
+    elif command == "typing":
+        typing(sys.argv[2], sys.argv[3])
     elif command == "relevance":
         relevance(sys.argv[2], sys.argv[3], sys.argv[4])
     else:

@@ -14,11 +14,11 @@ namespace {
 
 using Kind = QueryNode::Kind;
 constexpr Xapian::termcount kPrefixExpansionLimit = 100;
-// A word still being typed: how many completions it matches, the weight of the most frequent one (the
-// word itself has 1), and how fast the weight falls with each less frequent completion.
+// A word still being typed: how many completions it matches, and the weight of the most frequent one (the
+// word itself has 1); another completion weighs that times its share of the most frequent's documents, as
+// likely to be the word the visitor is typing.
 constexpr size_t kTypingExpansionLimit = 20;
 constexpr double kCompletionWeight = 0.6;
-constexpr double kCompletionWeightDecay = 0.05;
 // A word no document holds (or at most this many): up to this many words a typo away, at this weight.
 constexpr size_t kTypoIfAtMostDocuments = 0;
 constexpr size_t kTypoVariants = 4;
@@ -59,16 +59,27 @@ bool QueryTranslator::stemmed_alike(const std::string& word, const std::set<std:
   return false;
 }
 
-std::vector<Xapian::Query> QueryTranslator::completions_of(const analysis::Token& token, bool positive) {
+std::vector<Xapian::Query> QueryTranslator::completions_of(const analysis::Token& token, bool positive,
+                                                           bool through_stems) {
   std::vector<Xapian::Query> out;
   const std::string& folded = token.folded;
   if (folded.size() < 2) return out;
-  const std::set<std::string>& stems = stems_of(token);
-  for (const std::string& completion : lookup_.completions(folded, kTypingExpansionLimit + 1)) {
-    if (out.size() == kTypingExpansionLimit) break;
-    if (completion == folded || is_stopword(completion) || stemmed_alike(completion, stems)) continue;
-    double weight = kCompletionWeight / (1.0 + kCompletionWeightDecay * static_cast<double>(out.size()));
-    out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(completion), weight);
+  std::set<std::string> seen = stems_of(token);
+  auto completions = lookup_.completions(folded, kTypingExpansionLimit + 1);
+  double top =
+      completions.empty() ? 0.0 : static_cast<double>(std::max<size_t>(1, completions.front().documents));
+  for (const auto& [word, documents] : completions) {
+    if (out.size() >= kTypingExpansionLimit) break;
+    if (word == folded || is_stopword(word) || stemmed_alike(word, seen)) continue;
+    double weight = kCompletionWeight * static_cast<double>(documents) / top;
+    if (!through_stems) {
+      out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(word), weight);
+      continue;
+    }
+    for (const std::string& stem : stems_of(analysis::Token{word, word}))  // every form of the completion
+      if (seen.insert(stem).second)
+        out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(std::string(index::kStemPrefix) + stem), weight);
   }
   if (positive && !out.empty()) out_.highlight.prefixes.push_back(folded);
   return out;
@@ -83,7 +94,7 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
   const analysis::Token& token = tokens.front();
   bool stop = is_stopword(token.folded);
   if (unfinished && word_prefix.empty()) {
-    std::vector<Xapian::Query> completions = completions_of(token, positive);
+    std::vector<Xapian::Query> completions = completions_of(token, positive, true);
     if (!completions.empty()) {
       std::optional<Xapian::Query> exact = word(text, stem_prefix, word_prefix, positive, false);
       if (!exact && positive) ++out_.positive_terms;
@@ -166,7 +177,7 @@ std::optional<Xapian::Query> QueryTranslator::phrase(const std::vector<analysis:
     }
   }
   if (unfinished && word_prefix.empty()) {
-    std::vector<Xapian::Query> last = completions_of(tokens.back(), positive);
+    std::vector<Xapian::Query> last = completions_of(tokens.back(), positive, false);
     last.insert(last.begin(), terms.back());
     terms.back() = combine(Xapian::Query::OP_OR, last);
   }
@@ -188,8 +199,8 @@ std::optional<Xapian::Query> QueryTranslator::prefix(std::string_view text, bool
   // apart. OR, not OP_SYNONYM (which estimates its frequency from the words each shard holds, so its
   // weights differ between shard layouts) nor OP_MAX (which crashes Xapian 1.4.22 over several databases).
   std::vector<Xapian::Query> words;
-  for (const std::string& completion : lookup_.completions(folded, kPrefixExpansionLimit))
-    words.emplace_back(completion);
+  for (const auto& completion : lookup_.completions(folded, kPrefixExpansionLimit))
+    words.emplace_back(completion.word);
   if (words.empty()) return Xapian::Query::MatchNothing;
   return combine(Xapian::Query::OP_OR, words);
 }

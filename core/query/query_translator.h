@@ -59,7 +59,8 @@ class QueryTranslator {
                                       std::string_view word_prefix, bool positive, bool unfinished = false);
   // The indexed words that complete a word still being typed (itself, stop words and words of its own stem
   // left out), each weighted below the word itself and the more frequent completions; empty when none.
-  std::vector<Xapian::Query> completions_of(const analysis::Token& token, bool positive);
+  // `through_stems`: each completion by its stems (every form of it), else as the word itself (phrases).
+  std::vector<Xapian::Query> completions_of(const analysis::Token& token, bool positive, bool through_stems);
   bool stemmed_alike(const std::string& word, const std::set<std::string>& stems);
   // For a word of five letters or more that no document holds (digits never): the stems of the indexed
   // words a typo away, weighted below any exact or completed word.

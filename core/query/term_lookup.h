@@ -15,9 +15,15 @@ class TermLookup {
   // The case-folded accented spellings documents use for `folded` ("educacion" → {"educación"}).
   virtual std::vector<std::string> accented_forms(std::string_view folded) const = 0;
 
+  // An indexed word and how many documents hold it.
+  struct Completion {
+    std::string word;
+    size_t documents = 0;
+  };
+
   // Up to `limit` indexed words starting with the folded `prefix` (the prefix itself included when it is
   // a word), most documents first, ties alphabetical; none by default.
-  virtual std::vector<std::string> completions(std::string_view /*prefix*/, size_t /*limit*/) const {
+  virtual std::vector<Completion> completions(std::string_view /*prefix*/, size_t /*limit*/) const {
     return {};
   }
 

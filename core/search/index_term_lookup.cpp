@@ -40,7 +40,8 @@ std::string IndexTermLookup::display_form(std::string_view folded) const {
   return best;
 }
 
-std::vector<std::string> IndexTermLookup::completions(std::string_view prefix, size_t limit) const {
+std::vector<query::TermLookup::Completion> IndexTermLookup::completions(std::string_view prefix,
+                                                                        size_t limit) const {
   std::vector<std::pair<Xapian::doccount, std::string>> found;
   std::string start(prefix);
   for (auto term = database_.allterms_begin(start); term != database_.allterms_end(start); ++term) {
@@ -52,8 +53,8 @@ std::vector<std::string> IndexTermLookup::completions(std::string_view prefix, s
                     [](const auto& a, const auto& b) {
                       return a.first != b.first ? a.first > b.first : a.second < b.second;
                     });
-  std::vector<std::string> out;
-  for (size_t i = 0; i < kept; ++i) out.push_back(std::move(found[i].second));
+  std::vector<Completion> out;
+  for (size_t i = 0; i < kept; ++i) out.push_back({std::move(found[i].second), found[i].first});
   return out;
 }
 

@@ -24,7 +24,7 @@ class IndexTermLookup : public query::TermLookup {
 
   // Scans at most kMaxCompletionsScanned words (alphabetical order) for the most frequent, so a one-letter
   // prefix over a large vocabulary costs a bounded read; every shard layout reads the same merged list.
-  std::vector<std::string> completions(std::string_view prefix, size_t limit) const override;
+  std::vector<Completion> completions(std::string_view prefix, size_t limit) const override;
 
   // Scans the words that share the first letter (at most kMaxSimilarScanned): an edit of the first letter
   // is never found, though typo_distance would allow one to words of nine letters or more.

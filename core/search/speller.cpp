@@ -81,8 +81,8 @@ std::vector<std::string> Speller::complete(std::string_view typed, size_t limit)
   if (tokens.empty() || limit == 0) return {};
   std::string lead = cleaned.substr(0, tokens.back().begin);
   std::vector<std::string> out;
-  for (const std::string& word : lookup_.completions(tokens.back().folded, limit))
-    out.push_back(lead + lookup_.display_form(word));
+  for (const auto& completion : lookup_.completions(tokens.back().folded, limit))
+    out.push_back(lead + lookup_.display_form(completion.word));
   return out;
 }
 

@@ -30,9 +30,9 @@ class FakeLookup : public TermLookup {
   size_t documents_with(std::string_view term) const override {
     return term == "chatiments" || term == "Zchat" ? 3 : 0;
   }
-  std::vector<std::string> completions(std::string_view prefix, size_t limit) const override {
-    std::vector<std::string> words = {"chateau", "chatiments", "chaton", "chats"};
-    std::erase_if(words, [&](const std::string& word) { return !word.starts_with(prefix); });
+  std::vector<Completion> completions(std::string_view prefix, size_t limit) const override {
+    std::vector<Completion> words = {{"chateau", 10}, {"chatiments", 8}, {"chaton", 5}, {"chats", 2}};
+    std::erase_if(words, [&](const Completion& c) { return !c.word.starts_with(prefix); });
     words.resize(std::min(words.size(), limit));
     return words;
   }
@@ -125,12 +125,14 @@ TEST(QueryTranslator, HighlightTermsAndWords) {
 
 // What a query typed up to here becomes, its last word still being typed (completions from FakeLookup).
 const ContainsCase kTyping[] = {
-    // the word itself at full weight, completions below it, the more frequent higher
-    // ("chatiments" and "chats" have the stem of "chat": matched already, no completions)
-    {"chat", {"fr"}, "Query((Zchat OR 0.5999999999999999778 * chateau OR 0.57142857142857139685 * chaton))"},
+    // the word itself at full weight, a completion 0.6 times its share of the most frequent one's documents
+    // (chateau 10, chaton 5), through its stems; "chatiments" and "chats" have the stem of "chat": no
+    // completions
+    {"chat", {"fr"}, "Query((Zchat OR 0.5999999999999999778 * Zchateau OR 0.2999999999999999889 * Zchaton))"},
+    // in a phrase, the completions are words (positions of the words themselves)
     {"\"le chat",
      {"fr"},
-     "(le PHRASE 2 (chat OR 0.5999999999999999778 * chateau OR 0.57142857142857139685 * chaton))"},
+     "(le PHRASE 2 (chat OR 0.5999999999999999778 * chateau OR 0.2999999999999999889 * chaton))"},
     {"zzz", {"fr"}, "Query(Zzzz)"},  // nothing completes it: the word alone
     {"c", {"fr"}, "Query(c)"},       // one letter: too short to complete
 };

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The typing benchmark on the shared corpus: prefix recall@10 over every cut of the last word (3 letters or
+# more), typo recall@10 with one typo in the longest word, the share of cuts answered with a suggestion, and
+# the in-process latency of the cuts, for Sonda and SQLite FTS5 (bench/typing_cases.py makes the cases).
+# Writes bench/results/<date-time>-typing/. Takes about 3 minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+bench_prepare -typing corpus queries/bench_queries.jsonl
+trap 'rm -rf "$work"' EXIT
+command -v sqlite3 >/dev/null || { echo "bench: sqlite3 and python3 are needed (bench/run.sh installs them)" >&2; exit 1; }
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DSONDA_BUILD_TESTS=OFF -DSONDA_BUILD_BENCH=ON >/dev/null
+cmake --build build-bench -j "$(nproc)" >/dev/null
+bin=build-bench
+{ echo "date: $(date -Iseconds)"; echo "sonda: $(git rev-parse --short HEAD)"; } > "$out/machine.txt"
+
+"$bin/indexer/sonda-index" -q --full --db "$work/sonda" "$data"/corpus/*.jsonl* >/dev/null
+python3 bench/peers/fts5.py index "$work/fts5.db" "$data"/corpus/*.jsonl* >/dev/null
+python3 bench/typing_cases.py "$data/queries/bench_queries.jsonl" > "$out/cases.jsonl"
+"$bin/bench/sonda-bench-typing" "$work/sonda" "$out/cases.jsonl" > "$out/sonda-typing.json"
+python3 bench/peers/fts5.py typing "$work/fts5.db" "$out/cases.jsonl" > "$out/fts5-typing.json"
+{
+  echo "| system | cuts | prefix recall@10 | typos | typo recall@10 | cuts with a suggestion | cut p50 ms | cut p99 ms |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  for system in sonda fts5; do
+    f="$out/$system-typing.json"
+    echo "| $system | $(json cuts < "$f") | $(json prefix_recall_at_10 < "$f") | $(json typos < "$f") | $(json typo_recall_at_10 < "$f") | $(json suggestion_share < "$f") | $(json cut_p50_ms < "$f") | $(json cut_p99_ms < "$f") |"
+  done
+} > "$out/results.md"
+cat "$out/results.md"
