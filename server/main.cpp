@@ -83,6 +83,10 @@ int main(int argc, char** argv) {
   std::string gazetteer_path;
   app.add_option("--gazetteer", gazetteer_path,
                  "Gazetteer file for facet labels (default: the built-in one)");
+  std::string synonyms_path;
+  app.add_option("--synonyms", synonyms_path,
+                 "Synonym file: one group a line, terms separated by commas, optionally 'fr:' or 'es:' "
+                 "first; re-read when it changes");
   CLI11_PARSE(app, argc, argv);
   api_config.max_body_bytes = max_body_kb * 1024;
   listen.max_body_bytes = api_config.max_body_bytes;
@@ -94,7 +98,17 @@ int main(int argc, char** argv) {
   }
   remote.timeout = std::chrono::milliseconds(remote_timeout_ms);
   remote.connect_timeout = std::chrono::milliseconds(remote_connect_ms);
-  sonda::search::SearcherPool pool(db, *gazetteer, std::chrono::milliseconds(200), remote);
+  std::unique_ptr<sonda::search::SynonymFile> synonyms;
+  if (!synonyms_path.empty()) {
+    auto opened = sonda::search::SynonymFile::open(
+        synonyms_path, [](const std::string& message) { std::cerr << "sonda-serve: " << message << '\n'; });
+    if (!opened) {
+      std::cerr << "sonda-serve: " << opened.error().message << '\n';
+      return 2;
+    }
+    synonyms = std::move(*opened);
+  }
+  sonda::search::SearcherPool pool(db, *gazetteer, std::chrono::milliseconds(200), remote, synonyms.get());
   sonda::server::Metrics metrics;
   sonda::server::Api api(pool, metrics, api_config, std::cerr);
   sonda::server::HttpServer server(api, listen);

@@ -23,6 +23,8 @@ constexpr double kCompletionWeight = 0.6;
 constexpr size_t kTypoIfAtMostDocuments = 0;
 constexpr size_t kTypoVariants = 4;
 constexpr double kTypoWeight = 0.4;
+// The weight of a synonym's match, below the words typed, their completions and typo variants.
+constexpr double kSynonymWeight = 0.35;
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
   if (parts.size() == 1) return parts.front();
@@ -117,9 +119,56 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
   Xapian::Query exact = stem_query(stems, stem_prefix);
   if (!word_prefix.empty()) return exact;
   std::vector<Xapian::Query> variants = typo_variants(token, std::string(text), stems, positive);
+  for (auto& synonym : synonyms_of(token.folded, positive)) variants.push_back(std::move(synonym));
   if (variants.empty()) return exact;
   variants.insert(variants.begin(), exact);
   return combine(Xapian::Query::OP_OR, variants);
+}
+
+std::vector<Xapian::Query> QueryTranslator::synonyms_of(const std::string& term, bool positive) {
+  std::vector<Xapian::Query> out;
+  if (!synonyms_ || !positive) return out;
+  for (const std::string& other : synonyms_->alternatives(term, langs_)) {
+    std::vector<std::string> words = split_trimmed(other, ' ');
+    Xapian::Query match;
+    if (words.size() == 1) {
+      const std::set<std::string>& stems = stems_of(analysis::Token{words.front(), words.front()});
+      out_.highlight.stems.insert(stems.begin(), stems.end());
+      match = stem_query(stems, index::kStemPrefix);
+    } else {
+      std::vector<Xapian::Query> terms(words.begin(), words.end());
+      for (const auto& word : words)
+        out_.highlight.words.insert(word), out_.highlight.searched_words.insert(word);
+      match = Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+    }
+    out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, match, kSynonymWeight);
+  }
+  return out;
+}
+
+std::optional<Xapian::Query> QueryTranslator::synonym_run(const QueryNode& node, size_t start, size_t& length,
+                                                          bool positive) {
+  if (!synonyms_ || synonyms_->longest_term() < 2) return std::nullopt;
+  std::vector<std::string> words;
+  for (size_t i = start; i < node.children.size() && words.size() < synonyms_->longest_term(); ++i) {
+    const QueryNode& child = node.children[i];
+    if (child.kind != Kind::word || child.unfinished) break;
+    auto tokens = tokens_of(child.text);
+    if (tokens.size() != 1) break;
+    words.push_back(tokens.front().folded);
+  }
+  for (size_t count = words.size(); count >= 2; --count) {
+    std::vector<std::string> run(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(count));
+    std::vector<Xapian::Query> alternatives = synonyms_of(join(run, " "), positive);
+    if (alternatives.empty()) continue;
+    std::vector<Xapian::Query> typed;
+    for (size_t i = start; i < start + count; ++i)
+      if (auto q = this->node(node.children[i], positive)) typed.push_back(*q);
+    alternatives.insert(alternatives.begin(), combine(Xapian::Query::OP_AND, typed));
+    length = count;
+    return combine(Xapian::Query::OP_OR, alternatives);
+  }
+  return std::nullopt;
 }
 
 std::vector<Xapian::Query> QueryTranslator::typo_variants(const analysis::Token& token,
@@ -176,6 +225,17 @@ std::optional<Xapian::Query> QueryTranslator::phrase(const std::vector<analysis:
       out_.highlight.searched_words.insert(token.folded);
     }
   }
+  if (word_prefix.empty() && tokens.size() > 1) {
+    std::vector<std::string> words;
+    for (const auto& token : tokens) words.push_back(token.folded);
+    std::vector<Xapian::Query> synonyms = synonyms_of(join(words, " "), positive);
+    if (!synonyms.empty() && !unfinished) {
+      synonyms.insert(synonyms.begin(),
+                      Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size()));
+      if (positive) ++out_.positive_terms;
+      return combine(Xapian::Query::OP_OR, synonyms);
+    }
+  }
   if (unfinished && word_prefix.empty()) {
     std::vector<Xapian::Query> last = completions_of(tokens.back(), positive, false);
     last.insert(last.begin(), terms.back());
@@ -224,7 +284,16 @@ std::optional<Xapian::Query> QueryTranslator::scope(const QueryNode& node, bool 
 std::optional<Xapian::Query> QueryTranslator::group(const QueryNode& node, bool positive) {
   std::vector<Xapian::Query> included;
   std::vector<Xapian::Query> excluded;
-  for (const auto& child : node.children) {
+  for (size_t i = 0; i < node.children.size(); ++i) {
+    const QueryNode& child = node.children[i];
+    size_t run = 0;
+    if (child.kind == Kind::word && positive) {
+      if (auto q = synonym_run(node, i, run, positive)) {
+        included.push_back(*q);
+        i += run - 1;
+        continue;
+      }
+    }
     if (child.kind == Kind::exclude) {
       if (child.children.empty()) continue;
       if (auto q = this->node(child.children.front(), false)) excluded.push_back(*q);

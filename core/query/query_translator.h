@@ -11,6 +11,7 @@
 
 #include "analysis/analyzer.h"
 #include "query/query_node.h"
+#include "query/synonyms.h"
 #include "query/term_lookup.h"
 
 namespace sonda::query {
@@ -50,6 +51,10 @@ class QueryTranslator {
   // Whether a word no document holds also matches indexed words one or two typos away (on by default).
   void set_typo_tolerance(bool on) { typo_tolerance_ = on; }
 
+  // Synonym groups whose other terms a query's words and phrases also match (none by default); must
+  // outlive the translations.
+  void set_synonyms(const Synonyms* synonyms) { synonyms_ = synonyms; }
+
  private:
   std::optional<Xapian::Query> node(const QueryNode& node, bool positive);
   std::optional<Xapian::Query> group(const QueryNode& node, bool positive);
@@ -64,6 +69,12 @@ class QueryTranslator {
   bool stemmed_alike(const std::string& word, const std::set<std::string>& stems);
   // For a word of five letters or more that no document holds (digits never): the stems of the indexed
   // words a typo away, weighted below any exact or completed word.
+  // The other terms of the synonym groups holding `term` (folded words), each as a word (through its
+  // stems) or a phrase, weighted below the words typed.
+  std::vector<Xapian::Query> synonyms_of(const std::string& term, bool positive);
+  // Runs of plain words in `node`'s children that are a multi-word synonym term, from child `start`.
+  std::optional<Xapian::Query> synonym_run(const QueryNode& node, size_t start, size_t& length,
+                                           bool positive);
   std::vector<Xapian::Query> typo_variants(const analysis::Token& token, const std::string& typed,
                                            const std::set<std::string>& stems, bool positive);
   std::optional<Xapian::Query> prefix(std::string_view text, bool positive);
@@ -84,6 +95,7 @@ class QueryTranslator {
   MatchMode mode_ = MatchMode::all;
   bool drop_stopwords_ = true;
   bool typo_tolerance_ = true;
+  const Synonyms* synonyms_ = nullptr;
   Translation out_;
   std::map<std::string, std::set<std::string>> stems_memo_;
 };

@@ -162,6 +162,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   IndexTermLookup lookup(shards_.database(), &gazetteer_, &analyzer_);
   query::QueryTranslator translator(analyzer_, lookup, analysis_languages(request.lang));
   translator.set_typo_tolerance(request.typo_tolerance);
+  std::shared_ptr<const query::Synonyms> synonyms = synonyms_ ? synonyms_->current() : nullptr;
+  translator.set_synonyms(synonyms.get());
   query::QueryNode parsed = query::parse_query(request.q);
   if (request.prefix) query::mark_unfinished_word(parsed, request.q);
   query::Translation text =

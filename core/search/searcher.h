@@ -13,6 +13,7 @@
 #include "search/search_request.h"
 #include "search/search_response.h"
 #include "search/shard_set.h"
+#include "search/synonym_file.h"
 #include "util/result.h"
 
 namespace sonda::search {
@@ -50,6 +51,9 @@ class Searcher {
 
   Result<IndexStats> stats();
 
+  // The synonym file whose groups every search applies (none by default); it must outlive the Searcher.
+  void use_synonyms(SynonymFile* synonyms) { synonyms_ = synonyms; }
+
  private:
   Searcher(std::string path, ShardSet shards, const enrich::Gazetteer& gazetteer, const RemoteOptions& remote)
       : path_(std::move(path)),
@@ -69,6 +73,7 @@ class Searcher {
   RemoteOptions remote_;
   const enrich::Gazetteer& gazetteer_;
   analysis::Analyzer analyzer_;
+  SynonymFile* synonyms_ = nullptr;
 };
 
 }  // namespace sonda::search

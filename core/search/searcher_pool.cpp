@@ -23,6 +23,7 @@ Result<SearcherPool::Lease> SearcherPool::acquire() {
   if (!idle.searcher) {
     auto opened = Searcher::open(path_, gazetteer_, remote_);
     if (!opened) return opened.error();
+    (*opened)->use_synonyms(synonyms_);
     return Lease(*this, std::move(*opened), now);
   }
   return Lease(*this, std::move(idle.searcher), idle.refreshed);

@@ -41,11 +41,15 @@ class SearcherPool {
   };
 
   // Searchers over the index at `path`, labelling facets with `gazetteer` (which must outlive the pool);
-  // `remote` limits the wait for remote shards.
+  // `remote` limits the wait for remote shards; `synonyms`, when given, must outlive the pool.
   SearcherPool(std::string path, const enrich::Gazetteer& gazetteer,
                std::chrono::milliseconds refresh_interval = std::chrono::milliseconds(200),
-               RemoteOptions remote = {})
-      : path_(std::move(path)), gazetteer_(gazetteer), refresh_interval_(refresh_interval), remote_(remote) {}
+               RemoteOptions remote = {}, SynonymFile* synonyms = nullptr)
+      : path_(std::move(path)),
+        gazetteer_(gazetteer),
+        refresh_interval_(refresh_interval),
+        remote_(remote),
+        synonyms_(synonyms) {}
 
   Result<Lease> acquire();
 
@@ -62,6 +66,7 @@ class SearcherPool {
   const enrich::Gazetteer& gazetteer_;
   std::chrono::milliseconds refresh_interval_;
   RemoteOptions remote_;
+  SynonymFile* synonyms_;
   std::mutex mutex_;
   std::vector<Idle> idle_;
 };

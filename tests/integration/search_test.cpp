@@ -1,6 +1,7 @@
 // The search core over the sample corpus: equivalences, ranking, facets, pages, sorting, suggestions.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -206,6 +207,26 @@ TEST_F(CorpusSearch, AWordWithATypoFindsWhatTheWordFinds) {
   off.q = "chatimens corporels ";
   off.typo_tolerance = false;
   EXPECT_TRUE(search(off).partial_match) << "typoTolerance=false: chatimens matches nothing";
+}
+
+TEST_F(CorpusSearch, SynonymsFromAFileMatchAtQueryTime) {
+  testing::TempDir dir;
+  std::ofstream((dir / "synonyms.txt").string())
+      << "es: amparo, protección\nfr: sévices, châtiments corporels\n";
+  auto synonyms = SynonymFile::open((dir / "synonyms.txt").string(), nullptr);
+  ASSERT_TRUE(synonyms.ok()) << synonyms.error().message;
+  SearchRequest request;  // without typo tolerance, which would find "services"
+  request.q = "sévices ";
+  request.typo_tolerance = false;
+  EXPECT_TRUE(search(request).hits.empty());
+  searcher_->use_synonyms(synonyms->get());
+  SearchResponse answer = search(request);
+  ASSERT_FALSE(answer.hits.empty()) << "sévices reaches the châtiments corporels documents";
+  EXPECT_NE(answer.hits.front().snippet.find("<mark>CHÂTIMENTS CORPORELS</mark>"), std::string::npos)
+      << answer.hits.front().snippet;
+  EXPECT_GT(search("amparo ", "es").total_hits, 0u);
+  EXPECT_EQ(search("amparo ", "fr").total_hits, 0u) << "a Spanish group";
+  searcher_->use_synonyms(nullptr);
 }
 
 TEST_F(CorpusSearch, PhraseIsStricterThanWords) {

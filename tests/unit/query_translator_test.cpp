@@ -182,6 +182,31 @@ TEST(QueryTranslatorTable, UnknownWordsAlsoMatchWordsATypoAway) {
             "Query(Zchatimen)");
 }
 
+// Words, unquoted runs and phrases that are a synonym term also match the group's other terms.
+const ContainsCase kSynonyms[] = {
+    {"ONG ",
+     {"fr"},
+     "(Zong OR 0.3499999999999999778 * (organisation PHRASE 3 non PHRASE 3 gouvernementale))"},
+    {"organisation non gouvernementale ", {"fr"}, "OR 0.3499999999999999778 * Zong"},
+    {"\"organisation non gouvernementale\"", {"fr"}, "OR 0.3499999999999999778 * Zong"},
+    {"niñez ", {"es"}, "(Zninez OR 0.3499999999999999778 * Zinfanci)"},
+    {"niñez ", {"fr"}, "Query(Znin)"},      // a Spanish group
+    {"title:ONG", {"fr"}, "Query(ZSong)"},  // never in scopes
+};
+
+TEST(QueryTranslatorTable, SynonymsMatchTheOtherTermsOfTheirGroup) {
+  analysis::Analyzer analyzer;
+  FakeLookup lookup;
+  auto synonyms = Synonyms::parse("ONG, organisation non gouvernementale\nes: niñez, infancia\n", analyzer);
+  ASSERT_TRUE(synonyms.ok());
+  for (const ContainsCase& c : kSynonyms) {
+    QueryTranslator translator(analyzer, lookup, c.langs);
+    translator.set_synonyms(&*synonyms);
+    std::string query = translator.translate(parse_query(c.query), MatchMode::all).query.get_description();
+    EXPECT_NE(query.find(c.fragment), std::string::npos) << c.query << " → " << query;
+  }
+}
+
 TEST(QueryTranslator, EmptyQueryBrowses) {
   analysis::Analyzer analyzer;
   NoTermLookup lookup;
