@@ -25,6 +25,9 @@ constexpr size_t kTypoVariants = 4;
 constexpr double kTypoWeight = 0.4;
 // The weight of a synonym's match, below the words typed, their completions and typo variants.
 constexpr double kSynonymWeight = 0.35;
+// What a document tagged with an entity the query names gets, as a word match of average weight would.
+constexpr double kNameWeight = 1.0;
+constexpr size_t kMinNameBytes = 3;
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
   if (parts.size() == 1) return parts.front();
@@ -120,6 +123,7 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
   if (!word_prefix.empty()) return exact;
   std::vector<Xapian::Query> variants = typo_variants(token, std::string(text), stems, positive);
   for (auto& synonym : synonyms_of(token.folded, positive)) variants.push_back(std::move(synonym));
+  for (auto& name : names_of(text, exact, positive)) variants.push_back(std::move(name));
   if (variants.empty()) return exact;
   variants.insert(variants.begin(), exact);
   return combine(Xapian::Query::OP_OR, variants);
@@ -146,25 +150,44 @@ std::vector<Xapian::Query> QueryTranslator::synonyms_of(const std::string& term,
   return out;
 }
 
+std::vector<Xapian::Query> QueryTranslator::names_of(std::string_view name, const Xapian::Query& typed,
+                                                     bool positive) {
+  std::vector<Xapian::Query> out;
+  if (!positive || name.size() < kMinNameBytes) return out;
+  for (const std::string& term : lookup_.entity_terms(name)) {
+    Xapian::Query weight((new Xapian::FixedWeightPostingSource(kNameWeight))->release());
+    out.emplace_back(Xapian::Query::OP_AND_NOT,
+                     Xapian::Query(Xapian::Query::OP_FILTER, weight, Xapian::Query(term)), typed);
+  }
+  return out;
+}
+
 std::optional<Xapian::Query> QueryTranslator::synonym_run(const QueryNode& node, size_t start, size_t& length,
                                                           bool positive) {
-  if (!synonyms_ || synonyms_->longest_term() < 2) return std::nullopt;
-  std::vector<std::string> words;
-  for (size_t i = start; i < node.children.size() && words.size() < synonyms_->longest_term(); ++i) {
+  constexpr size_t kLongestName = 6;  // words of the longest gazetteer name looked for
+  size_t longest = std::max(synonyms_ ? synonyms_->longest_term() : 0, kLongestName);
+  std::vector<std::string> words, typed;
+  for (size_t i = start; i < node.children.size() && words.size() < longest; ++i) {
     const QueryNode& child = node.children[i];
-    if (child.kind != Kind::word || child.unfinished) break;
+    if (child.kind != Kind::word) break;
     auto tokens = tokens_of(child.text);
     if (tokens.size() != 1) break;
     words.push_back(tokens.front().folded);
+    typed.push_back(child.text);
   }
   for (size_t count = words.size(); count >= 2; --count) {
     std::vector<std::string> run(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(count));
     std::vector<Xapian::Query> alternatives = synonyms_of(join(run, " "), positive);
-    if (alternatives.empty()) continue;
-    std::vector<Xapian::Query> typed;
+    std::vector<std::string> typed_run(typed.begin(), typed.begin() + static_cast<std::ptrdiff_t>(count));
+    if (alternatives.empty() && lookup_.entity_terms(join(typed_run, " ")).empty()) continue;
+    std::vector<Xapian::Query> typed_words;
     for (size_t i = start; i < start + count; ++i)
-      if (auto q = this->node(node.children[i], positive)) typed.push_back(*q);
-    alternatives.insert(alternatives.begin(), combine(Xapian::Query::OP_AND, typed));
+      if (auto q = this->node(node.children[i], positive)) typed_words.push_back(*q);
+    Xapian::Query typed_query = combine(Xapian::Query::OP_AND, typed_words);
+    for (auto& name : names_of(join(typed_run, " "), typed_query, positive))
+      alternatives.push_back(std::move(name));
+    if (alternatives.empty()) continue;
+    alternatives.insert(alternatives.begin(), typed_query);
     length = count;
     return combine(Xapian::Query::OP_OR, alternatives);
   }
@@ -229,6 +252,10 @@ std::optional<Xapian::Query> QueryTranslator::phrase(const std::vector<analysis:
     std::vector<std::string> words;
     for (const auto& token : tokens) words.push_back(token.folded);
     std::vector<Xapian::Query> synonyms = synonyms_of(join(words, " "), positive);
+    std::vector<std::string> raw;
+    for (const auto& token : tokens) raw.push_back(token.word);
+    Xapian::Query phrase_query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+    for (auto& name : names_of(join(raw, " "), phrase_query, positive)) synonyms.push_back(std::move(name));
     if (!synonyms.empty() && !unfinished) {
       synonyms.insert(synonyms.begin(),
                       Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size()));

@@ -37,6 +37,10 @@ class TermLookup {
   // How many documents hold `term`; 0 by default.
   virtual size_t documents_with(std::string_view /*term*/) const { return 0; }
 
+  // The facet terms of the entities `name` (a key, label or alias as typed, any case or accents) stands for
+  // in every facet field ("IDB" → the organisation BID's term); none by default.
+  virtual std::vector<std::string> entity_terms(std::string_view /*name*/) const { return {}; }
+
   // The stored value a facet value stands for ("Perú" → "PE" when a gazetteer knows it); by default
   // the value itself.
   virtual std::string facet_value(std::string_view /*field*/, std::string_view value) const {

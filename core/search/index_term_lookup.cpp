@@ -95,6 +95,15 @@ size_t IndexTermLookup::documents_with(std::string_view term) const {
   return database_.get_termfreq(std::string(term));
 }
 
+std::vector<std::string> IndexTermLookup::entity_terms(std::string_view name) const {
+  std::vector<std::string> out;
+  if (!gazetteer_ || !analyzer_) return out;
+  for (const auto& field : index::facet_fields())
+    if (auto key = gazetteer_->canonical(field.name, name, *analyzer_))
+      out.push_back(index::facet_term(field, *key));
+  return out;
+}
+
 std::string IndexTermLookup::facet_value(std::string_view field, std::string_view value) const {
   if (!gazetteer_ || !analyzer_) return std::string(value);
   return gazetteer_->canonical(field, value, *analyzer_).value_or(std::string(value));

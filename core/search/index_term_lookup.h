@@ -33,6 +33,9 @@ class IndexTermLookup : public query::TermLookup {
 
   size_t documents_with(std::string_view term) const override;
 
+  // Needs the gazetteer and analyzer (none without them).
+  std::vector<std::string> entity_terms(std::string_view name) const override;
+
   // The gazetteer key of a facet value, or the value itself.
   std::string facet_value(std::string_view field, std::string_view value) const override;
 

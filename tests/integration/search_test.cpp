@@ -229,6 +229,25 @@ TEST_F(CorpusSearch, SynonymsFromAFileMatchAtQueryTime) {
   searcher_->use_synonyms(nullptr);
 }
 
+TEST_F(CorpusSearch, AGazetteerNameFindsTheDocumentsTaggedWithItsEntity) {
+  SearchRequest tagged;
+  tagged.filters = {{"organisation", "BID"}};
+  std::set<std::string> expected;
+  for (const auto& id : ids(search(tagged))) expected.insert(id);
+  ASSERT_FALSE(expected.empty());
+  for (const std::string name :
+       {"IDB ", "BID ", "Banco Interamericano de Desarrollo ", "banque interaméricaine de développement "}) {
+    std::vector<std::string> found = ids(search(name));
+    for (const auto& id : expected)
+      EXPECT_NE(std::find(found.begin(), found.end(), id), found.end()) << name << " misses " << id;
+  }
+  std::vector<std::string> peru = ids(search("Perú "));
+  SearchRequest in_peru;
+  in_peru.filters = {{"country", "PE"}};
+  for (const auto& id : ids(search(in_peru)))
+    EXPECT_NE(std::find(peru.begin(), peru.end(), id), peru.end()) << "Perú misses " << id;
+}
+
 TEST_F(CorpusSearch, PhraseIsStricterThanWords) {
   auto words = search("petite enfance");
   auto phrase = search("\"petite enfance\"");

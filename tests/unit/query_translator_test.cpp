@@ -1,6 +1,7 @@
 // The translator without a database: accent restoration, stop words, phrases, scopes, relaxed mode.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "query/query_parser.h"
@@ -25,6 +26,13 @@ class FakeLookup : public TermLookup {
   std::vector<std::string> similar_words(std::string_view word, int max_distance, size_t) const override {
     if (word == "chatimens" || word == "chatimens2") return {"chatiments"};
     if (word == "chatimenss" && max_distance == 2) return {"chatiments", "chatiment"};
+    return {};
+  }
+  std::vector<std::string> entity_terms(std::string_view name) const override {
+    std::string folded(name);
+    std::transform(folded.begin(), folded.end(), folded.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    if (folded == "idb" || folded == "banco interamericano de desarrollo") return {"XOidb"};
     return {};
   }
   size_t documents_with(std::string_view term) const override {
@@ -202,6 +210,31 @@ TEST(QueryTranslatorTable, SynonymsMatchTheOtherTermsOfTheirGroup) {
   for (const ContainsCase& c : kSynonyms) {
     QueryTranslator translator(analyzer, lookup, c.langs);
     translator.set_synonyms(&*synonyms);
+    std::string query = translator.translate(parse_query(c.query), MatchMode::all).query.get_description();
+    EXPECT_NE(query.find(c.fragment), std::string::npos) << c.query << " → " << query;
+  }
+}
+
+// A gazetteer name also matches the documents tagged with its entity, at a fixed weight, when the words
+// do not match them already.
+const ContainsCase kNames[] = {
+    {"IDB ",
+     {"es"},
+     "(Zidb OR ((PostingSource(Xapian::FixedWeightPostingSource(wt=1)) FILTER XOidb) AND_NOT Zidb))"},
+    {"Banco Interamericano de Desarrollo ",
+     {"es"},
+     "FILTER XOidb) AND_NOT (Zbanc AND Zinteramerican AND Zdesarroll))"},
+    {"\"Banco Interamericano de Desarrollo\"",
+     {"es"},
+     "FILTER XOidb) AND_NOT (banco PHRASE 4 interamericano"},
+    {"-IDB castigo ", {"es"}, "(Zcastig AND_NOT Zidb)"},  // never in an exclusion
+};
+
+TEST(QueryTranslatorTable, NamesAlsoMatchTheDocumentsTaggedWithTheirEntity) {
+  analysis::Analyzer analyzer;
+  FakeLookup lookup;
+  for (const ContainsCase& c : kNames) {
+    QueryTranslator translator(analyzer, lookup, c.langs);
     std::string query = translator.translate(parse_query(c.query), MatchMode::all).query.get_description();
     EXPECT_NE(query.find(c.fragment), std::string::npos) << c.query << " → " << query;
   }
