@@ -27,6 +27,9 @@ constexpr double kTypoWeight = 0.4;
 constexpr double kSynonymWeight = 0.35;
 // What a document tagged with an entity the query names gets, as a word match of average weight would.
 constexpr double kNameWeight = 1.0;
+// What a document holding a word typed with accents exactly as typed gets over one matching it only through
+// folding (año above ano).
+constexpr double kExactAccentWeight = 0.2;
 constexpr size_t kMinNameBytes = 3;
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
@@ -121,6 +124,13 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
   if (positive) out_.highlight.stems.insert(stems.begin(), stems.end());
   Xapian::Query exact = stem_query(stems, stem_prefix);
   if (!word_prefix.empty()) return exact;
+  if (token.word != token.folded && positive) {  // typed with accents: that form first
+    std::string form =
+        std::string(index::kAccentPrefix) + token.folded + index::kAccentSeparator + token.word;
+    Xapian::Query weight((new Xapian::FixedWeightPostingSource(kExactAccentWeight))->release());
+    exact = Xapian::Query(Xapian::Query::OP_AND_MAYBE, exact,
+                          Xapian::Query(Xapian::Query::OP_FILTER, weight, Xapian::Query(form)));
+  }
   std::vector<Xapian::Query> variants = typo_variants(token, std::string(text), stems, positive);
   for (auto& synonym : synonyms_of(token.folded, positive)) variants.push_back(std::move(synonym));
   for (auto& name : names_of(text, exact, positive)) variants.push_back(std::move(name));
