@@ -258,6 +258,14 @@ TEST_F(CorpusSearch, AGazetteerNameFindsTheDocumentsTaggedWithItsEntity) {
     EXPECT_NE(std::find(peru.begin(), peru.end(), id), peru.end()) << "Perú misses " << id;
 }
 
+TEST_F(CorpusSearch, AHundredTypoableWordsStayBounded) {
+  std::string q;
+  for (int i = 0; i < 100; ++i) q += "chatimens" + std::string(1, static_cast<char>('a' + i % 26)) + "x ";
+  SearchResponse answer = search(q);
+  EXPECT_TRUE(answer.hits.empty() || answer.partial_match) << "no document has all hundred";
+  EXPECT_LE(answer.corrections.size(), 100u);
+}
+
 TEST_F(CorpusSearch, PhraseIsStricterThanWords) {
   auto words = search("petite enfance");
   auto phrase = search("\"petite enfance\"");
