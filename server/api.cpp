@@ -104,9 +104,26 @@ HttpResponse Api::metrics() {
   return response;
 }
 
+// The methods a known route answers ("" for a path that is no route).
+std::string Api::allowed_methods(const std::string& path) const {
+  if (path == "/search") return "GET, HEAD, POST, OPTIONS";
+  if (path.starts_with("/documents/") || path == "/suggest" || path == "/health" || path == "/metrics" ||
+      find_web_asset(path))
+    return "GET, HEAD, OPTIONS";
+  return "";
+}
+
 HttpResponse Api::route(const HttpRequest& request, std::string& route_name) {
   const std::string& path = request.path;
   bool read = request.method == "GET" || request.method == "HEAD";
+  std::string allowed = allowed_methods(path);
+  if (!allowed.empty() && (", " + allowed + ",").find(", " + request.method + ",") == std::string::npos) {
+    route_name = "other";
+    HttpResponse response = error_response(405, "method_not_allowed",
+                                           request.method + " is not allowed here; allowed: " + allowed);
+    response.headers.emplace_back("Allow", allowed);
+    return response;
+  }
   if (request.method == "OPTIONS") {
     route_name = "preflight";
     HttpResponse response;

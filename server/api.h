@@ -31,6 +31,7 @@ class Api {
 
  private:
   HttpResponse route(const HttpRequest& request, std::string& route_name);
+  std::string allowed_methods(const std::string& path) const;
   HttpResponse search(const HttpRequest& request);
   HttpResponse document(const std::string& id);
   HttpResponse suggest(const HttpRequest& request);

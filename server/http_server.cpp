@@ -13,6 +13,27 @@
 namespace sonda::server {
 namespace {
 
+// Why a request's framing or headers are refused, or "" when they are fine. A proxy and this server must
+// never frame one request two ways (RFC 9112 §6.3), so anything that two parsers could read differently is
+// refused: a repeated Content-Length, Content-Length with Transfer-Encoding, a coding other than chunked,
+// a header name with a space (before its colon) or a control byte, a value with a control byte.
+std::string framing_problem(const httplib::Request& request) {
+  if (request.headers.count("Content-Length") > 1) return "repeated Content-Length";
+  if (request.has_header("Transfer-Encoding")) {
+    if (request.has_header("Content-Length")) return "Content-Length with Transfer-Encoding";
+    if (request.headers.count("Transfer-Encoding") > 1 ||
+        request.get_header_value("Transfer-Encoding") != "chunked")
+      return "a Transfer-Encoding other than chunked";
+  }
+  for (const auto& [name, value] : request.headers) {
+    for (unsigned char c : name)
+      if (c <= ' ' || c == 0x7F) return "a header name with a space or a control byte";
+    for (unsigned char c : value)
+      if ((c < ' ' && c != '\t') || c == 0x7F) return "a header value with a control byte";
+  }
+  return {};
+}
+
 HttpRequest convert(const httplib::Request& in) {
   HttpRequest out;
   out.method = in.method;
@@ -45,7 +66,14 @@ HttpServer::HttpServer(Api& api, ListenConfig config)
     setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     listen_socket_ = socket;  // its backlog is raised after bind: cpp-httplib 0.11 listens with 5
   });
-  server_->set_pre_routing_handler([](const httplib::Request&, httplib::Response& response) {
+  server_->set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+    if (std::string problem = framing_problem(request); !problem.empty()) {
+      HttpResponse error = error_response(400, "bad_request", "malformed request: " + problem);
+      response.status = error.status;
+      response.set_header("Connection", "close");
+      response.set_content(error.body, error.content_type.c_str());
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (!rejecting_on_this_thread()) return httplib::Server::HandlerResponse::Unhandled;
     HttpResponse error = error_response(503, "overloaded", "too many connections; try again in a second");
     response.status = error.status;
@@ -66,6 +94,9 @@ HttpServer::HttpServer(Api& api, ListenConfig config)
   server_->Get(".*", handler);
   server_->Post(".*", handler);
   server_->Options(".*", handler);
+  server_->Put(".*", handler);  // the Api answers 405 with Allow on its routes, 404 elsewhere
+  server_->Patch(".*", handler);
+  server_->Delete(".*", handler);
   server_->set_error_handler([](const httplib::Request&, httplib::Response& response) {
     if (!response.body.empty()) return;
     HttpResponse error =
