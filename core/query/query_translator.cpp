@@ -19,7 +19,8 @@ constexpr Xapian::termcount kPrefixExpansionLimit = 100;
 // likely to be the word the visitor is typing.
 constexpr size_t kTypingExpansionLimit = 20;
 constexpr double kCompletionWeight = 0.6;
-// A word no document holds (or at most this many): up to this many words a typo away, at this weight.
+// A word no document holds (or at most this many): up to this many words a typo away, the most frequent at
+// this weight and each other at that times its share of the most frequent one's documents.
 constexpr size_t kTypoIfAtMostDocuments = 0;
 constexpr size_t kTypoVariants = 4;
 constexpr double kTypoWeight = 0.4;
@@ -216,10 +217,17 @@ std::vector<Xapian::Query> QueryTranslator::typo_variants(const analysis::Token&
   size_t documents = lookup_.documents_with(token.folded);
   for (const auto& stem : stems) documents += lookup_.documents_with(std::string(index::kStemPrefix) + stem);
   if (documents > kTypoIfAtMostDocuments) return out;
-  for (const std::string& variant : lookup_.similar_words(token.folded, budget, kTypoVariants)) {
+  std::vector<std::pair<std::string, double>> variants;  // weighted by their share of the most frequent
+  double top = 1;
+  for (std::string& variant : lookup_.similar_words(token.folded, budget, kTypoVariants)) {
+    double documents_of_variant = static_cast<double>(std::max<size_t>(1, lookup_.documents_with(variant)));
+    top = std::max(top, documents_of_variant);
+    variants.emplace_back(std::move(variant), documents_of_variant);
+  }
+  for (const auto& [variant, documents_of_variant] : variants) {
     const std::set<std::string>& variant_stems = stems_of(analysis::Token{variant, variant});
     out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, stem_query(variant_stems, index::kStemPrefix),
-                     kTypoWeight);
+                     kTypoWeight * (documents_of_variant / top));
     out_.highlight.stems.insert(variant_stems.begin(), variant_stems.end());
     out_.corrections.emplace(typed, variant);
   }
