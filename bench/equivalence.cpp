@@ -85,8 +85,9 @@ int main(int argc, char** argv) {
                    reference_total, same ? (same_order ? "same, same order" : "same") : "DIFFERENT");
     }
   }
-  std::printf("{\"groups\": %zu, \"held\": %zu, \"held_in_order\": %zu, \"held_without_language\": %zu, "
-              "\"failures\": [%s]}\n",
-              kGroups.size(), held, ordered, held_without_language, failures.c_str());
+  std::printf(
+      "{\"groups\": %zu, \"held\": %zu, \"held_in_order\": %zu, \"held_without_language\": %zu, "
+      "\"failures\": [%s]}\n",
+      kGroups.size(), held, ordered, held_without_language, failures.c_str());
   return held == kGroups.size() ? 0 : 1;
 }

@@ -21,7 +21,9 @@ namespace {
 struct Tally {
   size_t cases = 0, found = 0, suggested = 0;
   std::vector<double> milliseconds;
-  double share(size_t n) const { return cases ? std::round(10000.0 * double(n) / double(cases)) / 10000.0 : 0; }
+  double share(size_t n) const {
+    return cases ? std::round(10000.0 * double(n) / double(cases)) / 10000.0 : 0;
+  }
 };
 
 sonda::search::SearchRequest widget_request(const std::string& q) {

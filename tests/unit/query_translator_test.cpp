@@ -47,12 +47,34 @@ class FakeLookup : public TermLookup {
   }
 };
 
+// How the translator renders `text` over FakeLookup: with `synonyms` when given, and with its last word
+// still being typed when `typing`.
 std::string translate(const std::string& text, std::vector<std::string> langs = {"fr", "es"},
-                      MatchMode mode = MatchMode::all) {
+                      MatchMode mode = MatchMode::all, const Synonyms* synonyms = nullptr,
+                      bool typing = false) {
   analysis::Analyzer analyzer;
   FakeLookup lookup;
   QueryTranslator translator(analyzer, lookup, std::move(langs));
-  return translator.translate(parse_query(text), mode).query.get_description();
+  translator.set_synonyms(synonyms);
+  QueryNode root = parse_query(text);
+  if (typing) mark_unfinished_word(root, text);
+  return translator.translate(root, mode).query.get_description();
+}
+
+struct ContainsCase {
+  std::string query;
+  std::vector<std::string> langs;
+  std::string fragment;
+};
+
+// Each case's query renders with its fragment in it.
+template <size_t N>
+void expect_fragments(const ContainsCase (&cases)[N], const Synonyms* synonyms = nullptr,
+                      bool typing = false) {
+  for (const ContainsCase& c : cases) {
+    std::string query = translate(c.query, c.langs, MatchMode::all, synonyms, typing);
+    EXPECT_NE(query.find(c.fragment), std::string::npos) << c.query << " → " << query;
+  }
 }
 
 struct SameCase {
@@ -91,12 +113,6 @@ TEST(QueryTranslatorTable, EquivalentSpellingsReachTheSameStems) {
   }
 }
 
-struct ContainsCase {
-  std::string query;
-  std::vector<std::string> langs;
-  std::string fragment;
-};
-
 const ContainsCase kContains[] = {
     {"educacion", {"es"}, "Zeduc"},
     {"castigos", {"es"}, "Zcastig"},
@@ -116,9 +132,7 @@ const ContainsCase kContains[] = {
 };
 
 TEST(QueryTranslatorTable, ProducesTheExpectedTerms) {
-  for (const ContainsCase& c : kContains)
-    EXPECT_NE(translate(c.query, c.langs).find(c.fragment), std::string::npos)
-        << c.query << " → " << translate(c.query, c.langs);
+  expect_fragments(kContains);
 }
 
 TEST(QueryTranslator, DropsStopWordsOutsidePhrases) {
@@ -164,16 +178,9 @@ const ContainsCase kTyping[] = {
 };
 
 TEST(QueryTranslatorTable, TheWordBeingTypedAlsoMatchesItsCompletions) {
+  expect_fragments(kTyping, nullptr, true);
   analysis::Analyzer analyzer;
   FakeLookup lookup;
-  for (const ContainsCase& c : kTyping) {
-    QueryTranslator translator(analyzer, lookup, c.langs);
-    QueryNode root = parse_query(c.query);
-    mark_unfinished_word(root, c.query);
-    Translation t = translator.translate(root, MatchMode::all);
-    EXPECT_NE(t.query.get_description().find(c.fragment), std::string::npos)
-        << c.query << " → " << t.query.get_description();
-  }
   QueryTranslator translator(analyzer, lookup, {"fr"});
   QueryNode root = parse_query("chat");
   mark_unfinished_word(root, "chat");
@@ -192,13 +199,9 @@ const ContainsCase kTypos[] = {
 };
 
 TEST(QueryTranslatorTable, UnknownWordsAlsoMatchWordsATypoAway) {
+  expect_fragments(kTypos);
   analysis::Analyzer analyzer;
   FakeLookup lookup;
-  for (const ContainsCase& c : kTypos) {
-    QueryTranslator translator(analyzer, lookup, c.langs);
-    std::string query = translator.translate(parse_query(c.query), MatchMode::all).query.get_description();
-    EXPECT_NE(query.find(c.fragment), std::string::npos) << c.query << " → " << query;
-  }
   QueryTranslator translator(analyzer, lookup, {"fr"});
   Translation t = translator.translate(parse_query("chatimens"), MatchMode::all);
   EXPECT_EQ(t.corrections, (std::map<std::string, std::string>{{"chatimens", "chatiments"}}));
@@ -222,15 +225,9 @@ const ContainsCase kSynonyms[] = {
 
 TEST(QueryTranslatorTable, SynonymsMatchTheOtherTermsOfTheirGroup) {
   analysis::Analyzer analyzer;
-  FakeLookup lookup;
   auto synonyms = Synonyms::parse("ONG, organisation non gouvernementale\nes: niñez, infancia\n", analyzer);
   ASSERT_TRUE(synonyms.ok());
-  for (const ContainsCase& c : kSynonyms) {
-    QueryTranslator translator(analyzer, lookup, c.langs);
-    translator.set_synonyms(&*synonyms);
-    std::string query = translator.translate(parse_query(c.query), MatchMode::all).query.get_description();
-    EXPECT_NE(query.find(c.fragment), std::string::npos) << c.query << " → " << query;
-  }
+  expect_fragments(kSynonyms, &*synonyms);
 }
 
 // A gazetteer name also matches the documents tagged with its entity, at a fixed weight, when the words
@@ -249,13 +246,7 @@ const ContainsCase kNames[] = {
 };
 
 TEST(QueryTranslatorTable, NamesAlsoMatchTheDocumentsTaggedWithTheirEntity) {
-  analysis::Analyzer analyzer;
-  FakeLookup lookup;
-  for (const ContainsCase& c : kNames) {
-    QueryTranslator translator(analyzer, lookup, c.langs);
-    std::string query = translator.translate(parse_query(c.query), MatchMode::all).query.get_description();
-    EXPECT_NE(query.find(c.fragment), std::string::npos) << c.query << " → " << query;
-  }
+  expect_fragments(kNames);
 }
 
 TEST(QueryTranslator, EmptyQueryBrowses) {
