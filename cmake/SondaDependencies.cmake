@@ -17,3 +17,7 @@ find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
 add_library(sonda::cld2 UNKNOWN IMPORTED)
 set_target_properties(sonda::cld2 PROPERTIES IMPORTED_LOCATION ${CLD2_LIBRARY}
                                              INTERFACE_INCLUDE_DIRECTORIES ${CLD2_INCLUDE_DIR})
+# Cross-language search: Apertium's French-Spanish dictionaries through lttoolbox (its .pc misses libxml2's
+# include folder, which its headers need).
+pkg_check_modules(LTTOOLBOX REQUIRED IMPORTED_TARGET lttoolbox)
+pkg_check_modules(ICU_IO REQUIRED IMPORTED_TARGET icu-io)

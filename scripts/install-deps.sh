@@ -8,6 +8,7 @@ packages=(
   libxapian-dev xapian-tools libicu-dev libcpp-httplib-dev libssl-dev zlib1g-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   libpoppler-cpp-dev libzip-dev libpugixml-dev libxml2-dev libcld2-dev
+  lttoolbox-dev apertium-fr-es
   curl
 )
 # Tests only (scripts/install-deps.sh --tests): Debian's chromium, Node.js and playwright-core for the

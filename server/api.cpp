@@ -44,6 +44,10 @@ HttpResponse Api::search(const HttpRequest& http) {
       http.method == "POST" ? search_request_from_json(http.body) : search_request_from_params(http);
   if (!request) return error_response(request.error());
   if (Status valid = search::validate(*request, config_.limits); !valid) return error_response(valid.error());
+  if (request->cross_language && !pool_.cross_language())
+    return error_response(400, "cross_language_unavailable",
+                          "cross-language search needs Apertium's French-Spanish dictionaries "
+                          "(Debian package apertium-fr-es), which this server could not load");
   auto searcher = pool_.acquire();
   if (!searcher) return error_response(searcher.error());
   auto response = (*searcher)->search(*request);

@@ -10,6 +10,7 @@
 #include "search/searcher_pool.h"
 #include "server/api.h"
 #include "server/http_server.h"
+#include "translate/apertium_lexicon.h"
 
 namespace {
 
@@ -83,6 +84,10 @@ int main(int argc, char** argv) {
   std::string gazetteer_path;
   app.add_option("--gazetteer", gazetteer_path,
                  "Gazetteer file for facet labels (default: the built-in one)");
+  std::string apertium_folder(sonda::translate::kApertiumFolder);
+  app.add_option("--apertium", apertium_folder,
+                 "Folder of Apertium's compiled fr-es dictionaries, for crossLanguage searches")
+      ->capture_default_str();
   std::string synonyms_path;
   app.add_option("--synonyms", synonyms_path,
                  "Synonym file: one group a line, terms separated by commas, optionally 'fr:' or 'es:' "
@@ -108,7 +113,11 @@ int main(int argc, char** argv) {
     }
     synonyms = std::move(*opened);
   }
-  sonda::search::SearcherPool pool(db, *gazetteer, std::chrono::milliseconds(200), remote, synonyms.get());
+  auto lexicon = sonda::translate::ApertiumLexicon::open(apertium_folder);
+  if (!lexicon) std::cerr << "sonda-serve: cross-language search is off: " << lexicon.error().message << '\n';
+  const sonda::translate::Lexicon* cross_language = lexicon ? lexicon->get() : nullptr;
+  sonda::search::SearcherPool pool(db, *gazetteer, std::chrono::milliseconds(200), remote, synonyms.get(),
+                                   cross_language);
   sonda::server::Metrics metrics;
   sonda::server::Api api(pool, metrics, api_config, std::cerr);
   sonda::server::HttpServer server(api, listen);

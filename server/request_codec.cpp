@@ -73,6 +73,8 @@ Status apply(SearchRequest& request, const std::string& name, const std::string&
     request.lang = value;
   else if (name == "hl")
     request.labels_lang = value;
+  else if (name == "queryLang")
+    request.query_lang = value;
   else if (name == "match") {
     if (value != "all" && value != "any") return invalid("match must be all or any");
     request.match_any = value == "any";
@@ -92,12 +94,14 @@ Status apply(SearchRequest& request, const std::string& name, const std::string&
     return set_int(request.hits_per_page);
   else if (name == "maxValuesPerFacet")
     return set_int(request.max_values_per_facet);
-  else if (name == "highlight" || name == "prefix" || name == "typoTolerance") {
+  else if (name == "highlight" || name == "prefix" || name == "typoTolerance" || name == "crossLanguage") {
     auto parsed = parse_bool(name, value);
     if (!parsed) return parsed.error();
-    (name == "highlight" ? request.highlight
-     : name == "prefix"  ? request.prefix
-                         : request.typo_tolerance) = *parsed;
+    bool& flag = name == "highlight"       ? request.highlight
+                 : name == "prefix"        ? request.prefix
+                 : name == "typoTolerance" ? request.typo_tolerance
+                                           : request.cross_language;
+    flag = *parsed;
   }
   return Status::success();
 }

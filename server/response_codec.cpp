@@ -64,6 +64,9 @@ std::string search_response_json(const search::SearchResponse& response, const s
   Json corrections = Json::object();
   for (const auto& [typed, matched] : response.corrections) corrections[typed] = matched;
   out["corrections"] = std::move(corrections);
+  Json translations = Json::object();
+  for (const auto& [typed, other] : response.translations) translations[typed] = other;
+  out["translations"] = std::move(translations);
   out["partialMatch"] = response.partial_match;
   out["partial"] = !response.unavailable_shards.empty();
   if (!response.unavailable_shards.empty()) out["unavailableShards"] = response.unavailable_shards;

@@ -32,6 +32,8 @@ constexpr double kNameWeight = 1.0;
 // folding (año above ano).
 constexpr double kExactAccentWeight = 0.2;
 constexpr size_t kMinNameBytes = 3;
+// A translation's match, below the query's own words and everything they expand to.
+constexpr double kTranslationWeight = 0.3;
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
   if (parts.size() == 1) return parts.front();
@@ -134,7 +136,11 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
   }
   std::vector<Xapian::Query> variants = typo_variants(token, std::string(text), stems, positive);
   for (auto& synonym : synonyms_of(token.folded, positive)) variants.push_back(std::move(synonym));
-  for (auto& name : names_of(text, exact, positive)) variants.push_back(std::move(name));
+  // (its own query again: one holding a posting source must not stand twice in a query tree)
+  for (auto& name : names_of(text, stem_query(stems, stem_prefix), positive))
+    variants.push_back(std::move(name));
+  for (auto& other : translations_of(token, std::string(text), positive))
+    variants.push_back(std::move(other));
   if (variants.empty()) return exact;
   variants.insert(variants.begin(), exact);
   return combine(Xapian::Query::OP_OR, variants);
@@ -195,7 +201,12 @@ std::optional<Xapian::Query> QueryTranslator::synonym_run(const QueryNode& node,
     for (size_t i = start; i < start + count; ++i)
       if (auto q = this->node(node.children[i], positive)) typed_words.push_back(*q);
     Xapian::Query typed_query = combine(Xapian::Query::OP_AND, typed_words);
-    for (auto& name : names_of(join(typed_run, " "), typed_query, positive))
+    // The same words again, without their bonuses: a query holding a posting source must not stand twice
+    // in a query tree (both places would move one source).
+    std::vector<Xapian::Query> plain_words;
+    for (size_t i = start; i < start + count; ++i)
+      if (auto q = this->node(node.children[i], false)) plain_words.push_back(*q);
+    for (auto& name : names_of(join(typed_run, " "), combine(Xapian::Query::OP_AND, plain_words), positive))
       alternatives.push_back(std::move(name));
     if (alternatives.empty()) continue;
     alternatives.insert(alternatives.begin(), typed_query);
@@ -203,6 +214,33 @@ std::optional<Xapian::Query> QueryTranslator::synonym_run(const QueryNode& node,
     return combine(Xapian::Query::OP_OR, alternatives);
   }
   return std::nullopt;
+}
+
+std::vector<Xapian::Query> QueryTranslator::translations_of(const analysis::Token& token,
+                                                            const std::string& typed, bool positive) {
+  std::vector<Xapian::Query> out;
+  if (!lexicon_ || !positive) return out;
+  std::set<std::string> seen = stems_of(token);
+  for (const std::string& from : langs_) {
+    std::string to = translate::other_language(from);
+    for (const std::string& lemma : lexicon_->translate(token.word, from)) {
+      std::vector<Xapian::Query> words;
+      std::vector<std::string> stems;
+      for (const auto& word : tokens_of(lemma)) {
+        stems.push_back(analyzer_.stem(word.word, to));
+        words.emplace_back(std::string(index::kStemPrefix) + stems.back());
+      }
+      if (words.empty() || (words.size() == 1 && !seen.insert(stems.front()).second)) continue;
+      Xapian::Query match = words.size() == 1 ? words.front()
+                                              : Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(),
+                                                              words.end(), words.size());
+      out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, match, kTranslationWeight);
+      out_.highlight.stems.insert(stems.begin(), stems.end());
+      auto& listed = out_.translations[typed];
+      if (std::find(listed.begin(), listed.end(), lemma) == listed.end()) listed.push_back(lemma);
+    }
+  }
+  return out;
 }
 
 std::vector<Xapian::Query> QueryTranslator::typo_variants(const analysis::Token& token,

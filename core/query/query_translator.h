@@ -13,6 +13,7 @@
 #include "query/query_node.h"
 #include "query/synonyms.h"
 #include "query/term_lookup.h"
+#include "translate/lexicon.h"
 
 namespace sonda::query {
 
@@ -38,6 +39,8 @@ struct Translation {
   bool browse = false;             // no positive term: every document matches
   // Words typed that no document holds, matched through indexed words a typo away: typed → folded word.
   std::map<std::string, std::string> corrections;
+  // With a lexicon: words typed → the other language's words they also match, in order.
+  std::map<std::string, std::vector<std::string>> translations;
 };
 
 // Translates query trees for a set of analysis languages ({"fr"}, {"es"} or both).
@@ -54,6 +57,10 @@ class QueryTranslator {
   // Synonym groups whose other terms a query's words and phrases also match (none by default); must
   // outlive the translations.
   void set_synonyms(const Synonyms* synonyms) { synonyms_ = synonyms; }
+
+  // With a lexicon, each word read in a language of the translator also matches its translations into the
+  // other language, through that language's stems (none by default); it must outlive the translations.
+  void set_lexicon(const translate::Lexicon* lexicon) { lexicon_ = lexicon; }
 
  private:
   std::optional<Xapian::Query> node(const QueryNode& node, bool positive);
@@ -79,6 +86,10 @@ class QueryTranslator {
   // Runs of plain words in `node`'s children that are a multi-word synonym term or name, from child `start`.
   std::optional<Xapian::Query> synonym_run(const QueryNode& node, size_t start, size_t& length,
                                            bool positive);
+  // The translations of a word into the other language of each language it is read in, weighted below
+  // every match in its own language.
+  std::vector<Xapian::Query> translations_of(const analysis::Token& token, const std::string& typed,
+                                             bool positive);
   std::vector<Xapian::Query> typo_variants(const analysis::Token& token, const std::string& typed,
                                            const std::set<std::string>& stems, bool positive);
   std::optional<Xapian::Query> prefix(std::string_view text, bool positive);
@@ -100,6 +111,7 @@ class QueryTranslator {
   bool drop_stopwords_ = true;
   bool typo_tolerance_ = true;
   const Synonyms* synonyms_ = nullptr;
+  const translate::Lexicon* lexicon_ = nullptr;
   Translation out_;
   std::map<std::string, std::set<std::string>> stems_memo_;
 };

@@ -28,6 +28,8 @@ Status validate(const SearchRequest& request, const RequestLimits& limits) {
     return invalid("q is longer than " + std::to_string(limits.max_query_chars) + " characters");
   if (!request.lang.empty() && request.lang != "any" && request.lang != "fr" && request.lang != "es")
     return invalid("lang must be fr, es or any");
+  if (!request.query_lang.empty() && request.query_lang != "fr" && request.query_lang != "es")
+    return invalid("queryLang must be fr or es");
   if (!request.labels_lang.empty() && request.labels_lang != "fr" && request.labels_lang != "es")
     return invalid("hl must be fr or es");
   if (request.page < 1 || request.page > limits.max_page)

@@ -35,9 +35,11 @@ struct SearchRequest {
   int hits_per_page = 10;
   int max_values_per_facet = 20;
   bool highlight = true;
-  bool match_any = false;      // "match=any": rank documents with any of the words (questions, long queries)
-  bool prefix = true;          // the last word, when q ends inside it, also matches its completions
-  bool typo_tolerance = true;  // a word no document holds also matches indexed words a typo away
+  bool match_any = false;       // "match=any": rank documents with any of the words (questions, long queries)
+  bool prefix = true;           // the last word, when q ends inside it, also matches its completions
+  bool typo_tolerance = true;   // a word no document holds also matches indexed words a typo away
+  bool cross_language = false;  // the words' translations into the other language match too
+  std::string query_lang;       // "fr"/"es": the language the query is written in; empty: read both ways
 };
 
 // Checks `request` against the schema and `limits`: unknown filter or facet fields, bad pages,

@@ -35,6 +35,8 @@ struct SearchResponse {
   std::optional<std::string> suggestion;
   // Words typed that no document holds, and the indexed word (as documents write it) they matched as.
   std::vector<std::pair<std::string, std::string>> corrections;
+  // With crossLanguage: words typed and the other language's words they were also searched as.
+  std::vector<std::pair<std::string, std::vector<std::string>>> translations;
   bool partial_match = false;                   // nothing matched every word; these hits match some of them
   std::vector<std::string> unavailable_shards;  // shards that could not be searched: the answer is partial
   double processing_ms = 0;

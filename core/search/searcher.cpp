@@ -27,7 +27,10 @@ namespace {
 
 constexpr int kAttempts = 3;
 
-std::vector<std::string> analysis_languages(const std::string& lang) {
+// The languages the query is read in: the documents' language, or with crossLanguage the query's own
+// (queryLang, else both), since its words are translated into the other.
+std::vector<std::string> analysis_languages(const SearchRequest& request) {
+  const std::string& lang = request.cross_language ? request.query_lang : request.lang;
   if (lang == "fr" || lang == "es") return {lang};
   return {"fr", "es"};
 }
@@ -150,6 +153,8 @@ auto Searcher::with_retry(const char* what, Operation operation) -> decltype(ope
 }
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
+  if (request.cross_language && !lexicon_)
+    return Error{ErrorCode::invalid_argument, "cross-language search is not available on this server"};
   return with_retry("search failed", [&]() -> Result<SearchResponse> {
     SearchResponse response = run(request);
     response.unavailable_shards = shards_.unavailable();
@@ -160,7 +165,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
 SearchResponse Searcher::run(const SearchRequest& request) {
   auto started = std::chrono::steady_clock::now();
   IndexTermLookup lookup(shards_.database(), &gazetteer_, &analyzer_);
-  query::QueryTranslator translator(analyzer_, lookup, analysis_languages(request.lang));
+  query::QueryTranslator translator(analyzer_, lookup, analysis_languages(request));
+  if (request.cross_language) translator.set_lexicon(lexicon_);
   translator.set_typo_tolerance(request.typo_tolerance);
   std::shared_ptr<const query::Synonyms> synonyms = synonyms_ ? synonyms_->current() : nullptr;
   translator.set_synonyms(synonyms.get());
@@ -209,6 +215,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     for (auto& spy : spies) all.push_back(spy.second.get());
     count_apart(shards_.database(), all, restrict(text.query, filters.all()));
   }
+  for (const auto& [typed, other] : text.translations) response.translations.emplace_back(typed, other);
   for (const auto& [typed, folded] : text.corrections)
     response.corrections.emplace_back(typed, lookup.display_form(folded));
   response.facets = count_facets(shards_.database(), request, spies, text.query, filters);

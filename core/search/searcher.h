@@ -14,6 +14,7 @@
 #include "search/search_response.h"
 #include "search/shard_set.h"
 #include "search/synonym_file.h"
+#include "translate/lexicon.h"
 #include "util/result.h"
 
 namespace sonda::search {
@@ -54,6 +55,10 @@ class Searcher {
   // The synonym file whose groups every search applies (none by default); it must outlive the Searcher.
   void use_synonyms(SynonymFile* synonyms) { synonyms_ = synonyms; }
 
+  // The lexicon crossLanguage searches translate with (none by default: they are refused); it must outlive
+  // the Searcher.
+  void use_lexicon(const translate::Lexicon* lexicon) { lexicon_ = lexicon; }
+
  private:
   Searcher(std::string path, ShardSet shards, const enrich::Gazetteer& gazetteer, const RemoteOptions& remote)
       : path_(std::move(path)),
@@ -74,6 +79,7 @@ class Searcher {
   const enrich::Gazetteer& gazetteer_;
   analysis::Analyzer analyzer_;
   SynonymFile* synonyms_ = nullptr;
+  const translate::Lexicon* lexicon_ = nullptr;
 };
 
 }  // namespace sonda::search

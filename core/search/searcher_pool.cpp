@@ -24,6 +24,7 @@ Result<SearcherPool::Lease> SearcherPool::acquire() {
     auto opened = Searcher::open(path_, gazetteer_, remote_);
     if (!opened) return opened.error();
     (*opened)->use_synonyms(synonyms_);
+    (*opened)->use_lexicon(lexicon_);
     return Lease(*this, std::move(*opened), now);
   }
   return Lease(*this, std::move(idle.searcher), idle.refreshed);

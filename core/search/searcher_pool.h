@@ -41,19 +41,24 @@ class SearcherPool {
   };
 
   // Searchers over the index at `path`, labelling facets with `gazetteer` (which must outlive the pool);
-  // `remote` limits the wait for remote shards; `synonyms`, when given, must outlive the pool.
+  // `remote` limits the wait for remote shards; `synonyms` and `lexicon`, when given, must outlive the pool.
   SearcherPool(std::string path, const enrich::Gazetteer& gazetteer,
                std::chrono::milliseconds refresh_interval = std::chrono::milliseconds(200),
-               RemoteOptions remote = {}, SynonymFile* synonyms = nullptr)
+               RemoteOptions remote = {}, SynonymFile* synonyms = nullptr,
+               const translate::Lexicon* lexicon = nullptr)
       : path_(std::move(path)),
         gazetteer_(gazetteer),
         refresh_interval_(refresh_interval),
         remote_(remote),
-        synonyms_(synonyms) {}
+        synonyms_(synonyms),
+        lexicon_(lexicon) {}
 
   Result<Lease> acquire();
 
   const std::string& path() const { return path_; }
+
+  // True when crossLanguage searches can be answered (a lexicon was given).
+  bool cross_language() const { return lexicon_ != nullptr; }
 
  private:
   struct Idle {
@@ -67,6 +72,7 @@ class SearcherPool {
   std::chrono::milliseconds refresh_interval_;
   RemoteOptions remote_;
   SynonymFile* synonyms_;
+  const translate::Lexicon* lexicon_;
   std::mutex mutex_;
   std::vector<Idle> idle_;
 };

@@ -8,6 +8,7 @@
 #include "analysis/unicode_fold.h"
 #include "search/searcher.h"
 #include "support/corpus_index.h"
+#include "translate/apertium_lexicon.h"
 
 namespace sonda::search {
 namespace {
@@ -264,6 +265,34 @@ TEST_F(CorpusSearch, AHundredTypoableWordsStayBounded) {
   SearchResponse answer = search(q);
   EXPECT_TRUE(answer.hits.empty() || answer.partial_match) << "no document has all hundred";
   EXPECT_LE(answer.corrections.size(), 100u);
+}
+
+TEST_F(CorpusSearch, AFrenchQueryFindsSpanishDocumentsAcrossLanguages) {
+  auto lexicon = translate::ApertiumLexicon::open();
+  ASSERT_TRUE(lexicon.ok()) << lexicon.error().message;
+  SearchRequest request;
+  request.q = "familles ";
+  request.lang = "es";
+  EXPECT_EQ(search(request).total_hits, 0u) << "no Spanish document says familles";
+  request.cross_language = true;
+  auto refused = searcher_->search(request);
+  ASSERT_FALSE(refused.ok()) << "no lexicon: refused, never a silent monolingual answer";
+  searcher_->use_lexicon(lexicon->get());
+  SearchResponse answer = search(request);
+  EXPECT_GT(answer.total_hits, 3u);
+  for (const Hit& hit : answer.hits) EXPECT_EQ(hit.document.lang, "es");
+  ASSERT_EQ(answer.translations.size(), 1u);
+  EXPECT_EQ(answer.translations.front().first, "familles");
+  EXPECT_NE(std::find(answer.translations.front().second.begin(), answer.translations.front().second.end(),
+                      "familia"),
+            answer.translations.front().second.end());
+  EXPECT_NE(answer.hits.front().snippet.find("<mark>famili"), std::string::npos)
+      << answer.hits.front().snippet;
+  request.q = "infancia ";
+  request.lang = "fr";
+  request.query_lang = "es";
+  EXPECT_GT(search(request).total_hits, 3u) << "and back: a Spanish query finds French documents";
+  searcher_->use_lexicon(nullptr);
 }
 
 TEST_F(CorpusSearch, PhraseIsStricterThanWords) {

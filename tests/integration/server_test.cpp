@@ -162,6 +162,9 @@ TEST_F(ServerTest, BadInputTable) {
       {"/search?hl=en", 400, "invalid_request"},
       {"/search?match=some", 400, "invalid_request"},
       {"/search?q=chati&prefix=maybe", 400, "invalid_request"},
+      {"/search?q=enfance&crossLanguage=true", 400, "cross_language_unavailable"},  // no lexicon here
+      {"/search?q=enfance&crossLanguage=yes", 400, "invalid_request"},
+      {"/search?q=enfance&queryLang=de", 400, "invalid_request"},
       {"/search?q=chatimens&typoTolerance=2", 400, "invalid_request"},
       {"/search?q=chatimens&typoTolerance=false&prefix=false", 200, ""},
       {"/search?q=" + long_q, 400, "invalid_request"},

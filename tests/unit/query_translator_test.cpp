@@ -249,6 +249,37 @@ TEST(QueryTranslatorTable, NamesAlsoMatchTheDocumentsTaggedWithTheirEntity) {
   expect_fragments(kNames);
 }
 
+// With a lexicon, each word also matches its translations, through the other language's stems.
+TEST(QueryTranslatorTable, WordsAlsoMatchTheirTranslations) {
+  analysis::Analyzer analyzer;
+  FakeLookup lookup;
+  translate::MemoryLexicon lexicon({{"fr", {"enfance", "niñez"}},
+                                    {"fr", {"enfance", "infancia"}},
+                                    {"es", {"castigo", "punition"}},
+                                    {"fr", {"visite", "visita"}},
+                                    {"fr", {"prendre", "tener en cuenta"}}});
+  const ContainsCase cases[] = {
+      {"enfance ", {"fr"}, "(Zenfanc OR 0.2999999999999999889 * Zninez OR 0.2999999999999999889 * Zinfanci)"},
+      {"castigo ", {"es"}, "(Zcastig OR 0.2999999999999999889 * Zpunit)"},
+      {"castigo ", {"fr"}, "Query(Zcastigo)"},  // read as French: the lexicon has no French castigo
+      {"visite ", {"fr"}, "Query(Zvisit)"},     // visita stems as visite does: matched already
+      {"prendre ", {"fr"}, "0.2999999999999999889 * (Zten PHRASE 3 Zen PHRASE 3 Zcuent)"},
+      {"-enfance castigo ", {"es"}, "AND_NOT Zenfanc"},  // never in an exclusion
+  };
+  for (const ContainsCase& c : cases) {
+    QueryTranslator translator(analyzer, lookup, c.langs);
+    translator.set_lexicon(&lexicon);
+    std::string query = translator.translate(parse_query(c.query), MatchMode::all).query.get_description();
+    EXPECT_NE(query.find(c.fragment), std::string::npos) << c.query << " → " << query;
+  }
+  QueryTranslator translator(analyzer, lookup, {"fr"});
+  translator.set_lexicon(&lexicon);
+  Translation t = translator.translate(parse_query("enfance visite "), MatchMode::all);
+  EXPECT_EQ(t.translations,
+            (std::map<std::string, std::vector<std::string>>{{"enfance", {"niñez", "infancia"}}}));
+  EXPECT_TRUE(t.highlight.stems.contains("ninez")) << "snippets mark the translations";
+}
+
 TEST(QueryTranslator, EmptyQueryBrowses) {
   analysis::Analyzer analyzer;
   NoTermLookup lookup;
