@@ -30,6 +30,8 @@
       incomplete: "Une partie des documents est momentanément inaccessible : ces résultats sont incomplets.",
       didYouMean: "Vouliez-vous dire",
       correctedFor: (q) => `Résultats pour « ${q} »`,
+      alsoOther: "Chercher aussi en espagnol",
+      translatedAs: (list) => `Aussi cherché en espagnol : ${list}`,
       results: "Résultats",
       pages: "Pages",
       previous: "Précédent",
@@ -66,6 +68,8 @@
       incomplete: "Una parte de los documentos no está disponible por el momento: estos resultados están incompletos.",
       didYouMean: "Quizás quiso decir",
       correctedFor: (q) => `Resultados para «${q}»`,
+      alsoOther: "Buscar también en francés",
+      translatedAs: (list) => `También buscado en francés: ${list}`,
       results: "Resultados",
       pages: "Páginas",
       previous: "Anterior",
@@ -95,6 +99,7 @@
     button[disabled] { opacity: .45; cursor: default; }
     button.link { background: none; color: var(--sonda-accent, #0b6e4f); padding: 0; text-decoration: underline; }
     label.inline { display: flex; flex-direction: column; font-size: .8rem; color: var(--sonda-muted, #5b6573); }
+    label.inline.cross { flex-direction: row; align-items: center; gap: .35rem; align-self: flex-end; padding-bottom: .55rem; }
     fieldset { border: 0; padding: 0; margin: 0 0 1rem; }
     legend { font-weight: 600; margin-bottom: .3rem; }
     .years { display: flex; gap: .4rem; }
@@ -104,7 +109,7 @@
     .facet .count { margin-left: auto; color: var(--sonda-muted, #5b6573); font-size: .85rem; }
     .status { margin: 0 0 .75rem; color: var(--sonda-muted, #5b6573); }
     .status.error { color: var(--sonda-error, #a4262c); }
-    .suggestion, .partial, .corrected { margin: 0 0 .75rem; }
+    .suggestion, .partial, .corrected, .translated { margin: 0 0 .75rem; }
     ol.hits { list-style: none; padding: 0; margin: 0; }
     ol.hits li { padding: .8rem 0; border-bottom: 1px solid var(--sonda-border, #e1e5ea); }
     ol.hits h3 { font-size: 1.05rem; margin: 0 0 .2rem; }
@@ -120,7 +125,8 @@
     @media (max-width: 720px) { .layout { grid-template-columns: 1fr; } .query { flex-basis: 100%; } }
   `;
 
-  const PARAM = { q: "s_q", lang: "s_lang", filter: "s_filter", from: "s_from", to: "s_to", sort: "s_sort", page: "s_page" };
+  const PARAM = { q: "s_q", lang: "s_lang", filter: "s_filter", from: "s_from", to: "s_to", sort: "s_sort", page: "s_page",
+    cross: "s_x" };
   const DEBOUNCE_MS = 250;
 
   // Creates an element with attributes, properties ("on…" listeners, "text") and children; never parses HTML.
@@ -153,7 +159,7 @@
   }
 
   function emptyState() {
-    return { q: "", lang: "", filters: [], from: "", to: "", sort: "relevance", page: 1 };
+    return { q: "", lang: "", filters: [], from: "", to: "", sort: "relevance", page: 1, cross: false };
   }
 
   class SondaSearch extends HTMLElement {
@@ -206,18 +212,22 @@
         el("option", { value: "date:asc", text: t.oldest }));
       const year = (label) => el("input", { type: "number", min: 1900, max: 2100, step: 1, "aria-label": `${t.years} : ${label}`,
         onchange: () => this.change({ from: this.fromInput.value, to: this.toInput.value }) });
+      // The query is taken as written in the interface's language and also searched translated.
+      this.crossBox = el("input", { type: "checkbox", onchange: () => this.change({ cross: this.crossBox.checked }) });
       this.fromInput = year(t.from);
       this.toInput = year(t.to);
       const form = el("form", { role: "search", onsubmit: (event) => { event.preventDefault(); this.submitNow(); } },
         el("div", { class: "query" }, this.input, el("button", { type: "submit", text: t.submit })),
         el("label", { class: "inline" }, t.language, this.langSelect),
         el("label", { class: "inline" }, t.sort, this.sortSelect),
+        el("label", { class: "inline cross" }, this.crossBox, t.alsoOther),
         el("fieldset", { class: "years" }, el("legend", { class: "sr-only", text: t.years }),
           el("label", { class: "inline" }, t.from, this.fromInput), el("label", { class: "inline" }, t.to, this.toInput)));
       this.status = el("p", { class: "status", role: "status", "aria-live": "polite" });
       this.suggestion = el("p", { class: "suggestion", hidden: true });
       this.partial = el("p", { class: "partial", hidden: true, text: t.partial });
       this.corrected = el("p", { class: "corrected", role: "note", hidden: true });
+      this.translated = el("p", { class: "translated", role: "note", hidden: true });
       this.incomplete = el("p", { class: "partial incomplete", role: "note", hidden: true, text: t.incomplete });
       this.facetPanel = el("div", { class: "facet-list" });
       this.clearButton = el("button", { type: "button", class: "link", text: t.clear, hidden: true,
@@ -227,7 +237,8 @@
       const facets = el("details", { class: "facets", open: true },
         el("summary", { text: t.filters }), this.facetPanel, this.clearButton);
       const results = el("section", { class: "results", "aria-label": t.results },
-        this.status, this.incomplete, this.corrected, this.suggestion, this.partial, this.hitList, this.pager);
+        this.status, this.incomplete, this.corrected, this.translated, this.suggestion, this.partial, this.hitList,
+        this.pager);
       this.shadowRoot.replaceChildren(style, form, el("div", { class: "layout" }, facets, results));
     }
 
@@ -242,9 +253,11 @@
         to: params.get(PARAM.to) || "",
         sort: params.get(PARAM.sort) || "relevance",
         page: Math.max(1, parseInt(params.get(PARAM.page) || "1", 10) || 1),
+        cross: params.get(PARAM.cross) === "1",
       };
       this.input.value = this.state.q;
       this.langSelect.value = this.state.lang;
+      this.crossBox.checked = this.state.cross;
       this.sortSelect.value = this.state.sort;
       this.fromInput.value = this.state.from;
       this.toInput.value = this.state.to;
@@ -263,6 +276,7 @@
       if (s.to) params.set(PARAM.to, s.to);
       if (s.sort !== "relevance") params.set(PARAM.sort, s.sort);
       if (s.page > 1) params.set(PARAM.page, String(s.page));
+      if (s.cross) params.set(PARAM.cross, "1");
       const query = params.toString();
       const url = window.location.pathname + (query ? `?${query}` : "") + window.location.hash;
       if (url === window.location.pathname + window.location.search + window.location.hash) return;
@@ -306,6 +320,10 @@
       params.set("page", String(s.page));
       params.set("hitsPerPage", String(this.hitsPerPage));
       params.set("hl", this.uiLang);
+      if (s.cross) {
+        params.set("crossLanguage", "true");
+        params.set("queryLang", this.uiLang);
+      }
       return `${this.endpoint}/search?${params}`;
     }
 
@@ -349,6 +367,11 @@
       this.status.textContent = body.totalHits ? t.count(body.totalHits, this.state.q) : t.none(this.state.q);
       this.renderSuggestion(body.suggestion);
       this.renderCorrections(body.corrections || {});
+      const translations = Object.entries(body.translations || {});
+      this.translated.hidden = translations.length === 0;
+      this.translated.textContent = translations.length
+        ? t.translatedAs(translations.map(([word, other]) => `${word} → ${other.join(", ")}`).join(" ; "))
+        : "";
       this.partial.hidden = !body.partialMatch;
       this.incomplete.hidden = !body.partial;  // a shard of the index could not be searched
       this.hitList.replaceChildren(...body.hits.map((hit) => this.renderHit(hit)));

@@ -175,6 +175,21 @@ test("typing marks the completions of the unfinished word", async () => {
   assert.equal(await page.locator("sonda-search .corrected").isVisible(), false);
 });
 
+test("'Chercher aussi en espagnol' finds Spanish documents for a French query and says how it was translated", async () => {
+  const page = await open();
+  await settled(page, () => page.locator("sonda-search select[aria-label='Langue des documents']").selectOption("es"));
+  await typeQuery(page, "familles");
+  assert.equal(await page.locator("sonda-search li.hit").count(), 0, "no Spanish document says familles");
+  await settled(page, () => page.locator("sonda-search label.cross input").check());
+  await page.locator("sonda-search li.hit").first().waitFor();
+  assert.match(await page.locator("sonda-search .translated").innerText(), /familles → .*familia/);
+  assert.match(await page.locator("sonda-search li.hit .meta").first().innerText(), /ES/);
+  assert.match(page.url(), /s_x=1/);
+  await page.reload();
+  await page.locator("sonda-search li.hit").first().waitFor();
+  assert.equal(await page.locator("sonda-search label.cross input").isChecked(), true, "the toggle is kept in the URL");
+});
+
 test("'did you mean' offers the correction and searches it when clicked", async () => {
   const page = await open();
   await typeQuery(page, "piax");
@@ -249,10 +264,10 @@ test("keyboard only, with named controls for screen readers; the browser's langu
   assert.match(await status(page), /para «visitas domiciliarias»/);
   const focusedCheckbox = () => page.evaluate(() => {
     const active = document.querySelector("sonda-search").shadowRoot.activeElement;
-    return active && active.type === "checkbox" ? active.value : null;
+    return active && active.type === "checkbox" && active.closest("fieldset[data-facet]") ? active.value : null;
   });
   let value = null;
-  for (let step = 0; step < 12 && !value; step++) {
+  for (let step = 0; step < 14 && !value; step++) {
     await page.keyboard.press("Tab");
     value = await focusedCheckbox();
   }
