@@ -17,6 +17,7 @@
 #include "support/running_server.h"
 #include "support/shard_server.h"
 #include "support/temp_dir.h"
+#include "translate/apertium_lexicon.h"
 
 namespace sonda {
 namespace {
@@ -78,12 +79,18 @@ class ShardDifferential : public ::testing::Test {
         stub << "remote tcp " << shards_.back()->address() << "\n";
       }
     }
+    auto lexicon = translate::ApertiumLexicon::open();
+    ASSERT_TRUE(lexicon.ok()) << lexicon.error().message
+                              << " (scripts/install-deps.sh installs apertium-fr-es)";
+    lexicon_ = lexicon->release();
     for (const std::string name : {"one", "inc", "inc-remote", "full", "full-remote"})
-      servers_.emplace_back(name, std::make_unique<server::RunningServer>((*dir_ / name).string()));
+      servers_.emplace_back(name, std::make_unique<server::RunningServer>(
+                                      (*dir_ / name).string(), server::RunningServer::config(), lexicon_));
   }
   static void TearDownTestSuite() {
     servers_.clear();
     shards_.clear();
+    delete lexicon_;
     delete dir_;
   }
 
@@ -170,6 +177,7 @@ class ShardDifferential : public ::testing::Test {
   }
 
   static inline testing::TempDir* dir_ = nullptr;
+  static inline translate::ApertiumLexicon* lexicon_ = nullptr;
   static inline std::vector<std::unique_ptr<ShardServer>> shards_;
   static inline std::vector<std::pair<std::string, std::unique_ptr<server::RunningServer>>> servers_;
 };

@@ -154,6 +154,10 @@ GeneratedRequest RequestGenerator::search() {
                                 std::vector<std::string>{"relevance", "date:desc", "date:asc"}[below(3)]);
   if (chance(0.25)) request.params.emplace_back("match", "any");
   if (chance(0.15)) request.params.emplace_back("hl", chance(0.5) ? "es" : "fr");
+  if (chance(0.2)) {
+    request.params.emplace_back("crossLanguage", "true");
+    if (chance(0.5)) request.params.emplace_back("queryLang", chance(0.5) ? "es" : "fr");
+  }
   return request;
 }
 

@@ -40,7 +40,8 @@ class RequestGenerator {
   RequestGenerator(const Vocabulary& vocabulary, unsigned seed) : vocabulary_(vocabulary), random_(seed) {}
 
   // A /search request: 0–3 terms (words, unaccented, plural, prefix, typo, phrase, exclusion, OR group,
-  // field scope), and any of lang, filters, year range, facets, page, hitsPerPage, sort, match, hl.
+  // field scope), and any of lang, filters, year range, facets, page, hitsPerPage, sort, match, hl,
+  // crossLanguage and queryLang.
   GeneratedRequest search();
   // A /suggest request for the start of a word.
   GeneratedRequest suggest();

@@ -18,8 +18,10 @@ namespace sonda::server {
 // Runs the real server over an index folder, on a free port, for the lifetime of the object.
 class RunningServer {
  public:
-  explicit RunningServer(const std::string& db, ListenConfig listen = config())
-      : pool_(db, testing::builtin_gazetteer(), std::chrono::milliseconds(50)),
+  // With `lexicon` (which must outlive the server), crossLanguage searches are answered.
+  explicit RunningServer(const std::string& db, ListenConfig listen = config(),
+                         const translate::Lexicon* lexicon = nullptr)
+      : pool_(db, testing::builtin_gazetteer(), std::chrono::milliseconds(50), {}, nullptr, lexicon),
         api_(pool_, metrics_, ApiConfig{}, log_),
         server_(api_, listen) {
     port_ = server_.bind();
