@@ -137,7 +137,7 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
   std::vector<Xapian::Query> variants = typo_variants(token, std::string(text), stems, positive);
   for (auto& synonym : synonyms_of(token.folded, positive)) variants.push_back(std::move(synonym));
   // (its own query again: one holding a posting source must not stand twice in a query tree)
-  for (auto& name : names_of(text, stem_query(stems, stem_prefix), positive))
+  for (auto& name : names_of(entity_terms_of(text, positive), stem_query(stems, stem_prefix)))
     variants.push_back(std::move(name));
   for (auto& other : translations_of(token, std::string(text), positive))
     variants.push_back(std::move(other));
@@ -167,11 +167,15 @@ std::vector<Xapian::Query> QueryTranslator::synonyms_of(const std::string& term,
   return out;
 }
 
-std::vector<Xapian::Query> QueryTranslator::names_of(std::string_view name, const Xapian::Query& typed,
-                                                     bool positive) {
+std::vector<std::string> QueryTranslator::entity_terms_of(std::string_view name, bool positive) const {
+  if (!positive || name.size() < kMinNameBytes) return {};
+  return lookup_.entity_terms(name);
+}
+
+std::vector<Xapian::Query> QueryTranslator::names_of(const std::vector<std::string>& entity_terms,
+                                                     const Xapian::Query& typed) {
   std::vector<Xapian::Query> out;
-  if (!positive || name.size() < kMinNameBytes) return out;
-  for (const std::string& term : lookup_.entity_terms(name)) {
+  for (const std::string& term : entity_terms) {
     Xapian::Query weight((new Xapian::FixedWeightPostingSource(kNameWeight))->release());
     out.emplace_back(Xapian::Query::OP_AND_NOT,
                      Xapian::Query(Xapian::Query::OP_FILTER, weight, Xapian::Query(term)), typed);
@@ -196,7 +200,8 @@ std::optional<Xapian::Query> QueryTranslator::synonym_run(const QueryNode& node,
     std::vector<std::string> run(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(count));
     std::vector<Xapian::Query> alternatives = synonyms_of(join(run, " "), positive);
     std::vector<std::string> typed_run(typed.begin(), typed.begin() + static_cast<std::ptrdiff_t>(count));
-    if (alternatives.empty() && lookup_.entity_terms(join(typed_run, " ")).empty()) continue;
+    std::vector<std::string> entities = entity_terms_of(join(typed_run, " "), positive);
+    if (alternatives.empty() && entities.empty()) continue;
     std::vector<Xapian::Query> typed_words;
     for (size_t i = start; i < start + count; ++i)
       if (auto q = this->node(node.children[i], positive)) typed_words.push_back(*q);
@@ -206,7 +211,7 @@ std::optional<Xapian::Query> QueryTranslator::synonym_run(const QueryNode& node,
     std::vector<Xapian::Query> plain_words;
     for (size_t i = start; i < start + count; ++i)
       if (auto q = this->node(node.children[i], false)) plain_words.push_back(*q);
-    for (auto& name : names_of(join(typed_run, " "), combine(Xapian::Query::OP_AND, plain_words), positive))
+    for (auto& name : names_of(entities, combine(Xapian::Query::OP_AND, plain_words)))
       alternatives.push_back(std::move(name));
     if (alternatives.empty()) continue;
     alternatives.insert(alternatives.begin(), typed_query);
@@ -311,7 +316,8 @@ std::optional<Xapian::Query> QueryTranslator::phrase(const std::vector<analysis:
     std::vector<std::string> raw;
     for (const auto& token : tokens) raw.push_back(token.word);
     Xapian::Query phrase_query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
-    for (auto& name : names_of(join(raw, " "), phrase_query, positive)) synonyms.push_back(std::move(name));
+    for (auto& name : names_of(entity_terms_of(join(raw, " "), positive), phrase_query))
+      synonyms.push_back(std::move(name));
     if (!synonyms.empty() && !unfinished) {
       synonyms.insert(synonyms.begin(),
                       Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size()));

@@ -79,10 +79,13 @@ class QueryTranslator {
   // The other terms of the synonym groups holding `term` (folded words), each as a word (through its
   // stems) or a phrase, weighted below the words typed.
   std::vector<Xapian::Query> synonyms_of(const std::string& term, bool positive);
-  // The documents tagged with the entities `name` stands for (a gazetteer name of three letters or more),
-  // each at a fixed weight, as a word match would weigh.
-  // Only documents `typed` (the words' own query) does not match: those keep their ranking.
-  std::vector<Xapian::Query> names_of(std::string_view name, const Xapian::Query& typed, bool positive);
+  // The facet terms of the entities `name` stands for (a gazetteer name of three letters or more, typed
+  // positively); none otherwise.
+  std::vector<std::string> entity_terms_of(std::string_view name, bool positive) const;
+  // The documents tagged with `entity_terms`, each at a fixed weight, as a word match would weigh; only
+  // those `typed` (the words' own query) does not match: those keep their ranking.
+  std::vector<Xapian::Query> names_of(const std::vector<std::string>& entity_terms,
+                                      const Xapian::Query& typed);
   // Runs of plain words in `node`'s children that are a multi-word synonym term or name, from child `start`.
   std::optional<Xapian::Query> synonym_run(const QueryNode& node, size_t start, size_t& length,
                                            bool positive);

@@ -18,15 +18,13 @@ int allowed_distance(size_t length) {
 
 }  // namespace
 
-std::vector<Speller::Candidate> Speller::candidates(const std::string& folded) {
-  std::vector<Candidate> found;
-  Xapian::doccount own = database_.get_termfreq(folded);
-  if (own > 0) found.push_back({folded, own});
+std::vector<std::string> Speller::candidates(const std::string& folded) {
+  std::vector<std::string> found;
+  if (database_.get_termfreq(folded) > 0) found.push_back(folded);
   int limit = allowed_distance(query::code_points(folded).size());
   for (std::string& word : lookup_.similar_words(folded, limit, kCandidatesPerWord)) {
     if (found.size() == kCandidatesPerWord) break;
-    Xapian::doccount frequency = database_.get_termfreq(word);
-    found.push_back({std::move(word), frequency});
+    found.push_back(std::move(word));
   }
   return found;
 }
@@ -49,26 +47,26 @@ std::optional<std::string> Speller::correct(const std::vector<std::string>& word
     }
   }
   if (!misspelled || folded.empty()) return std::nullopt;
-  std::vector<std::vector<Candidate>> options;
+  std::vector<std::vector<std::string>> options;
   for (const auto& word : folded) options.push_back(candidates(word));
   std::vector<std::string> chosen;
   for (size_t i = 0; i < options.size(); ++i) {
     if (options[i].empty()) return std::nullopt;  // a word with nothing close: no useful correction
-    const Candidate* best = &options[i].front();
+    const std::string* best = &options[i].front();
     Xapian::doccount best_together = 0;
-    for (const Candidate& candidate : options[i]) {
+    for (const std::string& candidate : options[i]) {
       Xapian::doccount together = 0;
       if (i > 0)
-        together = phrase_count(chosen.back(), candidate.folded);
+        together = phrase_count(chosen.back(), candidate);
       else if (options.size() > 1)
-        for (const Candidate& next : options[1])
-          together = std::max(together, phrase_count(candidate.folded, next.folded));
+        for (const std::string& next : options[1])
+          together = std::max(together, phrase_count(candidate, next));
       if (together > best_together) {
         best_together = together;
         best = &candidate;
       }
     }
-    chosen.push_back(best->folded);
+    chosen.push_back(*best);
   }
   std::vector<std::string> display;
   for (const auto& word : chosen) display.push_back(lookup_.display_form(word));

@@ -28,11 +28,8 @@ class Speller {
   std::vector<std::string> complete(std::string_view typed, size_t limit);
 
  private:
-  struct Candidate {
-    std::string folded;
-    Xapian::doccount frequency;
-  };
-  std::vector<Candidate> candidates(const std::string& folded);
+  // The word itself when indexed, then the nearest and most frequent indexed words (folded).
+  std::vector<std::string> candidates(const std::string& folded);
   Xapian::doccount phrase_count(const std::string& first, const std::string& second);
 
   const Xapian::Database& database_;
