@@ -44,8 +44,17 @@ Status add_filter(SearchRequest& request, const std::string& text) {
   size_t colon = text.find(':');
   if (colon == std::string::npos || colon == 0 || colon + 1 == text.size())
     return invalid("filter must be field:value");
-  request.filters.emplace_back(text.substr(0, colon), text.substr(colon + 1));
+  request.filter.children.push_back(
+      search::FilterNode::equality(text.substr(0, colon), text.substr(colon + 1)));
   return Status::success();
+}
+
+// The filters were collected one `field:value` at a time; values of one field are alternatives.
+SearchRequest& group_filters(SearchRequest& request) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const auto& node : request.filter.children) pairs.emplace_back(node.field, node.value);
+  request.filter = search::facet_value_filter(pairs);
+  return request;
 }
 
 void add_facets(SearchRequest& request, const std::string& list) {
@@ -119,7 +128,7 @@ Result<SearchRequest> search_request_from_params(const HttpRequest& http) {
   SearchRequest request;
   for (const auto& [name, value] : http.params)
     if (Status status = apply(request, name, value); !status) return status.error();
-  return request;
+  return group_filters(request);
 }
 
 Result<SearchRequest> search_request_from_json(const std::string& body) {
@@ -140,7 +149,7 @@ Result<SearchRequest> search_request_from_json(const std::string& body) {
       if (!value.is_number_integer()) return invalid(name + " must be an integer");
     if (Status status = apply(request, name, as_text(value)); !status) return status.error();
   }
-  return request;
+  return group_filters(request);
 }
 
 }  // namespace sonda::server

@@ -48,6 +48,7 @@ Status Gazetteer::add_entity(Entity entity, std::string_view aliases, analysis::
   std::vector<std::pair<std::string, bool>> names = {
       {entity.key, false}, {entity.label_fr, tags}, {entity.label_es, tags}};
   std::set<std::string> mapping_only_names;
+  names_.emplace_back();
   for (const std::string& alias : split_trimmed(aliases, '|')) {
     bool marked = alias.starts_with('=');
     names.emplace_back(marked ? alias.substr(1) : alias, !marked && tags);
@@ -57,6 +58,8 @@ Status Gazetteer::add_entity(Entity entity, std::string_view aliases, analysis::
     std::vector<std::string> words = folded_words(name, analyzer);
     if (words.empty()) continue;
     std::string folded = join(words, " ");
+    if (std::find(names_[index].begin(), names_[index].end(), folded) == names_[index].end())
+      names_[index].push_back(folded);
     by_name_.emplace(joined_key(entity.field, folded), index);
     if (taggable && !mapping_only_names.contains(folded)) {
       auto& candidates = taggable_[words.front()];
@@ -109,6 +112,11 @@ Result<Gazetteer> Gazetteer::load(const std::string& path) {
   auto parsed = parse(text.str());
   if (!parsed) return Error{ErrorCode::invalid_argument, path + ": " + parsed.error().message};
   return parsed;
+}
+
+std::vector<std::string> Gazetteer::folded_names(std::string_view field, std::string_view key) const {
+  auto found = by_key_.find(joined_key(field, key));
+  return found == by_key_.end() ? std::vector<std::string>{} : names_[found->second];
 }
 
 std::string Gazetteer::lookup_key(std::string_view field, std::string_view folded_name) const {

@@ -57,6 +57,9 @@ class Gazetteer {
   // "annual-report". Mapping-only names count; this reads titles, which name their own type.
   std::optional<std::string> leading(std::string_view field, const std::vector<std::string>& words) const;
 
+  // Every name of `key` in `field` (key, labels, aliases), folded, words joined by spaces; none when unknown.
+  std::vector<std::string> folded_names(std::string_view field, std::string_view key) const;
+
   size_t size() const { return entities_.size(); }
 
  private:
@@ -68,6 +71,7 @@ class Gazetteer {
   std::string lookup_key(std::string_view field, std::string_view folded_name) const;
 
   std::vector<Entity> entities_;
+  std::vector<std::vector<std::string>> names_;                  // per entity, its folded names
   std::unordered_map<std::string, size_t> by_name_;              // field + '\x1f' + folded name → entity
   std::unordered_map<std::string, size_t> by_key_;               // field + '\x1f' + key → entity
   std::unordered_map<std::string, std::vector<Name>> taggable_;  // first folded word → names

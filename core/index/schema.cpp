@@ -16,7 +16,7 @@ constexpr std::array<FacetField, 8> kFacets = {{
     {"topic", "XT", 13},
     {"type", "XK", 14},
     {"lang", "L", 15},
-    {"year", "Y", 16},
+    {"year", "Y", 16, true},
     {"format", "T", 17},
 }};
 

@@ -66,6 +66,7 @@ struct FacetField {
   std::string_view name;
   std::string_view prefix;
   Xapian::valueno slot;
+  bool numeric = false;  // values are numbers (year): filterable by range, with numeric facet stats
 };
 
 // Every facet field, in the order responses list them.

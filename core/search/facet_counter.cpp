@@ -2,6 +2,8 @@
 #include "search/facet_counter.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -37,6 +39,22 @@ FacetCounts facet_counts(const Xapian::ValueCountMatchSpy& spy, const index::Fac
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
   if (out.values.size() > limit) out.values.resize(limit);
+  return out;
+}
+
+std::optional<FacetStats> numeric_stats(const Xapian::ValueCountMatchSpy& spy,
+                                        const index::FacetField& field) {
+  std::optional<FacetStats> out;
+  for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
+    for (const auto& single : index::split_values(*value)) {
+      char* end = nullptr;
+      double number = std::strtod(single.c_str(), &end);
+      if (single.empty() || end != single.c_str() + single.size() || !std::isfinite(number)) continue;
+      if (!out) out = FacetStats{std::string(field.name), number, number};
+      out->min = std::min(out->min, number);
+      out->max = std::max(out->max, number);
+    }
+  }
   return out;
 }
 

@@ -1,36 +1,46 @@
-// The Xapian queries one search runs: text, filters grouped by facet, year range, and their combinations.
+// The Xapian queries one search runs: text, the filter tree, language and years, and their combinations.
 #pragma once
 
 #include <xapian.h>
 
-#include <map>
 #include <string>
 #include <vector>
 
 #include "query/term_lookup.h"
+#include "search/filter.h"
 #include "search/search_request.h"
 
 namespace sonda::search {
 
-// Filters of a request, kept per facet so that a facet's counts can leave out its own filter.
+// The Xapian query of a filter tree; facet values are mapped to their stored form by `lookup` (gazetteer
+// keys). The tree must have passed validate_filter().
+Xapian::Query filter_query(const FilterNode& filter, const query::TermLookup& lookup);
+
+// Filters of a request, with the top-level conditions kept apart so that a facet's counts can leave out
+// the conditions on that facet alone (multi-select facets).
 class FilterSet {
  public:
-  // Filter values are mapped to their stored form by `lookup` (gazetteer keys).
   FilterSet(const SearchRequest& request, const query::TermLookup& lookup);
 
-  // Every filter combined (values of one field OR, fields AND); empty Query when there is none.
+  // Every filter combined; empty Query when there is none.
   Xapian::Query all() const { return combine(""); }
 
-  // Every filter except those on `field`.
+  // Every filter except the top-level conditions on `field` alone.
   Xapian::Query all_but(const std::string& field) const { return combine(field); }
 
-  bool filters(const std::string& field) const { return by_field_.contains(field); }
+  // True when some top-level condition is on `field` alone (and facets are multi-select).
+  bool filters(const std::string& field) const;
 
  private:
+  struct Condition {
+    FilterNode node;
+    Xapian::Query query;
+  };
   Xapian::Query combine(const std::string& skipped) const;
 
-  std::map<std::string, std::vector<std::string>> by_field_;  // canonical field → terms
-  std::vector<Xapian::Query> restrictions_;                   // lang and year range: never skipped
+  std::vector<Condition> conditions_;        // top-level conjuncts of the filter tree
+  std::vector<Xapian::Query> restrictions_;  // lang and year range: never skipped
+  bool disjunctive_ = true;
 };
 
 // `text` restricted by `filter` (filter weight 0), or `text` alone when the filter is empty.

@@ -38,11 +38,9 @@ Status validate(const SearchRequest& request, const RequestLimits& limits) {
     return invalid("hitsPerPage must be between 0 and " + std::to_string(limits.max_hits_per_page));
   if (request.max_values_per_facet < 1 || request.max_values_per_facet > 1000)
     return invalid("maxValuesPerFacet must be between 1 and 1000");
-  if (static_cast<int>(request.filters.size()) > limits.max_filters) return invalid("too many filters");
-  for (const auto& [field, value] : request.filters) {
-    if (!index::find_facet(field)) return invalid("unknown filter field '" + field + "'");
-    if (!analysis::is_valid_utf8(value)) return invalid("filter value is not valid UTF-8");
-  }
+  if (request.offset && (*request.offset < 0 || *request.offset > limits.max_offset))
+    return invalid("offset must be between 0 and " + std::to_string(limits.max_offset));
+  if (Status filter = validate_filter(request.filter); !filter) return filter;
   for (const auto& facet : request.facets)
     if (!index::find_facet(facet)) return invalid("unknown facet '" + facet + "'");
   if (request.year_from && request.year_to && *request.year_from > *request.year_to)

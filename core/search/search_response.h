@@ -10,11 +10,29 @@
 
 namespace sonda::search {
 
-// One ranked document, without its body.
+// A matched word in a text: its byte offset and length.
+struct MatchSpan {
+  size_t start = 0;
+  size_t length = 0;
+};
+
+// One ranked document, its body only when asked for.
 struct Hit {
   index::Document document;
   double score = 0;
-  std::string snippet;  // HTML-escaped text with <mark>…</mark> around matched words
+  double relevance = 0;  // 0–1: Xapian's percentage of the best possible match (1 when browsing)
+  std::string snippet;   // HTML-escaped text with <mark>…</mark> around matched words
+  // With a FieldMarking: each field asked for, its values marked (and cropped) as the request says.
+  std::vector<std::pair<std::string, std::vector<std::string>>> marked;
+  // With match_positions: the matched words of title, description and text, by field.
+  std::vector<std::pair<std::string, std::vector<MatchSpan>>> match_positions;
+};
+
+// The smallest and largest value of a numeric facet among the matches.
+struct FacetStats {
+  std::string field;
+  double min = 0;
+  double max = 0;
 };
 
 // Counts of one facet: (value, documents) sorted by count, then value.
@@ -31,7 +49,9 @@ struct SearchResponse {
   int page = 1;
   int hits_per_page = 10;
   int total_pages = 0;
+  size_t offset = 0;  // rank of the first hit
   std::vector<FacetCounts> facets;
+  std::vector<FacetStats> facet_stats;  // for the numeric facets asked for that some match has
   std::optional<std::string> suggestion;
   // Words typed that no document holds, and the indexed word (as documents write it) they matched as.
   std::vector<std::pair<std::string, std::string>> corrections;

@@ -1,13 +1,15 @@
 // The protocol-agnostic search entry point: one Searcher per serving thread over its own Database.
 #include "search/searcher.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
+#include <tuple>
 
-#include "index/body_map.h"
 #include "index/schema.h"
 #include "index/stored_fields.h"
 #include "index/xapian_error.h"
@@ -15,10 +17,9 @@
 #include "query/query_translator.h"
 #include "search/facet_counter.h"
 #include "search/facet_labels.h"
+#include "search/hit_renderer.h"
 #include "search/index_term_lookup.h"
 #include "search/query_plan.h"
-#include "search/snippet.h"
-#include "search/snippet_locator.h"
 #include "search/speller.h"
 #include "util/strings.h"
 
@@ -57,62 +58,42 @@ void count_apart(const Xapian::Database& database, const std::vector<Xapian::Mat
   counting.get_mset(0, 0, database.get_doccount());
 }
 
-// Facet counts in the order asked: from the main run's spies, or, for a facet the request filters
-// on, from a run without that facet's own filter (multi-select).
-std::vector<FacetCounts> count_facets(const Xapian::Database& database, const SearchRequest& request,
-                                      const Spies& spies, const Xapian::Query& text,
-                                      const FilterSet& filters) {
-  std::vector<FacetCounts> out;
+// Facet counts (and numeric facets' bounds) in the order asked: from the main run's spies, or, for a facet
+// the request filters on, from a run without that facet's own filter (multi-select).
+void count_facets(const Xapian::Database& database, const SearchRequest& request, const Spies& spies,
+                  const Xapian::Query& text, const FilterSet& filters, SearchResponse& response) {
   for (const auto& name : request.facets) {
     auto field = index::find_facet(name);
     if (!field) continue;
     auto spied =
         std::find_if(spies.begin(), spies.end(), [&](const auto& s) { return s.first.name == field->name; });
-    if (spied != spies.end()) {
-      out.push_back(facet_counts(*spied->second, *field, request.max_values_per_facet));
-      continue;
+    std::optional<Xapian::ValueCountMatchSpy> own;
+    if (spied == spies.end()) {
+      own.emplace(field->slot);
+      count_apart(database, {&*own}, restrict(text, filters.all_but(std::string(field->name))));
     }
-    Xapian::ValueCountMatchSpy spy(field->slot);
-    count_apart(database, {&spy}, restrict(text, filters.all_but(std::string(field->name))));
-    out.push_back(facet_counts(spy, *field, request.max_values_per_facet));
+    const Xapian::ValueCountMatchSpy& spy = own ? *own : *spied->second;
+    response.facets.push_back(facet_counts(spy, *field, request.max_values_per_facet));
+    if (field->numeric)
+      if (auto stats = numeric_stats(spy, *field)) response.facet_stats.push_back(*stats);
   }
-  return out;
 }
 
-// The page of hits: stored fields without the body, score and snippet.
-// The snippet of one hit: from the part of the body its matched words' positions point at, else from the
-// whole body.
-std::string hit_snippet(const Xapian::Database& database, const Xapian::MSetIterator& match,
-                        const Xapian::Document& document, const std::string& body, const std::string& lang,
-                        const query::Translation& text, const SearchRequest& request,
-                        SnippetBuilder& snippets) {
-  constexpr size_t kSliceBytes = 1200;  // from a checkpoint (≤ 40 words before the window) past the window
-  auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
-  std::optional<size_t> start = map ? snippet_start(database, *match, *map, text.highlight) : std::nullopt;
-  if (!start || *start > body.size()) return snippets.build(body, lang, text.highlight, request.highlight);
-  std::string_view slice = utf8_prefix(std::string_view(body).substr(*start), kSliceBytes);
-  std::string snippet = snippets.build(slice, lang, text.highlight, request.highlight);
-  if (slice.size() < body.size() - *start && !snippet.ends_with("…")) snippet += "…";
-  return *start > 0 && !snippet.starts_with("…") ? "…" + snippet : snippet;
-}
-
-std::vector<Hit> render_hits(const Xapian::Database& database, const Xapian::MSet& matches,
-                             analysis::Analyzer& analyzer, const query::Translation& text,
-                             const SearchRequest& request) {
-  std::vector<Hit> hits;
-  SnippetBuilder snippets(analyzer);
-  for (auto match = matches.begin(); match != matches.end(); ++match) {
-    Xapian::Document document = match.get_document();
-    auto stored = index::decode_stored_fields(document.get_data());
-    if (!stored) continue;
-    Hit hit;
-    hit.score = text.browse ? 0.0 : std::round(match.get_weight() * 1000.0) / 1000.0;
-    hit.snippet = hit_snippet(database, match, document, stored->body, stored->lang, text, request, snippets);
-    stored->body.clear();
-    hit.document = std::move(*stored);
-    hits.push_back(std::move(hit));
-  }
-  return hits;
+// When `path` was created (its birth time where the file system keeps one, else its change time) and last
+// changed (a folder's version file, rewritten by each commit, or the stub file).
+std::pair<long long, long long> index_times(const std::string& path) {
+  struct statx created {};
+  long long born = 0;
+  if (::statx(AT_FDCWD, path.c_str(), 0, STATX_BTIME | STATX_CTIME, &created) == 0)
+    born = (created.stx_mask & STATX_BTIME) ? created.stx_btime.tv_sec : created.stx_ctime.tv_sec;
+  struct stat changed {};
+  long long updated = born;
+  for (const std::string& file : {path + "/iamglass", path})
+    if (::stat(file.c_str(), &changed) == 0) {
+      updated = changed.st_mtim.tv_sec;
+      break;
+    }
+  return {born, std::max(born, updated)};
 }
 
 }  // namespace
@@ -162,7 +143,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
   });
 }
 
-SearchResponse Searcher::run(const SearchRequest& request) {
+SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   auto started = std::chrono::steady_clock::now();
   IndexTermLookup lookup(shards_.database(), &gazetteer_, &analyzer_);
   query::QueryTranslator translator(analyzer_, lookup, analysis_languages(request));
@@ -195,10 +176,13 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   bool spies_apart = shards_.has_remote();
   if (!spies_apart)
     for (auto& spy : spies) enquire.add_matchspy(spy.second.get());
-  Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.hits_per_page);
+  Xapian::doccount offset = static_cast<Xapian::doccount>(
+      request.offset ? *request.offset : (request.page - 1) * request.hits_per_page);
+  response.offset = offset;
   enquire.set_query(restrict(text.query, filters.all()));
   Xapian::MSet matches = enquire.get_mset(offset, request.hits_per_page, everything);
-  if (matches.get_matches_estimated() == 0 && text.positive_terms > 1 && !request.match_any) {
+  if (matches.get_matches_estimated() == 0 && text.positive_terms > 1 && !request.match_any &&
+      request.relax_when_empty) {
     text = translator.translate(parsed, query::MatchMode::any);
     response.partial_match = true;
     enquire.set_query(restrict(text.query, filters.all()));
@@ -218,13 +202,13 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   for (const auto& [typed, other] : text.translations) response.translations.emplace_back(typed, other);
   for (const auto& [typed, folded] : text.corrections)
     response.corrections.emplace_back(typed, lookup.display_form(folded));
-  response.facets = count_facets(shards_.database(), request, spies, text.query, filters);
-  response.hits = render_hits(shards_.database(), matches, analyzer_, text, request);
+  count_facets(shards_.database(), request, spies, text.query, filters, response);
   std::string_view labels_lang =
       request.labels_lang.empty() ? std::string_view(request.lang) : request.labels_lang;
   if (labels_lang == "any") labels_lang = "";
-  for (Hit& hit : response.hits) label_document(hit.document, gazetteer_, labels_lang);
-  label_facets(response.facets, gazetteer_, labels_lang);
+  response.hits =
+      render_hits(shards_.database(), matches, analyzer_, {text, request, gazetteer_, labels_lang});
+  if (label) label_facets(response.facets, gazetteer_, labels_lang);
   // Corrects only when the words found nothing whole, and some word is not in the index.
   if (!text.words.empty() && (response.total_hits == 0 || response.partial_match)) {
     Speller speller(shards_.database(), analyzer_);
@@ -233,6 +217,57 @@ SearchResponse Searcher::run(const SearchRequest& request) {
   response.processing_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return response;
+}
+
+namespace {
+
+// True when some word of `name` (folded words joined by spaces) starts a run that `typed` begins.
+bool starts_a_word(std::string_view name, std::string_view typed) {
+  for (size_t at = 0; at < name.size(); ++at) {
+    if (at > 0 && name[at - 1] != ' ') continue;
+    if (name.substr(at).starts_with(typed)) return true;
+  }
+  return false;
+}
+
+std::string folded_text(analysis::Analyzer& analyzer, std::string_view text) {
+  std::vector<std::string> words;
+  for (const analysis::Token& token : analyzer.tokens(text)) words.push_back(token.folded);
+  return join(words, " ");
+}
+
+}  // namespace
+
+Result<FacetCounts> Searcher::facet_search(const SearchRequest& request, const std::string& field,
+                                           const std::string& typed, size_t limit) {
+  auto facet = index::find_facet(field);
+  if (!facet) return Error{ErrorCode::invalid_argument, "unknown facet '" + field + "'"};
+  SearchRequest counting = request;
+  counting.facets = {std::string(facet->name)};
+  counting.hits_per_page = 0;
+  counting.offset.reset();
+  counting.page = 1;
+  counting.disjunctive_facets = false;
+  counting.marking.reset();
+  counting.max_values_per_facet = std::numeric_limits<int>::max();
+  return with_retry("facet search failed", [&]() -> Result<FacetCounts> {
+    SearchResponse response = run(counting, false);
+    FacetCounts found{std::string(facet->name), {}};
+    std::string wanted = folded_text(analyzer_, typed);
+    for (const auto& [value, count] : response.facets.front().values) {
+      std::vector<std::string> names = gazetteer_.folded_names(facet->name, value);
+      names.push_back(folded_text(analyzer_, value));
+      if (wanted.empty() || std::any_of(names.begin(), names.end(),
+                                        [&](const std::string& name) { return starts_a_word(name, wanted); }))
+        found.values.emplace_back(value, count);
+      if (found.values.size() == limit) break;
+    }
+    std::vector<FacetCounts> labelled = {std::move(found)};
+    std::string_view labels_lang =
+        request.labels_lang.empty() ? std::string_view(request.lang) : request.labels_lang;
+    label_facets(labelled, gazetteer_, labels_lang == "any" ? "" : labels_lang);
+    return std::move(labelled.front());
+  });
 }
 
 Result<index::Document> Searcher::document(const std::string& id) {
@@ -279,8 +314,10 @@ Result<bool> Searcher::refresh() {
 
 Result<IndexStats> Searcher::stats() {
   return with_retry("index statistics failed", [&]() -> Result<IndexStats> {
-    return IndexStats{shards_.database().get_doccount(), shards_.revision(), shards_.size(),
-                      shards_.unavailable()};
+    IndexStats stats{shards_.database().get_doccount(), shards_.revision(), shards_.size(),
+                     shards_.unavailable()};
+    std::tie(stats.created_unix, stats.updated_unix) = index_times(path_);
+    return stats;
   });
 }
 

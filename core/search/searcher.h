@@ -25,6 +25,8 @@ struct IndexStats {
   Xapian::rev revision = 0;  // summed over the shards
   size_t shards = 1;
   std::vector<std::string> unavailable_shards;
+  long long created_unix = 0;  // when the index (folder or stub file) was created, seconds since 1970
+  long long updated_unix = 0;  // its last commit (or rebuild), seconds since 1970
 };
 
 // Answers searches, document look-ups and completions over one index (one database or its shards).
@@ -40,6 +42,12 @@ class Searcher {
                                                 const RemoteOptions& remote = {});
 
   Result<SearchResponse> search(const SearchRequest& request);
+
+  // The values of facet `field` one of whose names (key, labels, aliases) has a word starting with `typed`,
+  // case and accents aside ("col" → Colombie), counted within `request`'s text and whole filter, most
+  // documents first, at most `limit`, labelled like the request's facets.
+  Result<FacetCounts> facet_search(const SearchRequest& request, const std::string& field,
+                                   const std::string& typed, size_t limit);
 
   // The stored document with `id` (its body included); ErrorCode::not_found when absent.
   Result<index::Document> document(const std::string& id);
@@ -70,7 +78,7 @@ class Searcher {
   static std::string file_identity(const std::string& path);
   template <typename Operation>
   auto with_retry(const char* what, Operation operation) -> decltype(operation());
-  SearchResponse run(const SearchRequest& request);
+  SearchResponse run(const SearchRequest& request, bool label = true);
 
   std::string path_;
   std::string identity_;

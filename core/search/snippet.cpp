@@ -1,7 +1,8 @@
-// Snippets: the best passage of a document with every matched word marked, built with Sonda's analyzer.
+// Snippets and marked fields: matched words found with Sonda's analyzer, wrapped, and text cut around them.
 #include "search/snippet.h"
 
 #include <algorithm>
+#include <functional>
 #include <unordered_map>
 
 #include "util/strings.h"
@@ -42,6 +43,19 @@ bool SnippetBuilder::matches(const analysis::Token& token, std::string_view lang
   return lang != "es" && terms.stems.contains(analyzer_.stem(token.word, "es"));
 }
 
+SnippetBuilder::Analysed SnippetBuilder::analyse(std::string_view text, std::string_view lang,
+                                                 const query::HighlightTerms& terms) {
+  Analysed out;
+  out.tokens = analyzer_.tokens(text);
+  out.matched.assign(out.tokens.size(), false);
+  if (terms.words.empty() && terms.stems.empty() && terms.prefixes.empty()) return out;
+  std::vector<std::string> stem_heads;
+  for (const std::string& stem : terms.stems) stem_heads.push_back(stem.substr(0, kStemHeadBytes));
+  for (size_t i = 0; i < out.tokens.size(); ++i)
+    out.matched[i] = matches(out.tokens[i], lang, terms, stem_heads);
+  return out;
+}
+
 namespace {
 
 struct Window {
@@ -49,14 +63,15 @@ struct Window {
   size_t score = 0;
 };
 
-// The window of tokens spanning at most kSnippetBytes with the most distinct, then most, matches.
-Window best_window(const std::vector<analysis::Token>& tokens, const std::vector<bool>& matched) {
+// The window of tokens for which `fits(first, last)` holds with the most distinct, then most, matches.
+Window best_window(const std::vector<analysis::Token>& tokens, const std::vector<bool>& matched,
+                   const std::function<bool(size_t, size_t)>& fits) {
   Window best;
   std::unordered_map<std::string_view, int> distinct;
   size_t hits = 0;
   size_t last = 0;
   for (size_t first = 0; first < tokens.size(); ++first) {
-    while (last < tokens.size() && tokens[last].end - tokens[first].begin <= kSnippetBytes) {
+    while (last < tokens.size() && fits(first, last)) {
       if (matched[last]) {
         ++hits;
         ++distinct[tokens[last].folded];
@@ -74,57 +89,112 @@ Window best_window(const std::vector<analysis::Token>& tokens, const std::vector
   return best;
 }
 
-}  // namespace
-
-std::string SnippetBuilder::build(std::string_view text, std::string_view lang,
-                                  const query::HighlightTerms& terms, bool mark) {
-  std::vector<analysis::Token> tokens = analyzer_.tokens(text);
-  std::vector<bool> matched(tokens.size(), false);
-  bool any_terms = !terms.words.empty() || !terms.stems.empty() || !terms.prefixes.empty();
-  std::vector<std::string> stem_heads;
-  for (const std::string& stem : terms.stems) stem_heads.push_back(stem.substr(0, kStemHeadBytes));
-  if (any_terms)
-    for (size_t i = 0; i < tokens.size(); ++i) matched[i] = matches(tokens[i], lang, terms, stem_heads);
-  Window window = tokens.empty() ? Window{} : best_window(tokens, matched);
-
-  // Start a little before the first matched word when the passage is short, so it reads naturally.
-  size_t begin = tokens.empty() ? 0 : tokens[window.first].begin;
-  if (window.first > 0 && window.first < tokens.size()) {
-    size_t back = window.first;
-    while (back > 0 && tokens[window.first].begin - tokens[back - 1].begin < kSnippetBytes / 4 &&
-           text.substr(tokens[back - 1].end, tokens[window.first].begin - tokens[back - 1].end).find('\n') ==
-               std::string_view::npos)
-      --back;
-    begin = tokens[back].begin;
-  }
+// Writes text[begin, end) with the matched tokens wrapped (adjacent ones share the tags), and the cut
+// marker where the text was cut.
+std::string render(std::string_view text, const std::vector<analysis::Token>& tokens,
+                   const std::vector<bool>& matched, size_t begin, size_t end, const MarkStyle& style) {
+  auto escape = [&](std::string_view part) {
+    return style.escape_html ? html_escape(part) : std::string(part);
+  };
   bool cut_before = !tokens.empty() && begin > tokens.front().begin;
-  size_t end = begin + utf8_prefix(text.substr(begin), kSnippetBytes).size();
-  size_t cut = end;
-  for (size_t i = window.first; i < tokens.size() && tokens[i].begin < end; ++i) cut = tokens[i].end;
-  if (end < text.size()) end = cut;  // finish the word the byte budget ends in
-
-  std::string out = cut_before ? "…" : "";
+  std::string out = cut_before ? std::string(style.cut_marker) : "";
   size_t position = begin;
   bool open = false;
   for (size_t i = 0; i < tokens.size() && tokens[i].begin < end; ++i) {
     if (tokens[i].begin < begin) continue;
     std::string_view gap = text.substr(position, tokens[i].begin - position);
-    bool join = open && mark && matched[i] && gap.find_first_not_of(" \t") == std::string_view::npos;
+    bool join = open && style.mark && matched[i] && gap.find_first_not_of(" \t") == std::string_view::npos;
     if (open && !join) {
-      out += "</mark>";
+      out += style.post;
       open = false;
     }
-    out += html_escape(gap);
-    if (mark && matched[i] && !open) {
-      out += "<mark>";
+    out += escape(gap);
+    if (style.mark && matched[i] && !open) {
+      out += style.pre;
       open = true;
     }
-    out += html_escape(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+    out += escape(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
     position = tokens[i].end;
   }
-  if (open) out += "</mark>";
-  if (position < end) out += html_escape(text.substr(position, end - position));
-  if (end < text.size()) out += "…";
+  if (open) out += style.post;
+  if (position < end) out += escape(text.substr(position, end - position));
+  if (end < text.size()) out += style.cut_marker;
+  return out;
+}
+
+// Where a passage starting at token `first` should begin: a little before it when the passage is short, so
+// it reads naturally, within `reach` bytes and never across a line break.
+size_t lead_in(std::string_view text, const std::vector<analysis::Token>& tokens, size_t first, size_t reach,
+               size_t max_tokens) {
+  size_t back = first;
+  while (back > 0 && first - back < max_tokens && tokens[first].begin - tokens[back - 1].begin < reach &&
+         text.substr(tokens[back - 1].end, tokens[first].begin - tokens[back - 1].end).find('\n') ==
+             std::string_view::npos)
+    --back;
+  return back;
+}
+
+}  // namespace
+
+std::string SnippetBuilder::build(std::string_view text, std::string_view lang,
+                                  const query::HighlightTerms& terms, bool mark) {
+  Analysed analysed = analyse(text, lang, terms);
+  const auto& tokens = analysed.tokens;
+  auto fits = [&](size_t first, size_t last) {
+    return tokens[last].end - tokens[first].begin <= kSnippetBytes;
+  };
+  Window window = tokens.empty() ? Window{} : best_window(tokens, analysed.matched, fits);
+  size_t begin = tokens.empty()
+                     ? 0
+                     : tokens[lead_in(text, tokens, window.first, kSnippetBytes / 4, tokens.size())].begin;
+  size_t end = begin + utf8_prefix(text.substr(begin), kSnippetBytes).size();
+  size_t cut = end;
+  for (size_t i = window.first; i < tokens.size() && tokens[i].begin < end; ++i) cut = tokens[i].end;
+  if (end < text.size()) end = cut;  // finish the word the byte budget ends in
+  MarkStyle style;
+  style.mark = mark;
+  return render(text, tokens, analysed.matched, begin, end, style);
+}
+
+std::string SnippetBuilder::crop(std::string_view text, std::string_view lang,
+                                 const query::HighlightTerms& terms, size_t words, const MarkStyle& style) {
+  Analysed analysed = analyse(text, lang, terms);
+  const auto& tokens = analysed.tokens;
+  if (tokens.empty() || words == 0)
+    return tokens.empty() ? render(text, tokens, analysed.matched, 0, text.size(), style) : "";
+  auto fits = [&](size_t first, size_t last) { return last - first < words; };
+  Window window = best_window(tokens, analysed.matched, fits);
+  // Centre the window's matched words: as many words of context before as after.
+  size_t first = 0;
+  if (window.score > 0) {
+    size_t a = window.first;
+    while (!analysed.matched[a]) ++a;
+    size_t b = a;
+    for (size_t i = a; i < tokens.size() && i < window.first + words; ++i)
+      if (analysed.matched[i]) b = i;
+    size_t spare = words - (b - a + 1);
+    first = a > spare / 2 ? a - spare / 2 : 0;
+    if (first + words > tokens.size()) first = tokens.size() > words ? tokens.size() - words : 0;
+  }
+  size_t last = std::min(tokens.size(), first + words) - 1;
+  size_t begin = first == 0 ? 0 : tokens[first].begin;
+  size_t end = last + 1 == tokens.size() ? text.size() : tokens[last].end;
+  return render(text, tokens, analysed.matched, begin, end, style);
+}
+
+std::string SnippetBuilder::highlight(std::string_view text, std::string_view lang,
+                                      const query::HighlightTerms& terms, const MarkStyle& style) {
+  Analysed analysed = analyse(text, lang, terms);
+  return render(text, analysed.tokens, analysed.matched, 0, text.size(), style);
+}
+
+std::vector<MatchSpan> SnippetBuilder::spans(std::string_view text, std::string_view lang,
+                                             const query::HighlightTerms& terms) {
+  Analysed analysed = analyse(text, lang, terms);
+  std::vector<MatchSpan> out;
+  for (size_t i = 0; i < analysed.tokens.size(); ++i)
+    if (analysed.matched[i])
+      out.push_back({analysed.tokens[i].begin, analysed.tokens[i].end - analysed.tokens[i].begin});
   return out;
 }
 

@@ -1,16 +1,27 @@
-// Snippets: the best passage of a document with every matched word marked, built with Sonda's analyzer.
+// Snippets and marked fields: matched words found with Sonda's analyzer, wrapped, and text cut around them.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "analysis/analyzer.h"
 #include "query/query_translator.h"
+#include "search/search_response.h"
 
 namespace sonda::search {
 
 // Target snippet length in bytes of source text (before escaping and marks).
 inline constexpr size_t kSnippetBytes = 240;
+
+// How matched words are wrapped and cut text is marked.
+struct MarkStyle {
+  std::string_view pre = "<mark>";
+  std::string_view post = "</mark>";
+  std::string_view cut_marker = "…";
+  bool escape_html = true;  // the text is HTML-escaped (tags and markers are written as given)
+  bool mark = true;         // false: no tags at all
+};
 
 // Builds snippets by re-analysing stored text, so that what is marked is exactly what matched:
 // "chatiments" marks "châtiments", a plural marks through its stem, phrase words are marked.
@@ -24,7 +35,24 @@ class SnippetBuilder {
   std::string build(std::string_view text, std::string_view lang, const query::HighlightTerms& terms,
                     bool mark = true);
 
+  // The passage of about `words` words with the most distinct matched words, styled by `style`.
+  std::string crop(std::string_view text, std::string_view lang, const query::HighlightTerms& terms,
+                   size_t words, const MarkStyle& style);
+
+  // All of `text`, its matched words wrapped as `style` says.
+  std::string highlight(std::string_view text, std::string_view lang, const query::HighlightTerms& terms,
+                        const MarkStyle& style);
+
+  // Where the matched words of `text` are.
+  std::vector<MatchSpan> spans(std::string_view text, std::string_view lang,
+                               const query::HighlightTerms& terms);
+
  private:
+  struct Analysed {
+    std::vector<analysis::Token> tokens;
+    std::vector<bool> matched;
+  };
+  Analysed analyse(std::string_view text, std::string_view lang, const query::HighlightTerms& terms);
   // `stem_heads` are the first bytes of every highlight stem: a token that starts with none of them is not
   // stemmed at all (most tokens of a passage), which keeps snippets cheap.
   bool matches(const analysis::Token& token, std::string_view lang, const query::HighlightTerms& terms,

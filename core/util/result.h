@@ -26,12 +26,12 @@ struct Error {
   std::string message;
 };
 
-// A value or an Error.
-template <typename T>
+// A value or an Error (or another error type E, for adapters whose errors carry more).
+template <typename T, typename E = Error>
 class Result {
  public:
   Result(T value) : state_(std::move(value)) {}
-  Result(Error error) : state_(std::move(error)) {}
+  Result(E error) : state_(std::move(error)) {}
 
   bool ok() const { return state_.index() == 0; }
   explicit operator bool() const { return ok(); }
@@ -44,10 +44,10 @@ class Result {
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 
-  const Error& error() const { return std::get<1>(state_); }
+  const E& error() const { return std::get<1>(state_); }
 
  private:
-  std::variant<T, Error> state_;
+  std::variant<T, E> state_;
 };
 
 // Success or an Error, for operations that return nothing.

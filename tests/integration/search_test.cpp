@@ -154,7 +154,7 @@ TEST_F(CorpusSearch, EveryFacetValueWorksAsAFilter) {
   ASSERT_FALSE(response.facets.front().values.empty());
   for (const auto& [value, count] : response.facets.front().values) {
     SearchRequest filtered;
-    filtered.filters = {{"country", value}};
+    filtered.filter = search::facet_value_filter({{"country", value}});
     filtered.hits_per_page = 0;
     EXPECT_EQ(search(filtered).total_hits, count) << value;
   }
@@ -163,7 +163,7 @@ TEST_F(CorpusSearch, EveryFacetValueWorksAsAFilter) {
 TEST_F(CorpusSearch, MultiSelectFacetIgnoresItsOwnFilter) {
   SearchRequest request;
   request.facets = {"country", "lang"};
-  request.filters = {{"country", "Pérou"}, {"country", "Colombie"}};
+  request.filter = search::facet_value_filter({{"country", "Pérou"}, {"country", "Colombie"}});
   auto response = search(request);
   const FacetCounts& country = response.facets[0];
   EXPECT_GT(country.values.size(), 2u) << "other countries stay selectable";
@@ -242,7 +242,7 @@ TEST_F(CorpusSearch, SynonymsFromAFileMatchAtQueryTime) {
 
 TEST_F(CorpusSearch, AGazetteerNameFindsTheDocumentsTaggedWithItsEntity) {
   SearchRequest tagged;
-  tagged.filters = {{"organisation", "BID"}};
+  tagged.filter = search::facet_value_filter({{"organisation", "BID"}});
   std::set<std::string> expected;
   for (const auto& id : ids(search(tagged))) expected.insert(id);
   ASSERT_FALSE(expected.empty());
@@ -254,7 +254,7 @@ TEST_F(CorpusSearch, AGazetteerNameFindsTheDocumentsTaggedWithItsEntity) {
   }
   std::vector<std::string> peru = ids(search("Perú "));
   SearchRequest in_peru;
-  in_peru.filters = {{"country", "PE"}};
+  in_peru.filter = search::facet_value_filter({{"country", "PE"}});
   for (const auto& id : ids(search(in_peru)))
     EXPECT_NE(std::find(peru.begin(), peru.end(), id), peru.end()) << "Perú misses " << id;
 }

@@ -1,0 +1,136 @@
+// Turns a page of Xapian matches into Hits: stored fields, labels, score, snippet, marked fields, positions.
+#include "search/hit_renderer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "index/body_map.h"
+#include "index/document_fields.h"
+#include "index/schema.h"
+#include "index/stored_fields.h"
+#include "search/facet_labels.h"
+#include "search/snippet.h"
+#include "search/snippet_locator.h"
+#include "util/strings.h"
+
+namespace sonda::search {
+namespace {
+
+// The part of the body worth reading for a passage: from where the matched words' positions point (a
+// checkpoint before the densest cluster), about `bytes` long; the whole body when positions cannot tell.
+struct BodySlice {
+  std::string_view text;
+  bool cut_before = false;
+  bool cut_after = false;
+};
+
+BodySlice body_slice(const Xapian::Database& database, const Xapian::MSetIterator& match,
+                     const Xapian::Document& document, std::string_view body,
+                     const query::HighlightTerms& terms, size_t bytes) {
+  auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
+  std::optional<size_t> start = map ? snippet_start(database, *match, *map, terms) : std::nullopt;
+  if (!start || *start > body.size()) return {body, false, false};
+  std::string_view slice = utf8_prefix(body.substr(*start), bytes);
+  std::string_view before = body.substr(0, *start);
+  bool words_before = std::any_of(before.begin(), before.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+  });
+  return {slice, words_before, slice.size() < body.size() - *start};
+}
+
+std::string with_cuts(std::string passage, const BodySlice& slice, std::string_view marker) {
+  if (marker.empty()) return passage;
+  if (slice.cut_after && !passage.ends_with(marker)) passage += marker;
+  if (slice.cut_before && !passage.starts_with(marker)) passage = std::string(marker) + passage;
+  return passage;
+}
+
+size_t crop_words(const FieldMarking& marking, const std::string& field) {
+  for (const auto& [name, words] : marking.crop)
+    if (name == field) return words;
+  return field == "text" ? marking.text_words : 0;
+}
+
+class Renderer {
+ public:
+  Renderer(const Xapian::Database& database, analysis::Analyzer& analyzer, const HitContext& context)
+      : database_(database), snippets_(analyzer), context_(context) {}
+
+  Hit render(const Xapian::MSetIterator& match, const Xapian::Document& xapian_document,
+             index::Document stored) {
+    Hit hit;
+    const query::HighlightTerms& terms = context_.text.highlight;
+    hit.score = context_.text.browse ? 0.0 : std::round(match.get_weight() * 1000.0) / 1000.0;
+    hit.relevance = context_.text.browse ? 1.0 : match.get_percent() / 100.0;
+    constexpr size_t kSliceBytes = 1200;  // from a checkpoint (≤ 40 words before the window) past the window
+    BodySlice slice = body_slice(database_, match, xapian_document, stored.body, terms, kSliceBytes);
+    hit.snippet =
+        with_cuts(snippets_.build(slice.text, stored.lang, terms, context_.request.highlight), slice, "…");
+    label_document(stored, context_.gazetteer, context_.labels_lang);
+    if (context_.request.marking) mark_fields(hit, match, xapian_document, stored, *context_.request.marking);
+    if (context_.request.match_positions)
+      for (const char* field : {"title", "description", "text"}) {
+        auto values = index::field_text(stored, field);
+        if (!values || values->empty()) continue;
+        auto spans = snippets_.spans(values->front(), stored.lang, terms);
+        if (!spans.empty()) hit.match_positions.emplace_back(field, std::move(spans));
+      }
+    if (!context_.request.with_body) stored.body.clear();
+    hit.document = std::move(stored);
+    return hit;
+  }
+
+ private:
+  void mark_fields(Hit& hit, const Xapian::MSetIterator& match, const Xapian::Document& xapian_document,
+                   const index::Document& stored, const FieldMarking& marking) {
+    MarkStyle style{marking.pre_tag, marking.post_tag, marking.crop_marker, marking.escape_html, true};
+    std::vector<std::string> fields = marking.highlight;
+    for (const auto& [field, words] : marking.crop)
+      if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
+    for (const std::string& field : fields) {
+      auto values = index::field_text(stored, field);
+      if (!values) continue;
+      MarkStyle field_style = style;
+      field_style.mark =
+          std::find(marking.highlight.begin(), marking.highlight.end(), field) != marking.highlight.end();
+      size_t words = crop_words(marking, field);
+      std::vector<std::string> marked;
+      for (const std::string& value : *values) {
+        if (field == "text") {
+          BodySlice slice =
+              body_slice(database_, match, xapian_document, value, context_.text.highlight, words * 24 + 400);
+          marked.push_back(
+              with_cuts(snippets_.crop(slice.text, stored.lang, context_.text.highlight, words, field_style),
+                        slice, marking.crop_marker));
+        } else if (words > 0) {
+          marked.push_back(snippets_.crop(value, stored.lang, context_.text.highlight, words, field_style));
+        } else {
+          marked.push_back(snippets_.highlight(value, stored.lang, context_.text.highlight, field_style));
+        }
+      }
+      hit.marked.emplace_back(field, std::move(marked));
+    }
+  }
+
+  const Xapian::Database& database_;
+  SnippetBuilder snippets_;
+  const HitContext& context_;
+};
+
+}  // namespace
+
+std::vector<Hit> render_hits(const Xapian::Database& database, const Xapian::MSet& matches,
+                             analysis::Analyzer& analyzer, const HitContext& context) {
+  std::vector<Hit> hits;
+  Renderer renderer(database, analyzer, context);
+  for (auto match = matches.begin(); match != matches.end(); ++match) {
+    Xapian::Document document = match.get_document();
+    auto stored = index::decode_stored_fields(document.get_data());
+    if (!stored) continue;
+    hits.push_back(renderer.render(match, document, std::move(*stored)));
+  }
+  return hits;
+}
+
+}  // namespace sonda::search

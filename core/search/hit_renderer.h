@@ -1,0 +1,29 @@
+// Turns a page of Xapian matches into Hits: stored fields, labels, score, snippet, marked fields, positions.
+#pragma once
+
+#include <xapian.h>
+
+#include <string_view>
+#include <vector>
+
+#include "analysis/analyzer.h"
+#include "enrich/gazetteer.h"
+#include "query/query_translator.h"
+#include "search/search_request.h"
+#include "search/search_response.h"
+
+namespace sonda::search {
+
+// What the renderer needs to know about the search whose hits it renders.
+struct HitContext {
+  const query::Translation& text;  // the query's highlight terms
+  const SearchRequest& request;
+  const enrich::Gazetteer& gazetteer;
+  std::string_view labels_lang;  // "fr"/"es", or "" for each document's own language
+};
+
+// The hits of `matches`, in rank order; a document whose stored data cannot be read is left out.
+std::vector<Hit> render_hits(const Xapian::Database& database, const Xapian::MSet& matches,
+                             analysis::Analyzer& analyzer, const HitContext& context);
+
+}  // namespace sonda::search
