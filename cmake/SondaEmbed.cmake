@@ -8,3 +8,16 @@ function(sonda_embed_text output namespace function file)
   file(RELATIVE_PATH SONDA_EMBED_SOURCE ${PROJECT_SOURCE_DIR} ${file})
   configure_file(${PROJECT_SOURCE_DIR}/cmake/embedded_text.cpp.in ${output} @ONLY)
 endfunction()
+
+# sonda_embed_file(OUTPUT NAMESPACE FUNCTION FILE): like sonda_embed_text, for large files (vendored
+# libraries): the assembler includes FILE's bytes (.incbin), so no compiler sees a huge string literal.
+# The object is rebuilt when FILE changes.
+function(sonda_embed_file output namespace function file)
+  string(MAKE_C_IDENTIFIER "sonda_embedded_${namespace}_${function}" SONDA_EMBED_SYMBOL)
+  set(SONDA_EMBED_NAMESPACE ${namespace})
+  set(SONDA_EMBED_FUNCTION ${function})
+  set(SONDA_EMBED_PATH ${file})
+  file(RELATIVE_PATH SONDA_EMBED_SOURCE ${PROJECT_SOURCE_DIR} ${file})
+  configure_file(${PROJECT_SOURCE_DIR}/cmake/embedded_file.cpp.in ${output} @ONLY)
+  set_source_files_properties(${output} PROPERTIES OBJECT_DEPENDS ${file})
+endfunction()
