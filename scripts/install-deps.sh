@@ -33,8 +33,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# playwright-core for the browser tests (web/package-lock.json); it drives Debian's chromium, it downloads none.
+# playwright-core for the browser tests (web/package-lock.json; it drives Debian's chromium, it downloads none),
+# and the pinned packages web/vendor is checked against.
 web="$(dirname "$0")/../web"
-if $with_tests && [ ! -d "$web/node_modules/playwright-core" ]; then
+if $with_tests && { [ ! -d "$web/node_modules/playwright-core" ] || [ ! -d "$web/node_modules/instantsearch.js" ]; }; then
   (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/text_cleaner.h"
+#include "server/meilisearch/error.h"
 #include "server/request_codec.h"
 #include "server/response_codec.h"
 #include "server/web_assets.h"
@@ -78,10 +79,14 @@ HttpResponse Api::suggest(const HttpRequest& http) {
   return json_response(completions_json(typed, *completions));
 }
 
-HttpResponse Api::health() {
+HttpResponse Api::health(const HttpRequest& request) {
   auto searcher = pool_.acquire();
   Result<search::IndexStats> stats =
       searcher ? (*searcher)->stats() : Result<search::IndexStats>(searcher.error());
+  if (request.headers.contains("x-meilisearch-client")) {  // meilisearch-js isHealthy() reads "available"
+    if (!stats) return meilisearch::error_response(meilisearch::from_core(stats.error()));
+    return json_response(R"({"status":"available"})");
+  }
   if (!stats) {
     HttpResponse response = error_response(stats.error());
     nlohmann::ordered_json body = nlohmann::ordered_json::parse(response.body);
@@ -110,6 +115,7 @@ HttpResponse Api::metrics() {
 
 // The methods a known route answers ("" for a path that is no route).
 std::string Api::allowed_methods(const std::string& path) const {
+  if (meilisearch::Routes::owns(path)) return meilisearch_.allowed_methods(path);
   if (path == "/search") return "GET, HEAD, POST, OPTIONS";
   if (path.starts_with("/documents/") || path == "/suggest" || path == "/health" || path == "/metrics" ||
       find_web_asset(path))
@@ -123,8 +129,10 @@ HttpResponse Api::route(const HttpRequest& request, std::string& route_name) {
   std::string allowed = allowed_methods(path);
   if (!allowed.empty() && (", " + allowed + ",").find(", " + request.method + ",") == std::string::npos) {
     route_name = "other";
-    HttpResponse response = error_response(405, "method_not_allowed",
-                                           request.method + " is not allowed here; allowed: " + allowed);
+    std::string message = request.method + " is not allowed here; allowed: " + allowed;
+    HttpResponse response = meilisearch::Routes::owns(path)
+                                ? meilisearch::error_response({405, "method_not_allowed", message})
+                                : error_response(405, "method_not_allowed", message);
     response.headers.emplace_back("Allow", allowed);
     return response;
   }
@@ -134,6 +142,16 @@ HttpResponse Api::route(const HttpRequest& request, std::string& route_name) {
     response.status = 204;
     response.content_type.clear();
     return response;
+  }
+  if (auto refused = refuse_unauthorised(request)) {
+    route_name = "unauthorised";
+    return *refused;
+  }
+  if (meilisearch::Routes::owns(path)) {
+    if (request.body.size() > config_.max_body_bytes)
+      return meilisearch::error_response(
+          {413, "payload_too_large", "the request body is larger than allowed"});
+    return meilisearch_.handle(request, route_name);
   }
   if (path == "/search" && (read || request.method == "POST")) {
     route_name = "/search";
@@ -154,10 +172,40 @@ HttpResponse Api::route(const HttpRequest& request, std::string& route_name) {
   if (read && (path == "/suggest" || path == "/health" || path == "/metrics")) {
     route_name = path;
     if (path == "/suggest") return suggest(request);
-    return path == "/health" ? health() : metrics();
+    return path == "/health" ? health(request) : metrics();
   }
   route_name = "other";
   return error_response(404, "not_found", "no such route");
+}
+
+namespace {
+
+// Equal strings, compared in time that depends on their lengths only.
+bool same_secret(std::string_view given, std::string_view key) {
+  unsigned char difference = given.size() == key.size() ? 0 : 1;
+  for (size_t i = 0; i < given.size(); ++i)
+    difference |= static_cast<unsigned char>(given[i] ^ (key.empty() ? 0 : key[i % key.size()]));
+  return difference == 0;
+}
+
+}  // namespace
+
+std::optional<HttpResponse> Api::refuse_unauthorised(const HttpRequest& request) const {
+  if (config_.api_key.empty() || request.path == "/health" || find_web_asset(request.path))
+    return std::nullopt;
+  bool meili = meilisearch::Routes::owns(request.path);
+  auto header = request.headers.find("authorization");
+  if (header == request.headers.end() || header->second.empty()) {
+    std::string message = "the Authorization header is missing: send `Authorization: Bearer <API key>`";
+    return meili ? meilisearch::error_response({401, "missing_authorization_header", message})
+                 : error_response(401, "missing_authorization_header", message);
+  }
+  std::string_view given = header->second;
+  if (given.starts_with("Bearer ")) given.remove_prefix(7);
+  if (same_secret(given, config_.api_key)) return std::nullopt;
+  std::string message = "the API key is invalid";
+  return meili ? meilisearch::error_response({403, "invalid_api_key", message})
+               : error_response(403, "invalid_api_key", message);
 }
 
 void Api::add_headers(HttpResponse& response) const {
@@ -165,9 +213,19 @@ void Api::add_headers(HttpResponse& response) const {
   if (!config_.allowed_origin.empty()) {
     response.headers.emplace_back("Access-Control-Allow-Origin", config_.allowed_origin);
     response.headers.emplace_back("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-    response.headers.emplace_back("Access-Control-Allow-Headers", "Content-Type");
+    response.headers.emplace_back("Access-Control-Allow-Headers",
+                                  "Authorization, Content-Type, X-Meilisearch-Client");
     response.headers.emplace_back("Access-Control-Max-Age", "600");
   }
+}
+
+HttpResponse Api::transport_error(const std::string& path, int status, const std::string& code,
+                                  const std::string& message) const {
+  HttpResponse response = meilisearch::Routes::owns(path)
+                              ? meilisearch::error_response({status, code, message})
+                              : error_response(status, code, message);
+  add_headers(response);
+  return response;
 }
 
 HttpResponse Api::handle(const HttpRequest& request) {

@@ -2,12 +2,14 @@
 // No sockets here.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 
 #include "search/search_request.h"
 #include "search/searcher_pool.h"
 #include "server/http_types.h"
+#include "server/meilisearch/routes.h"
 #include "server/metrics.h"
 
 namespace sonda::server {
@@ -18,16 +20,28 @@ struct ApiConfig {
   std::string allowed_origin = "*";  // CORS; empty disables the header
   size_t max_body_bytes = 64 * 1024;
   size_t max_completions = 10;
+  std::string
+      api_key;  // when set, every read route but /health and the pages needs `Authorization: Bearer KEY`
+  meilisearch::MeilisearchConfig meilisearch;
 };
 
 // Routes requests to the search core and maps results to HTTP. Thread-safe: the pool and metrics are.
 class Api {
  public:
   Api(search::SearcherPool& pool, Metrics& metrics, ApiConfig config, std::ostream& access_log)
-      : pool_(pool), metrics_(metrics), config_(std::move(config)), access_log_(access_log) {}
+      : pool_(pool),
+        metrics_(metrics),
+        config_(std::move(config)),
+        meilisearch_(pool, config_.meilisearch),
+        access_log_(access_log) {}
 
   // Answers one request: routing, CORS and security headers, metrics and one access-log line.
   HttpResponse handle(const HttpRequest& request);
+
+  // An error the HTTP layer answers before any route runs (bad framing, a body too large, overload), in
+  // the form of the protocol `path` belongs to, with the same CORS and security headers.
+  HttpResponse transport_error(const std::string& path, int status, const std::string& code,
+                               const std::string& message) const;
 
  private:
   HttpResponse route(const HttpRequest& request, std::string& route_name);
@@ -35,13 +49,18 @@ class Api {
   HttpResponse search(const HttpRequest& request);
   HttpResponse document(const std::string& id);
   HttpResponse suggest(const HttpRequest& request);
-  HttpResponse health();
+  // Sonda's health, or Meilisearch's ({"status": "available"}) for a Meilisearch client
+  // (X-Meilisearch-Client).
+  HttpResponse health(const HttpRequest& request);
   HttpResponse metrics();
   void add_headers(HttpResponse& response) const;
+  // The 401/403 answer when the request lacks the API key; nullopt when it may go on.
+  std::optional<HttpResponse> refuse_unauthorised(const HttpRequest& request) const;
 
   search::SearcherPool& pool_;
   Metrics& metrics_;
   ApiConfig config_;
+  meilisearch::Routes meilisearch_;
   std::ostream& access_log_;
   std::mutex log_mutex_;
 };

@@ -66,20 +66,19 @@ HttpServer::HttpServer(Api& api, ListenConfig config)
     setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     listen_socket_ = socket;  // its backlog is raised after bind: cpp-httplib 0.11 listens with 5
   });
-  server_->set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+  server_->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
     if (std::string problem = framing_problem(request); !problem.empty()) {
-      HttpResponse error = error_response(400, "bad_request", "malformed request: " + problem);
-      response.status = error.status;
+      write(api_.transport_error(request.path, 400, "bad_request", "malformed request: " + problem),
+            response);
       response.set_header("Connection", "close");
-      response.set_content(error.body, error.content_type.c_str());
       return httplib::Server::HandlerResponse::Handled;
     }
     if (!rejecting_on_this_thread()) return httplib::Server::HandlerResponse::Unhandled;
-    HttpResponse error = error_response(503, "overloaded", "too many connections; try again in a second");
-    response.status = error.status;
+    write(
+        api_.transport_error(request.path, 503, "overloaded", "too many connections; try again in a second"),
+        response);
     response.set_header("Retry-After", "1");
     response.set_header("Connection", "close");
-    response.set_content(error.body, error.content_type.c_str());
     return httplib::Server::HandlerResponse::Handled;
   });
   server_->set_tcp_nodelay(true);
@@ -97,22 +96,23 @@ HttpServer::HttpServer(Api& api, ListenConfig config)
   server_->Put(".*", handler);  // the Api answers 405 with Allow on its routes, 404 elsewhere
   server_->Patch(".*", handler);
   server_->Delete(".*", handler);
-  server_->set_error_handler([](const httplib::Request&, httplib::Response& response) {
+  server_->set_error_handler([this](const httplib::Request& request, httplib::Response& response) {
     if (!response.body.empty()) return;
+    int status = response.status;
     HttpResponse error =
-        response.status == 413   ? error_response(413, "payload_too_large", "the request body is too large")
-        : response.status == 404 ? error_response(404, "not_found", "no such route")
-        : response.status == 414
-            ? error_response(414, "uri_too_long", "the request line is too long (use POST /search)")
-            : error_response(response.status, "bad_request", "bad request");
-    response.set_content(error.body, error.content_type.c_str());
+        status == 413
+            ? api_.transport_error(request.path, 413, "payload_too_large", "the request body is too large")
+        : status == 404 ? api_.transport_error(request.path, 404, "not_found", "no such route")
+        : status == 414 ? api_.transport_error(request.path, 414, "uri_too_long",
+                                               "the request line is too long (use POST /search)")
+                        : api_.transport_error(request.path, status, "bad_request", "bad request");
+    write(error, response);
   });
-  server_->set_exception_handler(
-      [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
-        HttpResponse error = error_response(503, "search_unavailable", "the request could not be completed");
-        response.status = error.status;
-        response.set_content(error.body, error.content_type.c_str());
-      });
+  server_->set_exception_handler([this](const httplib::Request& request, httplib::Response& response,
+                                        std::exception_ptr) {
+    write(api_.transport_error(request.path, 503, "search_unavailable", "the request could not be completed"),
+          response);
+  });
 }
 
 HttpServer::~HttpServer() = default;

@@ -92,7 +92,20 @@ int main(int argc, char** argv) {
   app.add_option("--synonyms", synonyms_path,
                  "Synonym file: one group a line, terms separated by commas, optionally 'fr:' or 'es:' "
                  "first; re-read when it changes");
+  app.add_option("--api-key", api_config.api_key,
+                 "Search key: every route but /health and the pages then needs 'Authorization: Bearer KEY'")
+      ->envname("SONDA_API_KEY");
+  app.add_option("--index-uid", api_config.meilisearch.index_uid,
+                 "The index's uid on the Meilisearch-compatible routes")
+      ->capture_default_str();
+  app.add_option(
+         "--meilisearch-labels", api_config.meilisearch.labels_lang,
+         "Language (fr or es) of facet values on the Meilisearch-compatible routes, in hits and counts")
+      ->check(CLI::IsMember({"fr", "es"}))
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
+  api_config.meilisearch.version = SONDA_VERSION;
+  api_config.meilisearch.limits = api_config.limits;
   api_config.max_body_bytes = max_body_kb * 1024;
   listen.max_body_bytes = api_config.max_body_bytes;
 

@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include "server/document_json.h"
+
 namespace sonda::server {
 namespace {
 
@@ -12,27 +14,6 @@ using Json = nlohmann::ordered_json;
 
 std::string dump(const Json& json) {
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-Json metadata_json(const index::Document& document) {
-  Json out;
-  out["id"] = document.id;
-  out["title"] = document.title;
-  out["description"] = document.description;
-  out["keywords"] = document.keywords;
-  out["author"] = document.author;
-  out["lang"] = document.lang;
-  out["url"] = document.url;
-  out["date"] = document.date;
-  out["year"] = document.year ? Json(*document.year) : Json(nullptr);
-  out["country"] = document.countries;
-  out["region"] = document.regions;
-  out["organisation"] = document.organisations;
-  out["topic"] = document.topics;
-  out["type"] = document.type;
-  out["format"] = document.format;
-  out["source"] = document.source;
-  return out;
 }
 
 }  // namespace

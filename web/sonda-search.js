@@ -1,4 +1,4 @@
-// Sonda's search widget: <sonda-search endpoint="https://…" facets="country,topic,lang" lang="fr">.
+// Sonda's search widget: <sonda-search endpoint="https://…" facets="country,topic,lang" lang="fr" [api-key="…"]>.
 // Plain JavaScript, no framework, no build step; served by sonda-serve at /widget.js.
 (() => {
   "use strict";
@@ -179,6 +179,11 @@
     }
     get uiLang() { return this.strings === STRINGS.es ? "es" : "fr"; }
     get endpoint() { return (this.getAttribute("endpoint") || "").replace(/\/+$/, ""); }
+    // The search key of a server started with --api-key (sent as `Authorization: Bearer …`).
+    get requestHeaders() {
+      const key = this.getAttribute("api-key");
+      return key ? { Accept: "application/json", Authorization: `Bearer ${key}` } : { Accept: "application/json" };
+    }
     get facetNames() {
       return (this.getAttribute("facets") || "country,topic,type,lang,year").split(",").map((f) => f.trim()).filter(Boolean);
     }
@@ -334,7 +339,7 @@
       this.controller = new AbortController();
       this.showLoading();
       try {
-        const response = await fetch(this.requestUrl(), { signal: this.controller.signal, headers: { Accept: "application/json" } });
+        const response = await fetch(this.requestUrl(), { signal: this.controller.signal, headers: this.requestHeaders });
         const body = await response.json();
         if (sequence !== this.sequence) return;
         if (!response.ok) throw new Error(body && body.error ? body.error.message : `HTTP ${response.status}`);

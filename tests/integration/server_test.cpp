@@ -16,6 +16,7 @@
 #include "server/api.h"
 #include "server/http_server.h"
 #include "support/corpus_index.h"
+#include "support/corpus_server.h"
 #include "support/loopback.h"
 #include "support/running_server.h"
 
@@ -26,14 +27,10 @@ using Json = nlohmann::json;
 class ServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    testing::build_index(SONDA_CORPUS_DIR, (dir_->path() / "db").string());
-    server_ = new RunningServer((dir_->path() / "db").string());
+    served_ = new CorpusServer(SONDA_CORPUS_DIR);
+    server_ = &served_->server();
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete dir_;
-  }
+  static void TearDownTestSuite() { delete served_; }
   static Json get_json(const std::string& target, int expected_status = 200) {
     auto response = server_->client().Get(target.c_str());
     EXPECT_TRUE(response) << target;
@@ -41,10 +38,10 @@ class ServerTest : public ::testing::Test {
     EXPECT_EQ(response->status, expected_status) << target << " " << response->body;
     return Json::parse(response->body, nullptr, false);
   }
-  static testing::TempDir* dir_;
+  static CorpusServer* served_;
   static RunningServer* server_;
 };
-testing::TempDir* ServerTest::dir_ = nullptr;
+CorpusServer* ServerTest::served_ = nullptr;
 RunningServer* ServerTest::server_ = nullptr;
 
 TEST_F(ServerTest, ResearcherQueryWithFacets) {

@@ -18,11 +18,12 @@ namespace sonda::server {
 // Runs the real server over an index folder, on a free port, for the lifetime of the object.
 class RunningServer {
  public:
-  // With `lexicon` (which must outlive the server), crossLanguage searches are answered.
+  // With `lexicon` (which must outlive the server), crossLanguage searches are answered; `api` sets the
+  // handlers' options (an API key, the Meilisearch index uid…).
   explicit RunningServer(const std::string& db, ListenConfig listen = config(),
-                         const translate::Lexicon* lexicon = nullptr)
+                         const translate::Lexicon* lexicon = nullptr, ApiConfig api = {})
       : pool_(db, testing::builtin_gazetteer(), std::chrono::milliseconds(50), {}, nullptr, lexicon),
-        api_(pool_, metrics_, ApiConfig{}, log_),
+        api_(pool_, metrics_, std::move(api), log_),
         server_(api_, listen) {
     port_ = server_.bind();
     thread_ = std::thread([this] { server_.listen(); });

@@ -3,82 +3,33 @@
 // Needs SONDA_INDEX_EXE, SONDA_SERVE_EXE, SONDA_CORPUS_DIR (set by CTest); SONDA_ARTIFACTS_DIR for the screenshot.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, cpSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import http from "node:http";
-import { chromium } from "playwright-core";
+import { startStage, newPage } from "./browser-support.mjs";
 
-const env = (name) => {
-  if (!process.env[name]) throw new Error(`${name} is not set (run these tests through CTest)`);
-  return process.env[name];
-};
+let work, serverUrl, hostUrl, browser;
 
-let work, server, serverUrl, host, hostUrl, browser;
-
-// Starts sonda-serve on a free port and resolves with its URL once it listens.
-function startServer(db) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(env("SONDA_SERVE_EXE"), ["--db", db, "--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "ignore", "pipe"] });
-    let log = "";
-    const timer = setTimeout(() => reject(new Error(`sonda-serve did not start: ${log}`)), 15000);
-    child.stderr.on("data", (chunk) => {
-      log += chunk;
-      const match = log.match(/on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (match) { clearTimeout(timer); resolve({ child, url: match[1] }); }
-    });
-    child.on("exit", (code) => reject(new Error(`sonda-serve exited with ${code}: ${log}`)));
-  });
-}
-
-// A page of another origin that embeds the widget from the Sonda server.
-function startHost(sondaUrl) {
+// Pages of another origin that embed the widget from the Sonda server.
+function hostPage(path, sondaUrl) {
   const page = (lang, endpoint) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Host</title></head><body>
     <h1>Another site</h1><sonda-search endpoint="${endpoint}" facets="country,topic,lang" lang="${lang}"></sonda-search>
     <script src="${sondaUrl}/widget.js"></script></body></html>`;
-  const serverHost = http.createServer((request, response) => {
-    const url = new URL(request.url, "http://127.0.0.1");
-    const body = url.pathname === "/es" ? page("es", sondaUrl)
-      : url.pathname === "/auto" ? page("", sondaUrl)  // no lang attribute: the browser's language decides
-      : url.pathname === "/dead" ? page("fr", "http://127.0.0.1:9")  // nothing listens on the discard port
-      : page("fr", sondaUrl);
-    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-    response.end(body);
-  });
-  return new Promise((resolve) => serverHost.listen(0, "127.0.0.1", () => resolve(serverHost)));
+  return path === "/es" ? page("es", sondaUrl)
+    : path === "/auto" ? page("", sondaUrl)  // no lang attribute: the browser's language decides
+    : path === "/dead" ? page("fr", "http://127.0.0.1:9")  // nothing listens on the discard port
+    : page("fr", sondaUrl);
 }
 
+let stage;
 before(async () => {
-  work = mkdtempSync(join(tmpdir(), "sonda-web-"));
-  const corpus = join(work, "corpus");
-  cpSync(env("SONDA_CORPUS_DIR"), corpus, { recursive: true });
-  writeFileSync(join(corpus, "fr", "titre-hostile.md"),
-    "---\ntitle: Essai <script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\">\nlang: fr\n---\n" +
-    "Un document sondeur xssprobe dont le titre contient du code.\n");
-  execFileSync(env("SONDA_INDEX_EXE"), ["-q", "--db", join(work, "index"), corpus]);
-  ({ child: server, url: serverUrl } = await startServer(join(work, "index")));
-  host = await startHost(serverUrl);
-  hostUrl = `http://127.0.0.1:${host.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  stage = await startStage(hostPage);
+  ({ work, serverUrl, hostUrl, browser } = stage);
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (host) host.close();
-  if (server) server.kill("SIGTERM");
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+after(async () => { if (stage) await stage.stop(); });
 
 async function open(path = "/", options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  page.errors = [];
-  page.on("pageerror", (error) => page.errors.push(error.message));
+  const page = await newPage(browser, options);
   await page.goto(path.startsWith("http") ? path : `${serverUrl}${path}`);
   await page.locator("sonda-search .status").filter({ hasText: /\d/ }).waitFor();
   return page;
