@@ -88,20 +88,21 @@ bool FilterSet::filters(const std::string& field) const {
   return false;
 }
 
-Xapian::Query FilterSet::combine(const std::string& skipped) const {
+std::optional<Xapian::Query> FilterSet::combine(const std::string& skipped) const {
   std::vector<Xapian::Query> parts = restrictions_;
   for (const Condition& condition : conditions_) {
     if (!skipped.empty() && disjunctive_ && condition.node.only_about(skipped)) continue;
     parts.push_back(condition.query);
   }
-  if (parts.empty()) return Xapian::Query();
+  if (parts.empty()) return std::nullopt;
   if (parts.size() == 1) return parts.front();
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-Xapian::Query restrict(const Xapian::Query& text, const Xapian::Query& filter) {
-  if (filter.empty()) return text;
-  return Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
+Xapian::Query restrict(const Xapian::Query& text, const std::optional<Xapian::Query>& filter) {
+  if (!filter) return text;
+  if (filter->empty()) return Xapian::Query::MatchNothing;  // a filter nothing passes
+  return Xapian::Query(Xapian::Query::OP_FILTER, text, *filter);
 }
 
 }  // namespace sonda::search

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,11 +23,12 @@ class FilterSet {
  public:
   FilterSet(const SearchRequest& request, const query::TermLookup& lookup);
 
-  // Every filter combined; empty Query when there is none.
-  Xapian::Query all() const { return combine(""); }
+  // Every filter combined; nullopt when there is none (Xapian's MatchNothing is an empty Query, so "no
+  // filter" cannot be one).
+  std::optional<Xapian::Query> all() const { return combine(""); }
 
   // Every filter except the top-level conditions on `field` alone.
-  Xapian::Query all_but(const std::string& field) const { return combine(field); }
+  std::optional<Xapian::Query> all_but(const std::string& field) const { return combine(field); }
 
   // True when some top-level condition is on `field` alone (and facets are multi-select).
   bool filters(const std::string& field) const;
@@ -36,14 +38,14 @@ class FilterSet {
     FilterNode node;
     Xapian::Query query;
   };
-  Xapian::Query combine(const std::string& skipped) const;
+  std::optional<Xapian::Query> combine(const std::string& skipped) const;
 
   std::vector<Condition> conditions_;        // top-level conjuncts of the filter tree
   std::vector<Xapian::Query> restrictions_;  // lang and year range: never skipped
   bool disjunctive_ = true;
 };
 
-// `text` restricted by `filter` (filter weight 0), or `text` alone when the filter is empty.
-Xapian::Query restrict(const Xapian::Query& text, const Xapian::Query& filter);
+// `text` restricted by `filter` (filter weight 0), or `text` alone when there is no filter.
+Xapian::Query restrict(const Xapian::Query& text, const std::optional<Xapian::Query>& filter);
 
 }  // namespace sonda::search

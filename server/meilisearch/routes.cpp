@@ -51,7 +51,12 @@ ApiResult<nlohmann::json> json_body(const HttpRequest& request) {
 }
 
 // The core request of a query: Meilisearch's offset window, bounded by kMaxTotalHits.
-ApiResult<search::SearchRequest> core_request(SearchQuery& query, const MeilisearchConfig& config) {
+ApiResult<search::SearchRequest> core_request(SearchQuery& query, const MeilisearchConfig& config,
+                                              bool cross_language) {
+  if (query.request.cross_language && !cross_language)
+    return bad("cross_language_unavailable",
+               "cross-language search needs Apertium's French-Spanish dictionaries (Debian package "
+               "apertium-fr-es), which this server could not load");
   const search::RequestLimits& limits = config.limits;
   search::SearchRequest& request = query.request;
   if (request.labels_lang.empty())
@@ -137,7 +142,8 @@ HttpResponse Routes::handle(const HttpRequest& request, std::string& route_name)
   if (tail.empty()) return index_description(false);
   if (tail == "/search") return index_search(request);
   if (tail == "/facet-search") return facet_search(request);
-  if (tail == "/settings" || tail.starts_with("/settings/")) return settings(tail.size() > 10 ? tail.substr(10) : "");
+  if (tail == "/settings" || tail.starts_with("/settings/"))
+    return settings(tail.size() > 10 ? tail.substr(10) : "");
   if (tail == "/documents" || tail == "/documents/fetch") return documents(request);
   if (tail == "/stats") return stats();
   if (tail.starts_with("/documents/") && tail.size() > 11) return document(request, tail.substr(11));
@@ -167,7 +173,7 @@ HttpResponse Routes::multi_search(const HttpRequest& request) {
     if (query->index_uid != config_.index_uid)
       return error_response(
           prefixed(ApiError{404, "index_not_found", "Index `" + query->index_uid + "` not found."}));
-    auto core = core_request(*query, config_);
+    auto core = core_request(*query, config_, pool_.cross_language());
     if (!core) return error_response(prefixed(core.error()));
     auto response = (*searcher)->search(*core);
     if (!response) return error_response(prefixed(from_core(response.error(), "invalid_search_q")));
@@ -188,7 +194,7 @@ HttpResponse Routes::index_search(const HttpRequest& request) {
     query = read_search_params(request);
   }
   if (!query) return error_response(query.error());
-  auto core = core_request(*query, config_);
+  auto core = core_request(*query, config_, pool_.cross_language());
   if (!core) return error_response(core.error());
   auto searcher = pool_.acquire();
   if (!searcher) return error_response(from_core(searcher.error()));
@@ -212,7 +218,7 @@ HttpResponse Routes::facet_search(const HttpRequest& request) {
                                   "` is not a facet: the filterable attributes are country, "
                                   "region, organisation, topic, type, lang, year and format"));
   query->request.facets.clear();
-  auto core = core_request(*query, config_);
+  auto core = core_request(*query, config_, pool_.cross_language());
   if (!core) return error_response(core.error());
   if (!analysis::is_valid_utf8(query->facet_query) ||
       query->facet_query.size() > config_.limits.max_query_chars)
@@ -314,7 +320,7 @@ HttpResponse Routes::documents(const HttpRequest& request) {
   query.limit = std::min(*limit, kMaxTotalHits);
   query.retrieved = {"text"};
   query.request.sort = search::SortOrder::date_asc;
-  auto core = core_request(query, config_);
+  auto core = core_request(query, config_, pool_.cross_language());
   if (!core) return error_response(core.error());
   core->highlight = false;
   auto searcher = pool_.acquire();

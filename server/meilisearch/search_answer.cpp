@@ -82,7 +82,7 @@ Json search_result_json(const SearchQuery& query, const search::SearchResponse& 
     out["offset"] = query.offset;
     out["estimatedTotalHits"] = response.total_hits;
   }
-  if (!query.request.facets.empty()) {
+  if (query.facets_asked) {
     Json distribution = Json::object();
     for (const auto& facet : response.facets) {
       Json values = Json::object();

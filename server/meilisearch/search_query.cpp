@@ -122,6 +122,7 @@ std::optional<ApiError> read_sort(SearchQuery& query, const Json& value) {
 std::optional<ApiError> read_facets(SearchQuery& query, const Json& value) {
   auto names = strings(value, "facets", "invalid_search_facets");
   if (!names) return names.error();
+  query.facets_asked = true;
   query.request.facets.clear();
   for (const std::string& name : *names) {
     if (name == "*") {

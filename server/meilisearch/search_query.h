@@ -27,6 +27,7 @@ struct SearchQuery {
   int offset = 0;
   std::vector<std::string> retrieved;  // fields of each hit, in the schema's order
   bool formatted = false;              // hits carry _formatted
+  bool facets_asked = false;           // `facets` was given (maybe empty): the answer has facetDistribution
   bool ranking_score = false;
   bool matches_position = false;
   size_t crop_length = 10;  // words, for attributesToCrop entries without their own

@@ -135,6 +135,33 @@ TEST_F(MeilisearchTest, FilterStringAndArrayFormsAgree) {
   EXPECT_EQ(total("(country = Pérou OR country = Colombie) AND lang = es"),
             total(Json::array({Json::array({"country = Pérou", "country = Colombie"}), "lang = es"})));
   EXPECT_EQ(total(Json::array()), all);
+  EXPECT_EQ(total("country IN []"), 0u);  // nothing passes, and never everything
+  EXPECT_EQ(total("year 2020 TO 2019"), 0u);
+  EXPECT_EQ(total("country IN [] OR lang = es"), total("lang = es"));
+  EXPECT_EQ(total("NOT country IN []"), all);
+}
+
+TEST_F(MeilisearchTest, SondasOwnOptionsWorkHereToo) {
+  Json spanish = search({{"q", "castigo"}, {"lang", "es"}, {"facets", {"lang", "country"}}, {"limit", 3}});
+  EXPECT_EQ(spanish["facetDistribution"]["lang"], Json({{"es", spanish["estimatedTotalHits"]}}));
+  EXPECT_TRUE(spanish["facetDistribution"]["country"].contains("Perú")) << "labels follow lang";
+  Json french_labels = search({{"q", "castigo"}, {"facets", {"country"}}, {"limit", 3}});
+  EXPECT_TRUE(french_labels["facetDistribution"]["country"].contains("Pérou"));
+  for (const auto& hit : french_labels["hits"])
+    for (const auto& country : hit["country"])
+      EXPECT_NE(country, "Perú") << "hits and counts in one language";
+  Json labelled = search({{"q", "castigo"}, {"hl", "es"}, {"facets", {"country"}}, {"limit", 0}});
+  EXPECT_TRUE(labelled["facetDistribution"]["country"].contains("Perú"));
+  EXPECT_GT(search({{"q", "chatimens"}})["estimatedTotalHits"].get<int>(), 0);
+  EXPECT_EQ(
+      search(
+          {{"q", "chatimens"}, {"typoTolerance", false}, {"matchingStrategy", "all"}})["estimatedTotalHits"],
+      0);
+  EXPECT_GT(search({{"q", "chatim"}})["estimatedTotalHits"].get<int>(), 0);
+  EXPECT_EQ(search({{"q", "chatim"}, {"prefix", false}, {"typoTolerance", false}})["estimatedTotalHits"], 0);
+  EXPECT_EQ(search({{"q", "familles"}, {"crossLanguage", true}}, 400)["code"], "cross_language_unavailable");
+  EXPECT_EQ(search({{"q", "x"}, {"facets", Json::array()}})["facetDistribution"], Json::object());
+  EXPECT_FALSE(search({{"q", "x"}})["hits"].is_null());
 }
 
 TEST_F(MeilisearchTest, FacetsCountWithinTheWholeFilterWithYearStats) {
@@ -460,9 +487,10 @@ TEST(MeilisearchKey, EveryReadRouteNeedsTheKeyButHealthAndPages) {
   ApiConfig config;
   config.api_key = "s3cret-key";
   config.meilisearch.index_uid = "docs";
+  config.meilisearch.labels_lang = "es";
   CorpusServer served(SONDA_CORPUS_DIR, config);
   auto client = served.server().client();
-  std::string query = R"({"queries":[{"indexUid":"docs","q":"castigo"}]})";
+  std::string query = R"({"queries":[{"indexUid":"docs","q":"castigo","facets":["country"]}]})";
   auto missing = client.Post("/multi-search", query, "application/json");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 401);
@@ -483,6 +511,8 @@ TEST(MeilisearchKey, EveryReadRouteNeedsTheKeyButHealthAndPages) {
   ASSERT_TRUE(right);
   EXPECT_EQ(right->status, 200) << right->body;
   EXPECT_EQ(Json::parse(right->body)["results"][0]["indexUid"], "docs");
+  EXPECT_TRUE(Json::parse(right->body)["results"][0]["facetDistribution"]["country"].contains("Perú"))
+      << "--meilisearch-labels es";
   auto native = client.Get("/search?q=castigo");
   ASSERT_TRUE(native);
   EXPECT_EQ(native->status, 401);

@@ -7,48 +7,11 @@
 
 #include "analysis/unicode_fold.h"
 #include "search/searcher.h"
-#include "support/corpus_index.h"
+#include "support/corpus_search.h"
 #include "translate/apertium_lexicon.h"
 
 namespace sonda::search {
 namespace {
-
-class CorpusSearch : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    testing::build_index(SONDA_CORPUS_DIR, (dir_->path() / "db").string());
-  }
-  static void TearDownTestSuite() { delete dir_; }
-
-  void SetUp() override {
-    auto opened = Searcher::open((dir_->path() / "db").string(), testing::builtin_gazetteer());
-    ASSERT_TRUE(opened.ok());
-    searcher_ = std::move(*opened);
-  }
-
-  SearchResponse search(SearchRequest request) {
-    auto response = searcher_->search(request);
-    EXPECT_TRUE(response.ok()) << (response.ok() ? "" : response.error().message);
-    return response.ok() ? *response : SearchResponse{};
-  }
-  SearchResponse search(const std::string& q, const std::string& lang = "", int hits_per_page = 100) {
-    SearchRequest request;
-    request.q = q;
-    request.lang = lang;
-    request.hits_per_page = hits_per_page;
-    return search(request);
-  }
-  static std::vector<std::string> ids(const SearchResponse& response) {
-    std::vector<std::string> out;
-    for (const auto& hit : response.hits) out.push_back(hit.document.id);
-    return out;
-  }
-
-  static testing::TempDir* dir_;
-  std::unique_ptr<Searcher> searcher_;
-};
-testing::TempDir* CorpusSearch::dir_ = nullptr;
 
 // Spellings a researcher may type that must return identical hit lists.
 const std::vector<std::vector<std::string>> kEquivalent = {
