@@ -7,9 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/text_cleaner.h"
+#include "server/export/export_routes.h"
 #include "server/meilisearch/error.h"
 #include "server/request_codec.h"
 #include "server/response_codec.h"
+#include "server/url_encoding.h"
 #include "server/web_assets.h"
 
 namespace sonda::server {
@@ -49,11 +51,37 @@ HttpResponse Api::search(const HttpRequest& http) {
     return error_response(400, "cross_language_unavailable",
                           "cross-language search needs Apertium's French-Spanish dictionaries "
                           "(Debian package apertium-fr-es), which this server could not load");
+  std::string format = requested_format(http);
+  if (format == "csv" || format == "ris") return export_records(pool_, *request, format, config_.max_export);
+  if (format == "atom") {
+    std::string base =
+        "http://" + (http.headers.contains("host") ? http.headers.at("host") : std::string("localhost"));
+    std::string query;
+    for (const auto& [name, value] : http.params)
+      query += (query.empty() ? "?" : "&") + percent_encode(name) + "=" + percent_encode(value);
+    return atom_response(pool_, *request, base + "/search" + query, base);
+  }
+  if (format != "json")
+    return error_response(400, "invalid_request",
+                          "format must be one of " + std::string(kExportFormats) + ", not '" + format + "'");
   auto searcher = pool_.acquire();
   if (!searcher) return error_response(searcher.error());
   auto response = (*searcher)->search(*request);
   if (!response) return error_response(response.error());
   return json_response(search_response_json(*response, request->q));
+}
+
+HttpResponse Api::similar(const HttpRequest& http, const std::string& id) {
+  Result<search::SearchRequest> request = search_request_from_params(http);
+  if (!request) return error_response(request.error());
+  if (Status valid = search::validate(*request, config_.limits); !valid) return error_response(valid.error());
+  if (request->cross_language && !pool_.cross_language())
+    return error_response(400, "cross_language_unavailable", "cross-language search is not available here");
+  auto searcher = pool_.acquire();
+  if (!searcher) return error_response(searcher.error());
+  auto response = (*searcher)->similar(id, *request);
+  if (!response) return error_response(response.error());
+  return json_response(search_response_json(*response, ""));
 }
 
 HttpResponse Api::document(const std::string& id) {
@@ -158,6 +186,10 @@ HttpResponse Api::route(const HttpRequest& request, std::string& route_name) {
     if (request.body.size() > config_.max_body_bytes)
       return error_response(413, "payload_too_large", "the request body is larger than 64 KB");
     return search(request);
+  }
+  if (path.starts_with("/documents/") && path.ends_with("/similar") && path.size() > 19 && read) {
+    route_name = "/documents/similar";
+    return similar(request, path.substr(11, path.size() - 19));
   }
   if (path.starts_with("/documents/") && read) {
     route_name = "/documents";

@@ -20,6 +20,7 @@ struct ApiConfig {
   std::string allowed_origin = "*";  // CORS; empty disables the header
   size_t max_body_bytes = 64 * 1024;
   size_t max_completions = 10;
+  size_t max_export = 10000;  // documents in one CSV or RIS export
   std::string
       api_key;  // when set, every read route but /health and the pages needs `Authorization: Bearer KEY`
   meilisearch::MeilisearchConfig meilisearch;
@@ -48,6 +49,7 @@ class Api {
   std::string allowed_methods(const std::string& path) const;
   HttpResponse search(const HttpRequest& request);
   HttpResponse document(const std::string& id);
+  HttpResponse similar(const HttpRequest& request, const std::string& id);
   HttpResponse suggest(const HttpRequest& request);
   // Sonda's health, or Meilisearch's ({"status": "available"}) for a Meilisearch client
   // (X-Meilisearch-Client).

@@ -51,6 +51,17 @@ HttpRequest convert(const httplib::Request& in) {
 void write(const HttpResponse& from, httplib::Response& to) {
   to.status = from.status;
   for (const auto& [name, value] : from.headers) to.set_header(name, value);
+  if (from.stream) {
+    auto stream = from.stream;
+    to.set_chunked_content_provider(from.content_type, [stream](size_t, httplib::DataSink& sink) {
+      stream([&sink](std::string_view piece) {
+        return piece.empty() || sink.write(piece.data(), piece.size());
+      });
+      sink.done();
+      return true;
+    });
+    return;
+  }
   if (!from.content_type.empty()) to.set_content(from.body, from.content_type.c_str());
 }
 

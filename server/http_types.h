@@ -1,8 +1,10 @@
 // Plain HTTP request and response values: the seam between the API handlers and the HTTP library.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -30,6 +32,9 @@ struct HttpResponse {
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // When set, the body is produced after the headers are sent, piece by piece through `write` (which
+  // returns false once the client has gone); `body` is then unused.
+  std::function<void(const std::function<bool(std::string_view)>& write)> stream;
 };
 
 }  // namespace sonda::server

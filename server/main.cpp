@@ -92,6 +92,8 @@ int main(int argc, char** argv) {
   app.add_option("--synonyms", synonyms_path,
                  "Synonym file: one group a line, terms separated by commas, optionally 'fr:' or 'es:' "
                  "first; re-read when it changes");
+  app.add_option("--max-export", api_config.max_export, "Most documents one CSV or RIS export holds")
+      ->capture_default_str();
   app.add_option("--api-key", api_config.api_key,
                  "Search key: every route but /health and the pages then needs 'Authorization: Bearer KEY'")
       ->envname("SONDA_API_KEY");

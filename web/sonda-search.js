@@ -32,6 +32,13 @@
       correctedFor: (q) => `Résultats pour « ${q} »`,
       alsoOther: "Chercher aussi en espagnol",
       translatedAs: (list) => `Aussi cherché en espagnol : ${list}`,
+      similar: "Documents similaires",
+      similarTo: (title) => `Documents similaires à « ${title} »`,
+      back: "Retour aux résultats",
+      exportMenu: "Exporter",
+      csv: "Tableur (CSV)",
+      ris: "Zotero, EndNote… (RIS)",
+      feed: "Flux Atom des nouveaux documents",
       results: "Résultats",
       pages: "Pages",
       previous: "Précédent",
@@ -70,6 +77,13 @@
       correctedFor: (q) => `Resultados para «${q}»`,
       alsoOther: "Buscar también en francés",
       translatedAs: (list) => `También buscado en francés: ${list}`,
+      similar: "Documentos similares",
+      similarTo: (title) => `Documentos similares a «${title}»`,
+      back: "Volver a los resultados",
+      exportMenu: "Exportar",
+      csv: "Hoja de cálculo (CSV)",
+      ris: "Zotero, EndNote… (RIS)",
+      feed: "Canal Atom de documentos nuevos",
       results: "Resultados",
       pages: "Páginas",
       previous: "Anterior",
@@ -108,6 +122,11 @@
     .facet label { display: flex; gap: .4rem; align-items: baseline; padding: .1rem 0; cursor: pointer; }
     .facet .count { margin-left: auto; color: var(--sonda-muted, #5b6573); font-size: .85rem; }
     .status { margin: 0 0 .75rem; color: var(--sonda-muted, #5b6573); }
+    .result-bar { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; }
+    .export summary { cursor: pointer; color: var(--sonda-link, #0b4f8a); }
+    .export-links { display: flex; flex-direction: column; gap: .25rem; padding: .4rem 0; }
+    .export-links a, .similar-note { font-size: .9rem; }
+    .hit .similar { font-size: .85rem; margin-top: .25rem; }
     .status.error { color: var(--sonda-error, #a4262c); }
     .suggestion, .partial, .corrected, .translated { margin: 0 0 .75rem; }
     ol.hits { list-style: none; padding: 0; margin: 0; }
@@ -238,12 +257,15 @@
       this.clearButton = el("button", { type: "button", class: "link", text: t.clear, hidden: true,
         onclick: () => this.change({ filters: [] }) });
       this.hitList = el("ol", { class: "hits", "aria-label": t.results });
+      this.similarNote = el("p", { class: "similar-note", role: "note", hidden: true });
+      this.exportLinks = el("div", { class: "export-links" });
+      this.exportMenu = el("details", { class: "export" }, el("summary", { text: t.exportMenu }), this.exportLinks);
       this.pager = el("nav", { class: "pages", "aria-label": t.pages });
       const facets = el("details", { class: "facets", open: true },
         el("summary", { text: t.filters }), this.facetPanel, this.clearButton);
       const results = el("section", { class: "results", "aria-label": t.results },
-        this.status, this.incomplete, this.corrected, this.translated, this.suggestion, this.partial, this.hitList,
-        this.pager);
+        el("div", { class: "result-bar" }, this.status, this.exportMenu), this.similarNote, this.incomplete,
+        this.corrected, this.translated, this.suggestion, this.partial, this.hitList, this.pager);
       this.shadowRoot.replaceChildren(style, form, el("div", { class: "layout" }, facets, results));
     }
 
@@ -312,7 +334,9 @@
       this.search();
     }
 
-    requestUrl() {
+    // The /search address of the current state: a page of JSON, or with `format` every match as csv, ris
+    // or an Atom feed.
+    requestUrl(format = "") {
       const s = this.state;
       const params = new URLSearchParams();
       params.set("q", s.q);
@@ -329,7 +353,61 @@
         params.set("crossLanguage", "true");
         params.set("queryLang", this.uiLang);
       }
+      if (format) {
+        ["facets", "page", "hitsPerPage"].forEach((name) => params.delete(name));
+        params.set("format", format);
+      }
       return `${this.endpoint}/search?${params}`;
+    }
+
+    // Links to take the current query and filters away; with a key, downloads go through fetch.
+    renderExports() {
+      const t = this.strings;
+      const link = (format, text) => {
+        const href = this.requestUrl(format);
+        const attributes = { href, text, "data-format": format };
+        if (format !== "atom") attributes.download = `sonda.${format}`;
+        if (this.getAttribute("api-key")) attributes.onclick = (event) => { event.preventDefault(); this.download(href, format); };
+        return el("a", attributes);
+      };
+      this.exportLinks.replaceChildren(link("csv", t.csv), link("ris", t.ris), link("atom", t.feed));
+    }
+
+    async download(href, format) {
+      const response = await fetch(href, { headers: this.requestHeaders });
+      if (!response.ok) { this.showError(); return; }
+      const url = URL.createObjectURL(await response.blob());
+      const anchor = el("a", { href: url, download: `sonda.${format === "atom" ? "xml" : format}` });
+      this.shadowRoot.append(anchor);
+      anchor.click();
+      anchor.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    }
+
+    // Replaces the hits by the documents like `hit` (its own language and the other, through the
+    // gazetteer's names), until the next search.
+    async showSimilar(hit) {
+      const t = this.strings;
+      const sequence = ++this.sequence;
+      this.showLoading();
+      const params = new URLSearchParams({ hitsPerPage: String(this.hitsPerPage), hl: this.uiLang });
+      try {
+        const response = await fetch(`${this.endpoint}/documents/${encodeURIComponent(hit.id)}/similar?${params}`,
+          { headers: this.requestHeaders });
+        const body = await response.json();
+        if (sequence !== this.sequence) return;
+        if (!response.ok) throw new Error(body && body.error ? body.error.message : `HTTP ${response.status}`);
+        this.hitList.classList.remove("busy");
+        this.hitList.removeAttribute("aria-busy");
+        this.status.textContent = t.similarTo(hit.title || hit.id);
+        this.similarNote.hidden = false;
+        this.similarNote.replaceChildren(el("button", { type: "button", class: "link back", text: t.back,
+          onclick: () => this.search() }));
+        this.hitList.replaceChildren(...body.hits.map((other) => this.renderHit(other)));
+        this.pager.hidden = true;
+      } catch (error) {
+        if (sequence === this.sequence) this.showError();
+      }
     }
 
     // Sends the search; an answer to an older request than the latest is dropped.
@@ -367,6 +445,8 @@
 
     render(body) {
       const t = this.strings;
+      this.similarNote.hidden = true;
+      this.renderExports();
       this.hitList.classList.remove("busy");
       this.hitList.removeAttribute("aria-busy");
       this.status.textContent = body.totalHits ? t.count(body.totalHits, this.state.q) : t.none(this.state.q);
@@ -414,7 +494,8 @@
       return el("li", { class: "hit", "data-id": hit.id },
         el("h3", {}, el("a", { href, text: hit.title || hit.id })),
         el("p", { class: "meta", text: meta }),
-        el("p", { class: "snippet" }, snippetNodes(hit.snippet || "")));
+        el("p", { class: "snippet" }, snippetNodes(hit.snippet || "")),
+        el("button", { type: "button", class: "link similar", text: this.strings.similar, onclick: () => this.showSimilar(hit) }));
     }
 
     renderFacets(distribution) {

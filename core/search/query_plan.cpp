@@ -74,6 +74,12 @@ FilterSet::FilterSet(const SearchRequest& request, const query::TermLookup& look
     conditions_.push_back({tree, filter_query(tree, lookup)});
   }
   if (request.lang == "fr" || request.lang == "es") restrictions_.emplace_back("L" + request.lang);
+  if (!request.excluded_ids.empty()) {
+    std::vector<Xapian::Query> excluded;
+    for (const std::string& id : request.excluded_ids) excluded.emplace_back(index::id_term(id));
+    restrictions_.emplace_back(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                               Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+  }
   if (request.year_from || request.year_to) {
     restrictions_.push_back(
         year_range(request.year_from ? std::optional<double>(*request.year_from) : std::nullopt,

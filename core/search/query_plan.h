@@ -41,7 +41,7 @@ class FilterSet {
   std::optional<Xapian::Query> combine(const std::string& skipped) const;
 
   std::vector<Condition> conditions_;        // top-level conjuncts of the filter tree
-  std::vector<Xapian::Query> restrictions_;  // lang and year range: never skipped
+  std::vector<Xapian::Query> restrictions_;  // lang, year range, excluded ids: never skipped
   bool disjunctive_ = true;
 };
 

@@ -51,6 +51,8 @@ struct SearchRequest {
   bool disjunctive_facets = true;  // a facet's counts leave out the filter conditions on that facet alone
   bool relax_when_empty = true;    // nothing matches every word: rank the documents matching some of them
   bool with_body = false;          // hits carry the document body
+  bool snippets = true;            // hits carry a snippet (exports of many documents go without)
+  std::vector<std::string> excluded_ids;  // documents never returned (a document's own similar ones)
   bool match_positions = false;    // hits carry the byte spans of matched words in title, description, text
   std::optional<FieldMarking> marking;
   bool match_any = false;       // "match=any": rank documents with any of the words (questions, long queries)

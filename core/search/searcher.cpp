@@ -5,11 +5,13 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <limits>
 #include <tuple>
 
+#include "analysis/stopwords.h"
 #include "index/schema.h"
 #include "index/stored_fields.h"
 #include "index/xapian_error.h"
@@ -268,6 +270,73 @@ Result<FacetCounts> Searcher::facet_search(const SearchRequest& request, const s
     label_facets(labelled, gazetteer_, labels_lang == "any" ? "" : labels_lang);
     return std::move(labelled.front());
   });
+}
+
+namespace {
+
+// Keeps the plain words of an expansion: no prefixed term, no stop word, no number, three letters or more.
+class CharacteristicWord : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.size() < 3 || std::isupper(static_cast<unsigned char>(term[0]))) return false;
+    if (std::all_of(term.begin(), term.end(),
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      return false;
+    return !analysis::is_stopword(term, "fr") && !analysis::is_stopword(term, "es");
+  }
+};
+
+}  // namespace
+
+Status Searcher::each_match(SearchRequest request, size_t limit,
+                            const std::function<bool(const Hit&, size_t total_hits)>& visit) {
+  constexpr size_t kBatch = 256;
+  request.facets.clear();
+  request.snippets = false;
+  request.marking.reset();
+  for (size_t done = 0; done < limit;) {
+    request.offset = static_cast<int>(done);
+    request.hits_per_page = static_cast<int>(std::min(kBatch, limit - done));
+    auto batch = search(request);
+    if (!batch) return batch.error();
+    for (const Hit& hit : batch->hits)
+      if (!visit(hit, batch->total_hits)) return Status::success();
+    done += batch->hits.size();
+    if (batch->hits.size() < static_cast<size_t>(request.hits_per_page) || done >= batch->total_hits) break;
+  }
+  return Status::success();
+}
+
+Result<SearchResponse> Searcher::similar(const std::string& id, SearchRequest request) {
+  constexpr Xapian::termcount kWords = 24;
+  auto words = with_retry("similar documents failed", [&]() -> Result<std::string> {
+    std::string term = index::id_term(id);
+    auto posting = shards_.database().postlist_begin(term);
+    if (posting == shards_.database().postlist_end(term))
+      return Error{ErrorCode::not_found, "no document with this id"};
+    Xapian::RSet relevant;
+    relevant.add_document(*posting);
+    Xapian::Enquire enquire(shards_.database());
+    CharacteristicWord decider;
+    Xapian::ESet expansion = enquire.get_eset(kWords, relevant, &decider);
+    std::vector<std::string> chosen(expansion.begin(), expansion.end());
+    // The names of its topics and countries in both languages, so the other language's documents on the
+    // subject come too (the gazetteer bridges what the words alone do not).
+    auto stored = index::decode_stored_fields(shards_.database().get_document(*posting).get_data());
+    if (stored)
+      for (const auto& [field, keys] :
+           {std::pair{"topic", stored->topics}, std::pair{"country", stored->countries}})
+        for (const std::string& key : keys)
+          for (const char* lang : {"fr", "es"}) chosen.push_back(gazetteer_.label(field, key, lang));
+    return join(chosen, " ");
+  });
+  if (!words) return words.error();
+  request.q = *words;
+  request.match_any = true;
+  request.prefix = false;
+  request.typo_tolerance = false;
+  request.excluded_ids.push_back(id);
+  return search(request);
 }
 
 Result<index::Document> Searcher::document(const std::string& id) {

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,6 +49,17 @@ class Searcher {
   // documents first, at most `limit`, labelled like the request's facets.
   Result<FacetCounts> facet_search(const SearchRequest& request, const std::string& field,
                                    const std::string& typed, size_t limit);
+
+  // Every match of `request` in rank order, `limit` at most, in batches (so memory stays flat whatever the
+  // count), without snippets: `visit` gets each hit and the number of matches, and stops the walk by
+  // returning false. A commit between batches may shift a document by a batch.
+  Status each_match(SearchRequest request, size_t limit,
+                    const std::function<bool(const Hit&, size_t total_hits)>& visit);
+
+  // Documents like the one with `id`: its most characteristic words (Xapian's relevance feedback over its
+  // terms) searched as any-word query with `request`'s language, filters, crossLanguage and page; the
+  // document itself left out. ErrorCode::not_found for an unknown id.
+  Result<SearchResponse> similar(const std::string& id, SearchRequest request);
 
   // The stored document with `id` (its body included); ErrorCode::not_found when absent.
   Result<index::Document> document(const std::string& id);

@@ -14,6 +14,7 @@
 #include "server/meilisearch/error.h"
 #include "server/meilisearch/search_answer.h"
 #include "server/meilisearch/search_query.h"
+#include "server/time_text.h"
 #include "util/strings.h"
 
 namespace sonda::server::meilisearch {
@@ -27,14 +28,6 @@ HttpResponse json_response(const Json& body) {
   return response;
 }
 
-std::string iso_time(long long seconds) {
-  std::time_t time = static_cast<std::time_t>(seconds);
-  std::tm parts{};
-  gmtime_r(&time, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
-}
 
 // The JSON body of a POST: Meilisearch's checks on its content type and form.
 ApiResult<nlohmann::json> json_body(const HttpRequest& request) {
@@ -256,8 +249,8 @@ HttpResponse Routes::index_description(bool listed) {
   Json index;
   index["uid"] = config_.index_uid;
   index["primaryKey"] = "id";
-  index["createdAt"] = iso_time(stats->created_unix);
-  index["updatedAt"] = iso_time(stats->updated_unix);
+  index["createdAt"] = utc_time_text(stats->created_unix);
+  index["updatedAt"] = utc_time_text(stats->updated_unix);
   if (!listed) return json_response(index);
   Json out;
   out["results"] = Json::array({index});

@@ -152,6 +152,45 @@ test("'did you mean' offers the correction and searches it when clicked", async 
   assert.match(page.url(), /s_q=paix/);
 });
 
+test("each hit offers its similar documents, and the way back to the results", async () => {
+  const page = await open();
+  await typeQuery(page, "loi péruvienne châtiments corporels");
+  const first = (await hitIds(page))[0];
+  const similar = page.waitForResponse((response) => response.url().includes("/similar?"));
+  await page.locator("sonda-search li.hit").first().locator("button.similar").click();
+  assert.equal((await similar).status(), 200);
+  await page.locator("sonda-search .status").filter({ hasText: /similaires à/ }).waitFor();
+  const others = await hitIds(page);
+  assert.ok(others.length > 0 && !others.includes(first), others.join(","));
+  await settled(page, () => page.locator("sonda-search .similar-note button").click());
+  assert.equal((await hitIds(page))[0], first);
+  assert.deepEqual(page.errors, []);
+});
+
+test("the export menu takes the current query and filters away as CSV, RIS and an Atom feed", async () => {
+  const page = await open();
+  await typeQuery(page, "castigo");
+  await checkFacet(page, "country", "Pérou");
+  await page.locator("sonda-search details.export summary").click();
+  const hrefs = Object.fromEntries(await page.locator("sonda-search .export-links a").evaluateAll(
+    (links) => links.map((link) => [link.dataset.format, link.href])));
+  assert.deepEqual(Object.keys(hrefs).sort(), ["atom", "csv", "ris"]);
+  for (const href of Object.values(hrefs)) {
+    assert.match(href, /q=castigo/);
+    assert.match(href, /filter=country%3AP%C3%A9rou/);
+  }
+  const csv = await page.request.get(hrefs.csv);
+  assert.equal(csv.status(), 200);
+  const text = await csv.text();
+  assert.ok(text.startsWith("\uFEFFid,title,"), text.slice(0, 40));
+  assert.equal(text.trim().split("\r\n").length - 1, Number(csv.headers()["sonda-total-hits"]));
+  const feed = await page.request.get(hrefs.atom);
+  assert.match(feed.headers()["content-type"], /application\/atom\+xml/);
+  assert.match(await feed.text(), /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+  assert.match(await (await page.request.get(hrefs.ris)).text(), /^TY {2}- /);
+  assert.deepEqual(page.errors, []);
+});
+
 test("empty and error states", async () => {
   const page = await open();
   await typeQuery(page, "zzyzxqw");

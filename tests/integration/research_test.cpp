@@ -1,0 +1,256 @@
+// What researchers take away, end to end on the real server: CSV and RIS exports of every match (bounded,
+// streamed) read back with parsers, the Atom feed read with libxml2, similar documents, and hostile titles
+// surviving each format intact and inert.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "support/corpus_server.h"
+
+namespace sonda::server {
+namespace {
+
+using Json = nlohmann::json;
+const char* kHostileTitle = "=HYPERLINK(\"http://x\";\"y\") <b>bold</b>, \"quoted\"\nsecond line ER  - ";
+
+// The sample corpus plus a JSON Lines record whose title would run as a formula, break a CSV row, a RIS
+// record or XML.
+std::string corpus_with_hostile_title(const testing::TempDir& dir) {
+  std::filesystem::path corpus = dir.path() / "corpus";
+  std::filesystem::copy(SONDA_CORPUS_DIR, corpus, std::filesystem::copy_options::recursive);
+  Json record = {{"id", "hostile-1"},
+                 {"title", kHostileTitle},
+                 {"text", "Un texte hostileprobe sur la loi."},
+                 {"lang", "fr"},
+                 {"date", "2024-05-06"}};
+  std::ofstream(corpus / "hostile.jsonl") << record.dump() << "\n";
+  return corpus.string();
+}
+
+// RFC 4180 rows (quoted cells may hold commas, quotes doubled, line breaks).
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1);
+  std::string cell;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().push_back(cell);
+      cell.clear();
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      rows.back().push_back(cell);
+      cell.clear();
+      rows.emplace_back();
+      ++i;
+    } else {
+      cell += c;
+    }
+  }
+  if (rows.back().empty() && cell.empty()) rows.pop_back();
+  return rows;
+}
+
+// RIS records: tag → values, in order.
+std::vector<std::multimap<std::string, std::string>> parse_ris(const std::string& text) {
+  std::vector<std::multimap<std::string, std::string>> records;
+  std::multimap<std::string, std::string> record;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find("\r\n", start);
+    std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    start = end == std::string::npos ? text.size() : end + 2;
+    if (line.empty()) continue;
+    EXPECT_GE(line.size(), 6u) << line;
+    EXPECT_EQ(line.substr(2, 4), "  - ") << line;
+    std::string tag = line.substr(0, 2);
+    if (tag == "ER") {
+      records.push_back(record);
+      record.clear();
+    } else {
+      record.emplace(tag, line.substr(6));
+    }
+  }
+  EXPECT_TRUE(record.empty()) << "a record without ER";
+  return records;
+}
+
+class ResearchTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    corpus_dir_ = new testing::TempDir();
+    ApiConfig config;
+    config.max_export = 7;
+    served_ = new CorpusServer(corpus_with_hostile_title(*corpus_dir_), config);
+  }
+  static void TearDownTestSuite() {
+    delete served_;
+    delete corpus_dir_;
+  }
+  static httplib::Result get(const std::string& path) { return served_->server().client().Get(path.c_str()); }
+
+  static testing::TempDir* corpus_dir_;
+  static CorpusServer* served_;
+};
+testing::TempDir* ResearchTest::corpus_dir_ = nullptr;
+CorpusServer* ResearchTest::served_ = nullptr;
+
+TEST_F(ResearchTest, CsvExportHoldsEveryMatchUpToTheBoundAndSaysWhereItStopped) {
+  auto whole = get("/search?q=castigo&format=csv&hitsPerPage=2");
+  ASSERT_TRUE(whole);
+  EXPECT_EQ(whole->status, 200);
+  EXPECT_TRUE(whole->body.starts_with("\xEF\xBB\xBF")) << "a BOM for spreadsheet programs";
+  EXPECT_EQ(whole->get_header_value("Sonda-Export-Limit"), "7");
+  size_t total = std::stoul(whole->get_header_value("Sonda-Total-Hits"));
+  ASSERT_GT(total, 7u);
+  auto rows = parse_csv(whole->body.substr(3));
+  ASSERT_EQ(rows.size(), 1 + 7 + 1u) << whole->body;  // header, the bound's worth, the stated bound
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"id", "title", "authors", "date", "year", "language", "type",
+                                               "countries", "organisations", "topics", "url"}));
+  for (size_t i = 1; i <= 7; ++i) EXPECT_EQ(rows[i].size(), 11u);
+  EXPECT_NE(rows.back()[0].find("export stopped at 7 of " + std::to_string(total)), std::string::npos);
+  Json page = Json::parse(get("/search?q=castigo&hitsPerPage=7")->body);
+  for (size_t i = 1; i <= 7; ++i) EXPECT_EQ(rows[i][0], page["hits"][i - 1]["id"]) << "rank order";
+  auto few = get("/search?q=castigo&filter=country:Guatemala&format=csv");
+  size_t few_total = std::stoul(few->get_header_value("Sonda-Total-Hits"));
+  ASSERT_LE(few_total, 7u);
+  EXPECT_EQ(parse_csv(few->body.substr(3)).size(), 1 + few_total) << "within the bound: no bound line";
+  auto posted =
+      served_->server().client().Post("/search", R"({"q":"castigo","format":"csv"})", "application/json");
+  ASSERT_TRUE(posted);
+  EXPECT_EQ(posted->body, whole->body);
+}
+
+TEST_F(ResearchTest, HostileTitlesStayIntactAndInertInEveryFormat) {
+  auto csv = get("/search?q=hostileprobe&format=csv");
+  auto rows = parse_csv(csv->body.substr(3));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1][1], std::string("'") + kHostileTitle) << "the formula is neutralised, the rest kept";
+  auto ris = parse_ris(get("/search?q=hostileprobe&format=ris")->body);
+  ASSERT_EQ(ris.size(), 1u);
+  std::string one_line = kHostileTitle;
+  for (char& c : one_line)
+    if (c == '\n') c = ' ';
+  EXPECT_EQ(ris[0].find("TI")->second, one_line);
+  EXPECT_EQ(ris[0].find("ID")->second, "hostile-1");
+  std::string atom = get("/search?q=hostileprobe&format=atom")->body;
+  xmlDocPtr document =
+      xmlReadMemory(atom.data(), static_cast<int>(atom.size()), "feed.xml", nullptr, XML_PARSE_NONET);
+  ASSERT_NE(document, nullptr) << atom;
+  std::string title;
+  for (xmlNodePtr node = xmlDocGetRootElement(document)->children; node; node = node->next)
+    if (node->type == XML_ELEMENT_NODE && std::string(reinterpret_cast<const char*>(node->name)) == "entry")
+      for (xmlNodePtr child = node->children; child; child = child->next)
+        if (child->type == XML_ELEMENT_NODE &&
+            std::string(reinterpret_cast<const char*>(child->name)) == "title") {
+          xmlChar* text = xmlNodeGetContent(child);
+          title = reinterpret_cast<const char*>(text);
+          xmlFree(text);
+        }
+  xmlFreeDoc(document);
+  EXPECT_EQ(title, kHostileTitle);
+}
+
+TEST_F(ResearchTest, RisRecordsCarryTheTagsReferenceManagersRead) {
+  auto response = get("/search?q=castigo&filter=country:Guatemala&format=ris");
+  EXPECT_EQ(response->get_header_value("Content-Type").find("application/x-research-info-systems"), 0u);
+  auto records = parse_ris(response->body);
+  ASSERT_FALSE(records.empty());
+  for (const auto& record : records) {
+    ASSERT_EQ(record.count("TY"), 1u);
+    EXPECT_EQ(record.begin()->first.empty(), false);
+    for (const char* tag : {"TI", "PY", "DA", "LA", "UR"}) EXPECT_EQ(record.count(tag), 1u) << tag;
+    EXPECT_GE(record.count("KW"), 2u);
+    EXPECT_EQ(record.find("DA")->second.size(), 10u) << "YYYY/MM/DD";
+    EXPECT_EQ(record.find("DA")->second[4], '/');
+  }
+}
+
+TEST_F(ResearchTest, AtomFeedOfTheNewestMatchesParses) {
+  auto response = get("/search?q=&filter=country:Pérou&format=atom");
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->get_header_value("Content-Type").find("application/atom+xml"), 0u);
+  xmlDocPtr document = xmlReadMemory(response->body.data(), static_cast<int>(response->body.size()),
+                                     "feed.xml", nullptr, XML_PARSE_NONET);
+  ASSERT_NE(document, nullptr);
+  xmlNodePtr feed = xmlDocGetRootElement(document);
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(feed->name)), "feed");
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(feed->ns->href)), "http://www.w3.org/2005/Atom");
+  std::map<std::string, int> feed_children;
+  std::vector<std::string> updated;
+  for (xmlNodePtr node = feed->children; node; node = node->next) {
+    if (node->type != XML_ELEMENT_NODE) continue;
+    std::string name = reinterpret_cast<const char*>(node->name);
+    ++feed_children[name];
+    if (name != "entry") continue;
+    std::map<std::string, int> entry;
+    for (xmlNodePtr child = node->children; child; child = child->next) {
+      if (child->type != XML_ELEMENT_NODE) continue;
+      std::string child_name = reinterpret_cast<const char*>(child->name);
+      ++entry[child_name];
+      if (child_name == "updated") {
+        xmlChar* text = xmlNodeGetContent(child);
+        updated.emplace_back(reinterpret_cast<const char*>(text));
+        xmlFree(text);
+      }
+    }
+    for (const char* required : {"id", "title", "updated", "link", "summary"})
+      EXPECT_EQ(entry[required], 1) << required;
+  }
+  xmlFreeDoc(document);
+  for (const char* required : {"id", "title", "updated", "author", "link"})
+    EXPECT_EQ(feed_children[required], 1) << required;
+  Json json = Json::parse(get("/search?q=&filter=country:Pérou&hitsPerPage=0")->body);
+  EXPECT_EQ(feed_children["entry"], std::min(50, json["totalHits"].get<int>()));
+  EXPECT_TRUE(std::is_sorted(updated.rbegin(), updated.rend())) << "newest first";
+}
+
+TEST_F(ResearchTest, SimilarDocumentsShareTheSubjectAcrossLanguagesAndLeaveTheDocumentOut) {
+  auto response = get("/documents/fr/loi-chatiments-corporels-perou.md/similar?hitsPerPage=3");
+  ASSERT_TRUE(response);
+  ASSERT_EQ(response->status, 200) << response->body;
+  Json similar = Json::parse(response->body);
+  ASSERT_EQ(similar["hits"].size(), 3u);
+  bool spanish_law = false;
+  for (const auto& hit : similar["hits"]) {
+    EXPECT_NE(hit["id"], "fr/loi-chatiments-corporels-perou.md");
+    spanish_law = spanish_law || hit["id"] == "es/ley-castigo-fisico.md";
+  }
+  EXPECT_TRUE(spanish_law) << "the Spanish page on the same law, through the gazetteer's names: "
+                           << similar.dump(1);
+  Json french =
+      Json::parse(get("/documents/fr/loi-chatiments-corporels-perou.md/similar?lang=fr&hitsPerPage=5")->body);
+  for (const auto& hit : french["hits"]) EXPECT_EQ(hit["lang"], "fr");
+  auto unknown = get("/documents/no-such-document/similar");
+  EXPECT_EQ(unknown->status, 404);
+  EXPECT_EQ(Json::parse(unknown->body)["error"]["code"], "not_found");
+}
+
+TEST_F(ResearchTest, BadFormatsAreRefusedNamingTheAcceptedOnes) {
+  auto response = get("/search?q=x&format=xlsx");
+  EXPECT_EQ(response->status, 400);
+  std::string message = Json::parse(response->body)["error"]["message"];
+  EXPECT_NE(message.find("json, csv, ris, atom"), std::string::npos) << message;
+  EXPECT_EQ(get("/search?q=x&format=csv&filter=colour:red")->status, 400);
+}
+
+}  // namespace
+}  // namespace sonda::server
