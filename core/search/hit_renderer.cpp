@@ -63,10 +63,13 @@ class Renderer {
     const query::HighlightTerms& terms = context_.text.highlight;
     hit.score = context_.text.browse ? 0.0 : std::round(match.get_weight() * 1000.0) / 1000.0;
     hit.relevance = context_.text.browse ? 1.0 : match.get_percent() / 100.0;
-    constexpr size_t kSliceBytes = 1200;  // from a checkpoint (≤ 40 words before the window) past the window
-    BodySlice slice = body_slice(database_, match, xapian_document, stored.body, terms, kSliceBytes);
-    hit.snippet =
-        with_cuts(snippets_.build(slice.text, stored.lang, terms, context_.request.highlight), slice, "…");
+    if (context_.request.snippets) {
+      // From a checkpoint (≤ 40 words before the window) past the window.
+      constexpr size_t kSliceBytes = 1200;
+      BodySlice slice = body_slice(database_, match, xapian_document, stored.body, terms, kSliceBytes);
+      hit.snippet =
+          with_cuts(snippets_.build(slice.text, stored.lang, terms, context_.request.highlight), slice, "…");
+    }
     label_document(stored, context_.gazetteer, context_.labels_lang);
     if (context_.request.marking) mark_fields(hit, match, xapian_document, stored, *context_.request.marking);
     if (context_.request.match_positions)

@@ -198,5 +198,29 @@ TEST_F(SearchFields, FacetValuesFoundByAnyWordOfAnyName) {
   EXPECT_FALSE(searcher_->facet_search(SearchRequest{}, "colour", "x", 10).ok());
 }
 
+TEST_F(SearchFields, EachMatchWalksEveryMatchInRankOrderWithoutSnippetsAndStopsWhenAsked) {
+  SearchRequest request;
+  request.q = "enfance";
+  request.hits_per_page = 100;
+  SearchResponse ranked = search(request);
+  std::vector<std::string> walked;
+  size_t seen_total = 0;
+  Status status = searcher_->each_match(request, 1000, [&](const Hit& hit, size_t total) {
+    walked.push_back(hit.document.id);
+    seen_total = total;
+    EXPECT_TRUE(hit.snippet.empty());
+    return true;
+  });
+  ASSERT_TRUE(status.ok());
+  EXPECT_EQ(walked, ids(ranked));
+  EXPECT_EQ(seen_total, ranked.total_hits);
+  size_t visits = 0;
+  ASSERT_TRUE(searcher_->each_match(request, 1000, [&](const Hit&, size_t) { return ++visits < 3; }).ok());
+  EXPECT_EQ(visits, 3u);
+  visits = 0;
+  ASSERT_TRUE(searcher_->each_match(request, 4, [&](const Hit&, size_t) { return ++visits > 0; }).ok());
+  EXPECT_EQ(visits, 4u);
+}
+
 }  // namespace
 }  // namespace sonda::search
