@@ -55,6 +55,7 @@ Result<FileDocument> document_from_file(const SourceFile& source, const SourceBy
       return Error{ErrorCode::invalid_argument, "sidecar: " + status.error().message};
   }
   document.body = std::move(extracted->body);
+  for (size_t start : extracted->page_starts) document.page_starts.push_back(static_cast<uint32_t>(start));
   for (std::string& warning : extracted->warnings) out.warnings.push_back(std::move(warning));
   if (document.id.empty()) document.id = source.relative;
   if (document.title.empty()) document.title = source.absolute.stem().string();

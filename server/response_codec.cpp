@@ -24,6 +24,7 @@ std::string search_response_json(const search::SearchResponse& response, const s
     Json json = metadata_json(hit.document);
     json["score"] = hit.score;
     json["snippet"] = hit.snippet;
+    if (hit.page) json["page"] = *hit.page;
     hits.push_back(std::move(json));
   }
   Json facets = Json::object();

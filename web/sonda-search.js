@@ -488,8 +488,11 @@
     }
 
     renderHit(hit) {
-      const href = hit.url || `${this.endpoint}/documents/${encodeURIComponent(hit.id)}`;
-      const meta = [hit.type, (hit.country || []).join(", "), hit.year, (hit.lang || "").toUpperCase(), (hit.format || "").toUpperCase()]
+      // A PDF hit opens on the page its snippet stands on.
+      const page = Number.isInteger(hit.page) ? hit.page : null;
+      const href = hit.url ? (page ? `${hit.url}#page=${page}` : hit.url) : `${this.endpoint}/documents/${encodeURIComponent(hit.id)}`;
+      const meta = [hit.type, (hit.country || []).join(", "), hit.year, (hit.lang || "").toUpperCase(), (hit.format || "").toUpperCase(),
+        page ? `p. ${page}` : ""]
         .filter((part) => part !== undefined && part !== null && part !== "").join(" · ");
       return el("li", { class: "hit", "data-id": hit.id },
         el("h3", {}, el("a", { href, text: hit.title || hit.id })),

@@ -17,6 +17,7 @@ struct Extracted {
   std::string body;
   MetadataFields fields;
   std::vector<std::string> warnings;  // the file was indexed, but not all of it (truncated…)
+  std::vector<size_t> page_starts;    // PDF: the byte offset in `body` where each page begins; else empty
 };
 
 // Bounds on what one file may cost.

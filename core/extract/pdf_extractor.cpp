@@ -69,6 +69,7 @@ Result<Extracted> extract_pdf(std::string_view bytes, const ExtractLimits& limit
     std::unique_ptr<poppler::page> page(document->create_page(index));
     if (!page) continue;
     if (!out.body.empty()) out.body += "\n\n";
+    out.page_starts.push_back(out.body.size());
     out.body += utf8(page->text(poppler::rectf(), poppler::page::raw_order_layout));
     if (out.body.size() > limits.max_text_bytes) {
       truncate_utf8(out.body, limits.max_text_bytes);

@@ -1,6 +1,7 @@
 // A document as Sonda indexes it: text, language and the metadata facets are drawn from.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct Document {
   std::string format;  // source format: "md", "txt", "jsonl", "html", "pdf"…
   std::string source;  // source path, relative to the indexed folder
   std::string url;
+  // The byte offset in `body` where each page begins (PDFs), so a hit can say on which page it stands;
+  // empty for documents without pages.
+  std::vector<uint32_t> page_starts;
 };
 
 }  // namespace sonda::index

@@ -67,6 +67,31 @@ void DocumentBuilder::add_metadata(Xapian::Document& out, const Document& docume
   }
 }
 
+namespace {
+
+// Cleans the body page by page when it has pages, so the page starts point into the cleaned text.
+void clean_body(Document& document) {
+  if (document.page_starts.empty() || document.page_starts.front() != 0) {  // pages start the text
+    document.page_starts.clear();
+    document.body = analysis::clean_text(document.body);
+    return;
+  }
+  std::string cleaned;
+  std::vector<uint32_t> starts;
+  const std::string& raw = document.body;
+  for (size_t i = 0; i < document.page_starts.size(); ++i) {
+    size_t begin = document.page_starts[i];
+    size_t end = i + 1 < document.page_starts.size() ? document.page_starts[i + 1] : raw.size();
+    if (begin > raw.size() || end < begin) break;
+    starts.push_back(static_cast<uint32_t>(cleaned.size()));
+    cleaned += analysis::clean_text(std::string_view(raw).substr(begin, end - begin));
+  }
+  document.body = std::move(cleaned);
+  document.page_starts = std::move(starts);
+}
+
+}  // namespace
+
 Xapian::Document DocumentBuilder::build(Document document) {
   document.title = analysis::clean_text(document.title);
   document.year = effective_year(document);  // metadata below reads the effective year
@@ -74,7 +99,7 @@ Xapian::Document DocumentBuilder::build(Document document) {
   Xapian::termpos position = add_text(out, document.title, document.lang, 0, true);
   document.description = analysis::clean_text(document.description);
   position = add_text(out, document.description, document.lang, position + kBodyPositionGap, false);
-  document.body = analysis::clean_text(document.body);
+  clean_body(document);
   BodyMap body_map;
   body_map.first_position = position + kBodyPositionGap + 1;
   position =

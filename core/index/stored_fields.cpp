@@ -26,6 +26,7 @@ enum Tag : char {
   kDescription = 'e',
   kKeyword = 'w',
   kAuthor = 'a',
+  kPageStarts = 'g',  // varints: the first page start, then the gaps between starts
 };
 
 void put(std::string& out, char tag, std::string_view value) {
@@ -74,6 +75,17 @@ bool assign(Document& document, char tag, std::string value) {
     case kDescription: document.description = std::move(value); return true;
     case kKeyword: document.keywords.push_back(std::move(value)); return true;
     case kAuthor: document.author = std::move(value); return true;
+    case kPageStarts: {
+      std::string_view gaps = value;
+      uint64_t start = 0;
+      while (!gaps.empty()) {
+        uint64_t gap = 0;
+        if (!read_length(gaps, gap)) return false;
+        start += gap;
+        document.page_starts.push_back(static_cast<uint32_t>(start));
+      }
+      return true;
+    }
     default: return false;
   }
 }
@@ -98,6 +110,20 @@ std::string encode_stored_fields(const Document& document) {
   put_if(out, kDescription, document.description);
   for (const auto& value : document.keywords) put(out, kKeyword, value);
   put_if(out, kAuthor, document.author);
+  if (!document.page_starts.empty()) {
+    std::string starts;
+    uint32_t previous = 0;
+    for (uint32_t start : document.page_starts) {
+      uint64_t gap = start - previous;
+      previous = start;
+      do {
+        auto byte = static_cast<unsigned char>(gap & 0x7F);
+        gap >>= 7;
+        starts.push_back(static_cast<char>(gap ? byte | 0x80 : byte));
+      } while (gap);
+    }
+    put(out, kPageStarts, starts);
+  }
   put_if(out, kBody, document.body);
   return out;
 }

@@ -21,6 +21,7 @@ namespace {
 // checkpoint before the densest cluster), about `bytes` long; the whole body when positions cannot tell.
 struct BodySlice {
   std::string_view text;
+  size_t start = 0;  // its byte offset in the body
   bool cut_before = false;
   bool cut_after = false;
 };
@@ -30,13 +31,13 @@ BodySlice body_slice(const Xapian::Database& database, const Xapian::MSetIterato
                      const query::HighlightTerms& terms, size_t bytes) {
   auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
   std::optional<size_t> start = map ? snippet_start(database, *match, *map, terms) : std::nullopt;
-  if (!start || *start > body.size()) return {body, false, false};
+  if (!start || *start > body.size()) return {body, 0, false, false};
   std::string_view slice = utf8_prefix(body.substr(*start), bytes);
   std::string_view before = body.substr(0, *start);
   bool words_before = std::any_of(before.begin(), before.end(), [](char c) {
     return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
   });
-  return {slice, words_before, slice.size() < body.size() - *start};
+  return {slice, *start, words_before, slice.size() < body.size() - *start};
 }
 
 std::string with_cuts(std::string passage, const BodySlice& slice, std::string_view marker) {
@@ -44,6 +45,13 @@ std::string with_cuts(std::string passage, const BodySlice& slice, std::string_v
   if (slice.cut_after && !passage.ends_with(marker)) passage += marker;
   if (slice.cut_before && !passage.starts_with(marker)) passage = std::string(marker) + passage;
   return passage;
+}
+
+// The page (from 1) holding byte `offset` of a body whose pages start at `starts`; none without pages.
+std::optional<int> page_of(const std::vector<uint32_t>& starts, size_t offset) {
+  if (starts.empty()) return std::nullopt;
+  auto after = std::upper_bound(starts.begin(), starts.end(), offset);
+  return static_cast<int>(std::max<std::ptrdiff_t>(1, after - starts.begin()));
 }
 
 size_t crop_words(const FieldMarking& marking, const std::string& field) {
@@ -67,8 +75,10 @@ class Renderer {
       // From a checkpoint (≤ 40 words before the window) past the window.
       constexpr size_t kSliceBytes = 1200;
       BodySlice slice = body_slice(database_, match, xapian_document, stored.body, terms, kSliceBytes);
-      hit.snippet =
-          with_cuts(snippets_.build(slice.text, stored.lang, terms, context_.request.highlight), slice, "…");
+      size_t passage = 0;
+      hit.snippet = with_cuts(
+          snippets_.build(slice.text, stored.lang, terms, context_.request.highlight, &passage), slice, "…");
+      hit.page = page_of(stored.page_starts, slice.start + passage);
     }
     label_document(stored, context_.gazetteer, context_.labels_lang);
     if (context_.request.marking) mark_fields(hit, match, xapian_document, stored, *context_.request.marking);

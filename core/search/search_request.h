@@ -53,7 +53,7 @@ struct SearchRequest {
   bool with_body = false;          // hits carry the document body
   bool snippets = true;            // hits carry a snippet (exports of many documents go without)
   std::vector<std::string> excluded_ids;  // documents never returned (a document's own similar ones)
-  bool match_positions = false;    // hits carry the byte spans of matched words in title, description, text
+  bool match_positions = false;  // hits carry the byte spans of matched words in title, description, text
   std::optional<FieldMarking> marking;
   bool match_any = false;       // "match=any": rank documents with any of the words (questions, long queries)
   bool prefix = true;           // the last word, when q ends inside it, also matches its completions

@@ -20,8 +20,9 @@ struct MatchSpan {
 struct Hit {
   index::Document document;
   double score = 0;
-  double relevance = 0;  // 0–1: Xapian's percentage of the best possible match (1 when browsing)
-  std::string snippet;   // HTML-escaped text with <mark>…</mark> around matched words
+  double relevance = 0;     // 0–1: Xapian's percentage of the best possible match (1 when browsing)
+  std::string snippet;      // HTML-escaped text with <mark>…</mark> around matched words
+  std::optional<int> page;  // the page (from 1) the snippet stands on, for documents with pages (PDFs)
   // With a FieldMarking: each field asked for, its values marked (and cropped) as the request says.
   std::vector<std::pair<std::string, std::vector<std::string>>> marked;
   // With match_positions: the matched words of title, description and text, by field.

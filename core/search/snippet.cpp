@@ -123,11 +123,13 @@ std::string render(std::string_view text, const std::vector<analysis::Token>& to
 }
 
 // Where a passage starting at token `first` should begin: a little before it when the passage is short, so
-// it reads naturally, within `reach` bytes and never across a line break.
+// it reads naturally — within `reach` bytes, never across a line break, and never so far back that byte
+// `keep_end` (the end of the window's last matched word) falls out of a kSnippetBytes passage.
 size_t lead_in(std::string_view text, const std::vector<analysis::Token>& tokens, size_t first, size_t reach,
-               size_t max_tokens) {
+               size_t keep_end) {
   size_t back = first;
-  while (back > 0 && first - back < max_tokens && tokens[first].begin - tokens[back - 1].begin < reach &&
+  while (back > 0 && tokens[first].begin - tokens[back - 1].begin < reach &&
+         keep_end - tokens[back - 1].begin <= kSnippetBytes &&
          text.substr(tokens[back - 1].end, tokens[first].begin - tokens[back - 1].end).find('\n') ==
              std::string_view::npos)
     --back;
@@ -137,20 +139,31 @@ size_t lead_in(std::string_view text, const std::vector<analysis::Token>& tokens
 }  // namespace
 
 std::string SnippetBuilder::build(std::string_view text, std::string_view lang,
-                                  const query::HighlightTerms& terms, bool mark) {
+                                  const query::HighlightTerms& terms, bool mark, size_t* passage_begin) {
   Analysed analysed = analyse(text, lang, terms);
   const auto& tokens = analysed.tokens;
   auto fits = [&](size_t first, size_t last) {
     return tokens[last].end - tokens[first].begin <= kSnippetBytes;
   };
   Window window = tokens.empty() ? Window{} : best_window(tokens, analysed.matched, fits);
-  size_t begin = tokens.empty()
-                     ? 0
-                     : tokens[lead_in(text, tokens, window.first, kSnippetBytes / 4, tokens.size())].begin;
+  size_t keep_end =
+      tokens.empty() ? 0 : tokens[window.first].end;  // the end of the window's last matched word
+  for (size_t i = window.first; i < tokens.size() && fits(window.first, i); ++i)
+    if (analysed.matched[i]) keep_end = tokens[i].end;
+  size_t begin =
+      tokens.empty() ? 0 : tokens[lead_in(text, tokens, window.first, kSnippetBytes / 4, keep_end)].begin;
   size_t end = begin + utf8_prefix(text.substr(begin), kSnippetBytes).size();
   size_t cut = end;
   for (size_t i = window.first; i < tokens.size() && tokens[i].begin < end; ++i) cut = tokens[i].end;
   if (end < text.size()) end = cut;  // finish the word the byte budget ends in
+  if (passage_begin) {               // where the passage's first matched word stands, else where it starts
+    *passage_begin = begin;
+    for (size_t i = 0; i < tokens.size() && tokens[i].begin < end; ++i)
+      if (tokens[i].begin >= begin && analysed.matched[i]) {
+        *passage_begin = tokens[i].begin;
+        break;
+      }
+  }
   MarkStyle style;
   style.mark = mark;
   return render(text, tokens, analysed.matched, begin, end, style);

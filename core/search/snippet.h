@@ -32,8 +32,10 @@ class SnippetBuilder {
   // The passage of `text` (cleaned, as stored) with the most distinct matched words, about
   // kSnippetBytes long, HTML-escaped, matched words in <mark>…</mark> (adjacent ones share a mark),
   // "…" where text was cut. Without highlight terms: the start of the text.
+  // `begin`, when given, gets the byte offset in `text` of the passage's first matched word (of the passage
+  // when none matched): where a PDF hit's page is read.
   std::string build(std::string_view text, std::string_view lang, const query::HighlightTerms& terms,
-                    bool mark = true);
+                    bool mark = true, size_t* begin = nullptr);
 
   // The passage of about `words` words with the most distinct matched words, styled by `style`.
   std::string crop(std::string_view text, std::string_view lang, const query::HighlightTerms& terms,

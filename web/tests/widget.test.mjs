@@ -191,6 +191,16 @@ test("the export menu takes the current query and filters away as CSV, RIS and a
   assert.deepEqual(page.errors, []);
 });
 
+test("a PDF hit says on which page its snippet stands", async () => {
+  const page = await open();
+  await typeQuery(page, "plaidoyer Loreto");
+  const meta = await page.locator('sonda-search li.hit[data-id="fr/rapport-annuel-2022.pdf"] .meta').innerText();
+  assert.match(meta, /PDF · p\. \d+$/);
+  const others = await page.locator('sonda-search li.hit:not([data-id$=".pdf"]) .meta').allInnerTexts();
+  assert.ok(others.every((text) => !/ p\. \d/.test(text)), others.join("\n"));
+  assert.deepEqual(page.errors, []);
+});
+
 test("empty and error states", async () => {
   const page = await open();
   await typeQuery(page, "zzyzxqw");

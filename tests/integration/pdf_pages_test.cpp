@@ -1,0 +1,83 @@
+// Pages of PDF hits: a generated multi-page PDF indexed with the indexer library; a hit says on which page
+// its snippet stands, and a document without pages says none.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+
+#include "index/stored_fields.h"
+#include "search/searcher.h"
+#include "support/corpus_index.h"
+#include "support/document_fixtures.h"
+
+namespace sonda::search {
+namespace {
+
+TEST(PdfPages, AHitSaysOnWhichPageItsSnippetStands) {
+  testing::TempDir dir;
+  std::filesystem::path corpus = dir.path() / "corpus";
+  std::filesystem::create_directories(corpus);
+  testing::DocumentSpec spec;
+  spec.title = "Rapport long";
+  spec.lang = "fr";
+  spec.paragraphs = {"Première page : introduction générale du rapport sur la petite enfance.",
+                     "Deuxième page : les visites à domicile dans la région de Loreto.",
+                     "Troisième page : le budget municipal consacré aux crèches communautaires.",
+                     "Quatrième page : recommandations pour le plaidoyer auprès des ministères."};
+  spec.page_breaks = {1, 2, 3};
+  std::ofstream(corpus / "rapport.pdf", std::ios::binary) << testing::make_pdf(spec);
+  std::ofstream(corpus / "note.md") << "---\ntitle: Note\nlang: fr\n---\nUne note sur le budget municipal.\n";
+  std::string db = (dir.path() / "db").string();
+  testing::build_index(corpus.string(), db);
+  auto searcher = Searcher::open(db, testing::builtin_gazetteer());
+  ASSERT_TRUE(searcher.ok());
+
+  struct Row {
+    const char* q;
+    int page;
+  };
+  for (const Row& row :
+       {Row{"introduction", 1}, Row{"Loreto", 2}, Row{"crèches communautaires", 3}, Row{"ministères", 4}}) {
+    SearchRequest request;
+    request.q = row.q;
+    auto response = (*searcher)->search(request);
+    ASSERT_TRUE(response.ok());
+    ASSERT_EQ(response->hits.size(), 1u) << row.q;
+    EXPECT_EQ(response->hits[0].page, row.page) << row.q << ": " << response->hits[0].snippet;
+  }
+  SearchRequest budget;
+  budget.q = "budget municipal";
+  auto both = (*searcher)->search(budget);
+  ASSERT_TRUE(both.ok());
+  ASSERT_EQ(both->hits.size(), 2u);
+  for (const Hit& hit : both->hits) {
+    if (hit.document.format == "md") {
+      EXPECT_FALSE(hit.page.has_value());
+    } else {
+      EXPECT_EQ(hit.page, 3);
+    }
+  }
+  auto stored = (*searcher)->document("rapport.pdf");
+  ASSERT_TRUE(stored.ok());
+  ASSERT_EQ(stored->page_starts.size(), 4u);
+  EXPECT_EQ(stored->page_starts[0], 0u);
+  EXPECT_NE(stored->body.substr(stored->page_starts[2]).find("Troisième"), std::string::npos)
+      << "the starts point into the stored, cleaned body";
+}
+
+TEST(PdfPages, PageStartsSurviveStoredFieldsAndOldRecordsHaveNone) {
+  index::Document document;
+  document.id = "a";
+  document.body = "one two three";
+  document.page_starts = {0, 4, 300, 70000};
+  auto decoded = index::decode_stored_fields(index::encode_stored_fields(document));
+  ASSERT_TRUE(decoded.has_value());
+  EXPECT_EQ(decoded->page_starts, document.page_starts);
+  document.page_starts.clear();
+  decoded = index::decode_stored_fields(index::encode_stored_fields(document));
+  ASSERT_TRUE(decoded.has_value());
+  EXPECT_TRUE(decoded->page_starts.empty());
+}
+
+}  // namespace
+}  // namespace sonda::search
