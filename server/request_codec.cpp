@@ -103,6 +103,8 @@ Status apply(SearchRequest& request, const std::string& name, const std::string&
     return set_int(request.hits_per_page);
   else if (name == "maxValuesPerFacet")
     return set_int(request.max_values_per_facet);
+  else if (name == "passages")
+    return set_int(request.passages);
   else if (name == "highlight" || name == "prefix" || name == "typoTolerance" || name == "crossLanguage") {
     auto parsed = parse_bool(name, value);
     if (!parsed) return parsed.error();
@@ -145,7 +147,7 @@ Result<SearchRequest> search_request_from_json(const std::string& body) {
     }
     if (value.is_array() || value.is_object()) return invalid(name + " has the wrong type");
     if (name == "page" || name == "hitsPerPage" || name == "from" || name == "to" ||
-        name == "maxValuesPerFacet")
+        name == "maxValuesPerFacet" || name == "passages")
       if (!value.is_number_integer()) return invalid(name + " must be an integer");
     if (Status status = apply(request, name, as_text(value)); !status) return status.error();
   }

@@ -25,6 +25,15 @@ std::string search_response_json(const search::SearchResponse& response, const s
     json["score"] = hit.score;
     json["snippet"] = hit.snippet;
     if (hit.page) json["page"] = *hit.page;
+    if (!hit.passages.empty()) {
+      Json passages = Json::array();
+      for (const auto& passage : hit.passages) {
+        Json item = {{"snippet", passage.snippet}};
+        if (passage.page) item["page"] = *passage.page;
+        passages.push_back(std::move(item));
+      }
+      json["passages"] = std::move(passages);
+    }
     hits.push_back(std::move(json));
   }
   Json facets = Json::object();

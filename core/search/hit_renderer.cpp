@@ -79,6 +79,10 @@ class Renderer {
       hit.snippet = with_cuts(
           snippets_.build(slice.text, stored.lang, terms, context_.request.highlight, &passage), slice, "…");
       hit.page = page_of(stored.page_starts, slice.start + passage);
+      if (context_.request.passages > 1)
+        for (Passage& best : snippets_.passages(stored.body, stored.lang, terms,
+                                                static_cast<size_t>(context_.request.passages)))
+          hit.passages.push_back({std::move(best.text), page_of(stored.page_starts, best.offset)});
     }
     label_document(stored, context_.gazetteer, context_.labels_lang);
     if (context_.request.marking) mark_fields(hit, match, xapian_document, stored, *context_.request.marking);

@@ -36,6 +36,7 @@ Status validate(const SearchRequest& request, const RequestLimits& limits) {
     return invalid("page must be between 1 and " + std::to_string(limits.max_page));
   if (request.hits_per_page < 0 || request.hits_per_page > limits.max_hits_per_page)
     return invalid("hitsPerPage must be between 0 and " + std::to_string(limits.max_hits_per_page));
+  if (request.passages < 1 || request.passages > 5) return invalid("passages must be between 1 and 5");
   if (request.max_values_per_facet < 1 || request.max_values_per_facet > 1000)
     return invalid("maxValuesPerFacet must be between 1 and 1000");
   if (request.offset && (*request.offset < 0 || *request.offset > limits.max_offset))

@@ -16,6 +16,12 @@ struct MatchSpan {
   size_t length = 0;
 };
 
+// One of a hit's best passages: marked like the snippet, with its page for documents with pages.
+struct HitPassage {
+  std::string snippet;
+  std::optional<int> page;
+};
+
 // One ranked document, its body only when asked for.
 struct Hit {
   index::Document document;
@@ -23,6 +29,7 @@ struct Hit {
   double relevance = 0;     // 0–1: Xapian's percentage of the best possible match (1 when browsing)
   std::string snippet;      // HTML-escaped text with <mark>…</mark> around matched words
   std::optional<int> page;  // the page (from 1) the snippet stands on, for documents with pages (PDFs)
+  std::vector<HitPassage> passages;  // with passages > 1: the best passages, best first
   // With a FieldMarking: each field asked for, its values marked (and cropped) as the request says.
   std::vector<std::pair<std::string, std::vector<std::string>>> marked;
   // With match_positions: the matched words of title, description and text, by field.

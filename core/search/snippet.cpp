@@ -138,6 +138,41 @@ size_t lead_in(std::string_view text, const std::vector<analysis::Token>& tokens
 
 }  // namespace
 
+namespace {
+
+// A passage of about kSnippetBytes around `window`: its bounds and where its first matched word stands.
+struct PassageBounds {
+  size_t begin = 0;
+  size_t end = 0;
+  size_t first_match = 0;
+};
+
+PassageBounds passage_bounds(std::string_view text, const std::vector<analysis::Token>& tokens,
+                             const std::vector<bool>& matched, size_t first) {
+  auto fits = [&](size_t from, size_t last) {
+    return tokens[last].end - tokens[from].begin <= kSnippetBytes;
+  };
+  if (tokens.empty()) return {0, std::min(text.size(), kSnippetBytes), 0};
+  size_t keep_end = tokens[first].end;  // the end of the window's last matched word
+  for (size_t i = first; i < tokens.size() && fits(first, i); ++i)
+    if (matched[i]) keep_end = tokens[i].end;
+  PassageBounds out;
+  out.begin = tokens[lead_in(text, tokens, first, kSnippetBytes / 4, keep_end)].begin;
+  out.end = out.begin + utf8_prefix(text.substr(out.begin), kSnippetBytes).size();
+  size_t cut = out.end;
+  for (size_t i = first; i < tokens.size() && tokens[i].begin < out.end; ++i) cut = tokens[i].end;
+  if (out.end < text.size()) out.end = cut;  // finish the word the byte budget ends in
+  out.first_match = out.begin;
+  for (size_t i = 0; i < tokens.size() && tokens[i].begin < out.end; ++i)
+    if (tokens[i].begin >= out.begin && matched[i]) {
+      out.first_match = tokens[i].begin;
+      break;
+    }
+  return out;
+}
+
+}  // namespace
+
 std::string SnippetBuilder::build(std::string_view text, std::string_view lang,
                                   const query::HighlightTerms& terms, bool mark, size_t* passage_begin) {
   Analysed analysed = analyse(text, lang, terms);
@@ -146,27 +181,34 @@ std::string SnippetBuilder::build(std::string_view text, std::string_view lang,
     return tokens[last].end - tokens[first].begin <= kSnippetBytes;
   };
   Window window = tokens.empty() ? Window{} : best_window(tokens, analysed.matched, fits);
-  size_t keep_end =
-      tokens.empty() ? 0 : tokens[window.first].end;  // the end of the window's last matched word
-  for (size_t i = window.first; i < tokens.size() && fits(window.first, i); ++i)
-    if (analysed.matched[i]) keep_end = tokens[i].end;
-  size_t begin =
-      tokens.empty() ? 0 : tokens[lead_in(text, tokens, window.first, kSnippetBytes / 4, keep_end)].begin;
-  size_t end = begin + utf8_prefix(text.substr(begin), kSnippetBytes).size();
-  size_t cut = end;
-  for (size_t i = window.first; i < tokens.size() && tokens[i].begin < end; ++i) cut = tokens[i].end;
-  if (end < text.size()) end = cut;  // finish the word the byte budget ends in
-  if (passage_begin) {               // where the passage's first matched word stands, else where it starts
-    *passage_begin = begin;
-    for (size_t i = 0; i < tokens.size() && tokens[i].begin < end; ++i)
-      if (tokens[i].begin >= begin && analysed.matched[i]) {
-        *passage_begin = tokens[i].begin;
-        break;
-      }
-  }
+  PassageBounds bounds = passage_bounds(text, tokens, analysed.matched, window.first);
+  if (passage_begin) *passage_begin = bounds.first_match;
   MarkStyle style;
   style.mark = mark;
-  return render(text, tokens, analysed.matched, begin, end, style);
+  return render(text, tokens, analysed.matched, bounds.begin, bounds.end, style);
+}
+
+std::vector<Passage> SnippetBuilder::passages(std::string_view text, std::string_view lang,
+                                              const query::HighlightTerms& terms, size_t count) {
+  Analysed analysed = analyse(text, lang, terms);
+  const auto& tokens = analysed.tokens;
+  auto fits = [&](size_t first, size_t last) {
+    return tokens[last].end - tokens[first].begin <= kSnippetBytes;
+  };
+  std::vector<bool> unused = analysed.matched;  // matches no chosen passage shows yet
+  std::vector<Passage> out;
+  MarkStyle style;
+  while (out.size() < count && !tokens.empty()) {
+    Window window = best_window(tokens, unused, fits);
+    if (window.score == 0 && !out.empty()) break;
+    PassageBounds bounds = passage_bounds(text, tokens, analysed.matched, window.first);
+    out.push_back(
+        {render(text, tokens, analysed.matched, bounds.begin, bounds.end, style), bounds.first_match});
+    for (size_t i = 0; i < tokens.size(); ++i)
+      if (tokens[i].begin >= bounds.begin && tokens[i].begin < bounds.end) unused[i] = false;
+    if (window.score == 0) break;
+  }
+  return out;
 }
 
 std::string SnippetBuilder::crop(std::string_view text, std::string_view lang,

@@ -23,6 +23,12 @@ struct MarkStyle {
   bool mark = true;         // false: no tags at all
 };
 
+// One passage of a text: HTML-escaped with <mark>s, and the byte offset of its first matched word.
+struct Passage {
+  std::string text;
+  size_t offset = 0;
+};
+
 // Builds snippets by re-analysing stored text, so that what is marked is exactly what matched:
 // "chatiments" marks "châtiments", a plural marks through its stem, phrase words are marked.
 class SnippetBuilder {
@@ -36,6 +42,10 @@ class SnippetBuilder {
   // when none matched): where a PDF hit's page is read.
   std::string build(std::string_view text, std::string_view lang, const query::HighlightTerms& terms,
                     bool mark = true, size_t* begin = nullptr);
+
+  // Up to `count` passages like build()'s, best first, each showing matches the ones before do not.
+  std::vector<Passage> passages(std::string_view text, std::string_view lang,
+                                const query::HighlightTerms& terms, size_t count);
 
   // The passage of about `words` words with the most distinct matched words, styled by `style`.
   std::string crop(std::string_view text, std::string_view lang, const query::HighlightTerms& terms,

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <string>
 
 #include "index/stored_fields.h"
@@ -25,6 +26,10 @@ TEST(PdfPages, AHitSaysOnWhichPageItsSnippetStands) {
                      "Troisième page : le budget municipal consacré aux crèches communautaires.",
                      "Quatrième page : recommandations pour le plaidoyer auprès des ministères."};
   spec.page_breaks = {1, 2, 3};
+  const std::string filler =
+      " Les équipes locales ont rencontré les familles, les écoles et les centres de santé"
+      " du district pendant plusieurs mois de travail commun.";
+  for (std::string& paragraph : spec.paragraphs) paragraph += filler + filler;  // pages longer than a snippet
   std::ofstream(corpus / "rapport.pdf", std::ios::binary) << testing::make_pdf(spec);
   std::ofstream(corpus / "note.md") << "---\ntitle: Note\nlang: fr\n---\nUne note sur le budget municipal.\n";
   std::string db = (dir.path() / "db").string();
@@ -57,6 +62,26 @@ TEST(PdfPages, AHitSaysOnWhichPageItsSnippetStands) {
       EXPECT_EQ(hit.page, 3);
     }
   }
+  SearchRequest several;
+  several.q = "page";
+  several.passages = 3;
+  auto passages = (*searcher)->search(several);
+  ASSERT_TRUE(passages.ok());
+  ASSERT_EQ(passages->hits.size(), 1u);
+  const auto& best = passages->hits[0].passages;
+  ASSERT_GE(best.size(), 2u) << "a passage for each part of the document the word comes up in";
+  std::set<int> pages;
+  for (const HitPassage& passage : best) {
+    EXPECT_NE(passage.snippet.find("<mark>page</mark>"), std::string::npos) << passage.snippet;
+    ASSERT_TRUE(passage.page.has_value());
+    pages.insert(*passage.page);
+  }
+  EXPECT_GE(pages.size(), 2u) << "the passages stand on different pages";
+  several.passages = 6;
+  EXPECT_FALSE(validate(several, RequestLimits{}).ok());
+  several.passages = 0;
+  EXPECT_FALSE(validate(several, RequestLimits{}).ok());
+
   auto stored = (*searcher)->document("rapport.pdf");
   ASSERT_TRUE(stored.ok());
   ASSERT_EQ(stored->page_starts.size(), 4u);

@@ -244,6 +244,26 @@ TEST_F(ResearchTest, SimilarDocumentsShareTheSubjectAcrossLanguagesAndLeaveTheDo
   EXPECT_EQ(Json::parse(unknown->body)["error"]["code"], "not_found");
 }
 
+TEST_F(ResearchTest, PdfHitsSayTheirPageAndPassagesTheirs) {
+  Json body = Json::parse(get("/search?q=plaidoyer&passages=3&hitsPerPage=20")->body);
+  bool pdf_seen = false;
+  for (const auto& hit : body["hits"]) {
+    ASSERT_TRUE(hit.contains("passages")) << hit["id"];
+    EXPECT_LE(hit["passages"].size(), 3u);
+    EXPECT_EQ(hit["passages"][0].contains("page"), hit["format"] == "pdf");
+    if (hit["format"] != "pdf") {
+      EXPECT_FALSE(hit.contains("page"));
+      continue;
+    }
+    pdf_seen = true;
+    EXPECT_GE(hit["page"].get<int>(), 1);
+  }
+  EXPECT_TRUE(pdf_seen);
+  EXPECT_FALSE(Json::parse(get("/search?q=plaidoyer")->body)["hits"][0].contains("passages"));
+  for (const char* bad : {"0", "6", "x"})
+    EXPECT_EQ(get(std::string("/search?q=x&passages=") + bad)->status, 400) << bad;
+}
+
 TEST_F(ResearchTest, BadFormatsAreRefusedNamingTheAcceptedOnes) {
   auto response = get("/search?q=x&format=xlsx");
   EXPECT_EQ(response->status, 400);
