@@ -166,4 +166,32 @@ std::string clean_text(std::string_view raw) {
   return out;
 }
 
+std::string collapse_layout(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pending_breaks = 0;  // line breaks seen since the last word
+  bool pending_space = false;
+  for (char c : text) {
+    if (c == '\n') {
+      ++pending_breaks;
+      pending_space = false;
+    } else if (c == ' ' || c == '\t') {
+      pending_space = true;
+    } else {
+      if (!out.empty()) {
+        if (pending_breaks >= 2)
+          out += "\n\n";
+        else if (pending_breaks == 1)
+          out += '\n';
+        else if (pending_space)
+          out += ' ';
+      }
+      pending_breaks = 0;
+      pending_space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace sonda::analysis

@@ -11,6 +11,11 @@ namespace sonda::analysis {
 // line end ("dévelop-\npement") rejoined. Never throws on any input.
 std::string clean_text(std::string_view raw);
 
+// Layout whitespace collapsed, as text reads: runs of spaces and tabs become one space, lines lose their
+// leading and trailing spaces, and blank lines (however many, whatever spaces they hold) become one
+// paragraph break. Words and their order are untouched.
+std::string collapse_layout(std::string_view text);
+
 // True when `bytes` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view bytes);
 

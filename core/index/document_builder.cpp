@@ -73,7 +73,7 @@ namespace {
 void clean_body(Document& document) {
   if (document.page_starts.empty() || document.page_starts.front() != 0) {  // pages start the text
     document.page_starts.clear();
-    document.body = analysis::clean_text(document.body);
+    document.body = analysis::collapse_layout(analysis::clean_text(document.body));
     return;
   }
   std::string cleaned;
@@ -83,8 +83,10 @@ void clean_body(Document& document) {
     size_t begin = document.page_starts[i];
     size_t end = i + 1 < document.page_starts.size() ? document.page_starts[i + 1] : raw.size();
     if (begin > raw.size() || end < begin) break;
+    if (!cleaned.empty()) cleaned += "\n\n";  // pages are paragraphs apart
     starts.push_back(static_cast<uint32_t>(cleaned.size()));
-    cleaned += analysis::clean_text(std::string_view(raw).substr(begin, end - begin));
+    cleaned +=
+        analysis::collapse_layout(analysis::clean_text(std::string_view(raw).substr(begin, end - begin)));
   }
   document.body = std::move(cleaned);
   document.page_starts = std::move(starts);

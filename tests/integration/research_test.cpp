@@ -264,6 +264,19 @@ TEST_F(ResearchTest, PdfHitsSayTheirPageAndPassagesTheirs) {
     EXPECT_EQ(get(std::string("/search?q=x&passages=") + bad)->status, 400) << bad;
 }
 
+TEST_F(ResearchTest, StoredTextHoldsNoLayoutWhitespace) {
+  for (const char* id : {"fr/bolivie-creches-communautaires.html", "es/colombia-paz-primera-infancia.html",
+                         "fr/rapport-annuel-2022.pdf"}) {
+    auto response = get(std::string("/documents/") + id);
+    ASSERT_TRUE(response);
+    ASSERT_EQ(response->status, 200) << id;
+    std::string text = Json::parse(response->body)["text"];
+    EXPECT_GT(text.size(), 100u);
+    for (const char* layout : {"  ", "\t", "\n \n", "\n\n\n", " \n", "\n "})
+      EXPECT_EQ(text.find(layout), std::string::npos) << id << " holds " << Json(layout).dump();
+  }
+}
+
 TEST_F(ResearchTest, BadFormatsAreRefusedNamingTheAcceptedOnes) {
   auto response = get("/search?q=x&format=xlsx");
   EXPECT_EQ(response->status, 400);

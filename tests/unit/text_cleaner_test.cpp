@@ -51,5 +51,21 @@ TEST(TextCleaner, InvalidBytesKeepTheRestOfTheWords) {
   EXPECT_EQ(tokens.back().folded, "castigo");
 }
 
+TEST(TextCleanerTable, LayoutWhitespaceCollapses) {
+  const std::pair<const char*, const char*> rows[] = {
+      {"", ""},
+      {"   ", ""},
+      {"a  b\t\tc", "a b c"},
+      {"  indented\n    lines  ", "indented\nlines"},
+      {"à 1Gb/s.\n\n        \n\n      \n\n 5.6. Infrastructure", "à 1Gb/s.\n\n5.6. Infrastructure"},
+      {"one\n \ntwo", "one\n\ntwo"},
+      {"one\ntwo", "one\ntwo"},
+      {"\n\n\nstart", "start"},
+      {"end\n\n\n", "end"},
+      {"é  ñ", "é ñ"},
+  };
+  for (const auto& [raw, expected] : rows) EXPECT_EQ(collapse_layout(raw), expected) << raw;
+}
+
 }  // namespace
 }  // namespace sonda::analysis
