@@ -28,7 +28,6 @@ HttpResponse json_response(const Json& body) {
   return response;
 }
 
-
 // The JSON body of a POST: Meilisearch's checks on its content type and form.
 ApiResult<nlohmann::json> json_body(const HttpRequest& request) {
   auto type = request.headers.find("content-type");
