@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -284,8 +285,13 @@ HttpResponse Routes::documents(const HttpRequest& request) {
   auto number = [&](const char* name, int fallback, const char* code) -> ApiResult<int> {
     if (!options.contains(name)) return fallback;
     const auto& value = options[name];
-    long long parsed = value.is_number_integer() ? value.get<long long>() : -1;
-    if (value.is_string()) parsed = std::atoll(value.get<std::string>().c_str());
+    long long parsed = -1;
+    if (value.is_number_integer()) parsed = value.get<long long>();
+    if (value.is_string()) {  // GET parameters
+      const std::string& text = value.get_ref<const std::string&>();
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), parsed);
+      if (ec != std::errc() || end != text.data() + text.size() || text.empty()) parsed = -1;
+    }
     if (parsed < 0 || parsed > kMaxTotalHits * 100)
       return bad(code, std::string("`") + name + "` must be a non-negative integer");
     return static_cast<int>(parsed);

@@ -458,6 +458,8 @@ TEST_F(MeilisearchTest, DocumentListsSettingsOneByOneAndTheClientsHealth) {
   EXPECT_EQ(post("/indexes/documents/documents/fetch", {{"filter", "country ="}}, 400)["code"],
             "invalid_document_filter");
   EXPECT_EQ(post("/indexes/documents/documents", Json::array(), 405)["code"], "method_not_allowed");
+  EXPECT_EQ(get("/indexes/documents/documents?limit=abc", 400)["code"], "invalid_document_limit");
+  EXPECT_EQ(get("/indexes/documents/documents?offset=-1", 400)["code"], "invalid_document_offset");
   EXPECT_EQ(get("/indexes/documents/settings/filterable-attributes").size(), 8u);
   EXPECT_EQ(get("/indexes/documents/settings/sortable-attributes"), Json({"date", "year"}));
   EXPECT_EQ(get("/indexes/documents/settings/ranking-rules", 404)["code"], "not_found");
