@@ -320,7 +320,7 @@ HttpResponse Routes::documents(const HttpRequest& request) {
   query.request.sort = search::SortOrder::date_asc;
   auto core = core_request(query, config_, pool_.cross_language());
   if (!core) return error_response(core.error());
-  core->highlight = false;
+  core->snippets = false;
   auto searcher = pool_.acquire();
   if (!searcher) return error_response(from_core(searcher.error()));
   auto response = (*searcher)->search(*core);

@@ -318,7 +318,7 @@ ApiResult<SearchQuery> read_search_query(const Json& body, QueryKind kind) {
   SearchQuery query;
   query.request.marking.emplace();
   query.request.marking->highlight.clear();
-  query.request.highlight = false;  // no native snippet: _formatted carries the marked text
+  query.request.snippets = false;  // no native snippet: _formatted carries the marked text
   for (const auto& [name, value] : body.items()) {
     if (name == "indexUid" && kind == QueryKind::multi_search) {
       if (!value.is_string()) return bad("invalid_index_uid", "`indexUid` must be a string");
