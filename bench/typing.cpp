@@ -1,7 +1,10 @@
 // sonda-bench-typing: the typing benchmark (bench/typing_cases.py) in process, as JSON: for every cut of a
 // query's last word and every query with a typo, is the finished query's top hit in the top 10?
 //
-//   sonda-bench-typing DB CASES.jsonl
+//   sonda-bench-typing DB CASES.jsonl [MISSES.jsonl]
+//
+// With MISSES.jsonl, every case whose finished top hit is not in the top 10 is written there with the rank
+// of that hit in the first 100 (0: not there), for the analysis of what misses.
 //
 // Requests are what a widget sends while a visitor types: four facets, ten hits with snippets, defaults.
 #include <chrono>
@@ -33,11 +36,28 @@ sonda::search::SearchRequest widget_request(const std::string& q) {
   return request;
 }
 
+// The case, the rank of `expected` in the first 100 hits of its query (0: not there) and the total.
+void write_miss(std::ostream& out, sonda::search::Searcher& searcher, nlohmann::json record,
+                const std::string& expected) {
+  sonda::search::SearchRequest request;
+  request.q = record["query"];
+  request.hits_per_page = 100;
+  request.snippets = false;
+  auto answer = searcher.search(request);
+  if (!answer) return;
+  size_t rank = 0;
+  for (size_t i = 0; i < answer->hits.size() && rank == 0; ++i)
+    if (answer->hits[i].document.id == expected) rank = i + 1;
+  record["rank"] = rank;
+  record["total"] = answer->total_hits;
+  out << record.dump() << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: sonda-bench-typing DB CASES.jsonl\n");
+    std::fprintf(stderr, "usage: sonda-bench-typing DB CASES.jsonl [MISSES.jsonl]\n");
     return 2;
   }
   auto gazetteer = sonda::enrich::Gazetteer::load("");
@@ -47,6 +67,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "cannot open %s or %s\n", argv[1], argv[2]);
     return 2;
   }
+  std::ofstream misses;
+  if (argc > 3) misses.open(argv[3]);
   std::map<std::string, std::string> finished_top;
   std::map<std::string, Tally> tallies;
   for (std::string line; std::getline(cases, line);) {
@@ -66,7 +88,10 @@ int main(int argc, char** argv) {
     if (!answer) return 3;
     Tally& tally = tallies[kind];
     ++tally.cases;
-    for (const auto& hit : answer->hits) tally.found += hit.document.id == expected;
+    bool found = false;
+    for (const auto& hit : answer->hits) found = found || hit.document.id == expected;
+    tally.found += found;
+    if (!found && misses.is_open()) write_miss(misses, **searcher, record, expected);
     tally.suggested += answer->suggestion.has_value();
     tally.milliseconds.push_back(ms);
   }
