@@ -19,6 +19,8 @@ constexpr Xapian::termcount kPrefixExpansionLimit = 100;
 // likely to be the word the visitor is typing.
 constexpr size_t kTypingExpansionLimit = 20;
 constexpr double kCompletionWeight = 0.6;
+// The completions of a word still being typed that the proximity clause counts, the most likely first.
+constexpr size_t kProximityCompletions = 5;
 // A word no document holds (or at most this many): up to this many words a typo away, the most frequent at
 // this weight and each other at that times its share of the most frequent one's documents.
 constexpr size_t kTypoIfAtMostDocuments = 0;
@@ -70,29 +72,51 @@ bool QueryTranslator::stemmed_alike(const std::string& word, const std::set<std:
   return false;
 }
 
+std::vector<std::pair<std::string, double>> QueryTranslator::completion_terms(const analysis::Token& token,
+                                                                              bool through_stems) {
+  std::vector<std::pair<std::string, double>> terms;
+  const std::string& folded = token.folded;
+  if (folded.size() < 2) return terms;
+  bool is_word = lookup_.documents_with(folded) > 0;
+  // Those of the word itself, when it is one: the exact word's query has them.
+  std::set<std::string> seen = is_word ? stems_of(token) : std::set<std::string>{};
+  std::vector<TermLookup::Completion> kept;
+  double total = 0;
+  for (auto& completion : lookup_.completions(folded, kTypingExpansionLimit + 1)) {
+    if (kept.size() >= kTypingExpansionLimit) break;
+    if (completion.word == folded || is_stopword(completion.word) || stemmed_alike(completion.word, seen))
+      continue;
+    total += static_cast<double>(std::max<size_t>(1, completion.documents));
+    kept.push_back(std::move(completion));
+  }
+  double mass = is_word ? kCompletionWeight : 1.0;
+  // A term weighs the probability that the word typed is one reaching it: the documents of its completions
+  // over those of all the completions kept.
+  std::map<std::string, size_t> at;
+  for (const auto& [word, documents] : kept) {
+    double weight = mass * static_cast<double>(std::max<size_t>(1, documents)) / total;
+    std::set<std::string> reached;
+    if (!through_stems)
+      reached.insert(word);
+    else
+      for (const std::string& stem : stems_of(analysis::Token{word, word}))  // every form of the completion
+        if (!seen.contains(stem)) reached.insert(std::string(index::kStemPrefix) + stem);
+    for (const std::string& term : reached) {
+      auto [it, fresh] = at.emplace(term, terms.size());
+      if (fresh) terms.emplace_back(term, 0.0);
+      terms[it->second].second = std::min(mass, terms[it->second].second + weight);
+    }
+  }
+  return terms;
+}
+
 std::vector<Xapian::Query> QueryTranslator::completions_of(const analysis::Token& token, bool positive,
                                                            bool through_stems) {
   std::vector<Xapian::Query> out;
-  const std::string& folded = token.folded;
-  if (folded.size() < 2) return out;
-  std::set<std::string> seen = stems_of(token);
-  auto completions = lookup_.completions(folded, kTypingExpansionLimit + 1);
-  double top =
-      completions.empty() ? 0.0 : static_cast<double>(std::max<size_t>(1, completions.front().documents));
-  for (const auto& [word, documents] : completions) {
-    if (out.size() >= kTypingExpansionLimit) break;
-    if (word == folded || is_stopword(word) || stemmed_alike(word, seen)) continue;
-    double weight = kCompletionWeight * static_cast<double>(documents) / top;
-    if (!through_stems) {
-      out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(word), weight);
-      continue;
-    }
-    for (const std::string& stem : stems_of(analysis::Token{word, word}))  // every form of the completion
-      if (seen.insert(stem).second)
-        out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(std::string(index::kStemPrefix) + stem), weight);
-  }
-  if (positive && !out.empty()) out_.highlight.prefixes.push_back(folded);
+  for (const auto& [term, weight] : completion_terms(token, through_stems))
+    out.push_back(weight < 1.0 ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), weight)
+                               : Xapian::Query(term));
+  if (positive && !out.empty()) out_.highlight.prefixes.push_back(token.folded);
   return out;
 }
 
@@ -107,9 +131,12 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
   if (unfinished && word_prefix.empty()) {
     std::vector<Xapian::Query> completions = completions_of(token, positive, true);
     if (!completions.empty()) {
-      std::optional<Xapian::Query> exact = word(text, stem_prefix, word_prefix, positive, false);
+      // The stems of a cut that is no word of its own match words it does not start ("travai" → "trav").
+      std::optional<Xapian::Query> exact;
+      if (lookup_.documents_with(token.folded) > 0)
+        exact = word(text, stem_prefix, word_prefix, positive, false).value_or(Xapian::Query(token.folded));
       if (!exact && positive) ++out_.positive_terms;
-      completions.insert(completions.begin(), exact.value_or(Xapian::Query(token.folded)));  // stop word too
+      if (exact) completions.insert(completions.begin(), *exact);  // stop word too
       return combine(Xapian::Query::OP_OR, completions);
     }
   }
@@ -418,6 +445,21 @@ std::optional<Xapian::Query> QueryTranslator::node(const QueryNode& node, bool p
   return std::nullopt;
 }
 
+// A word still being typed stands for itself, when it is a word, and its most likely completions.
+Xapian::Query QueryTranslator::unfinished_proximity_term(const analysis::Token& token) {
+  std::vector<std::pair<std::string, double>> terms = completion_terms(token, true);
+  std::stable_sort(terms.begin(), terms.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (terms.size() > kProximityCompletions) terms.resize(kProximityCompletions);
+  std::vector<Xapian::Query> alternatives;
+  if (lookup_.documents_with(token.folded) > 0)
+    for (const auto& stem : stems_of(token))
+      alternatives.emplace_back(std::string(index::kStemPrefix) + stem);
+  for (const auto& term : terms) alternatives.emplace_back(term.first);
+  if (alternatives.empty()) return Xapian::Query::MatchNothing;
+  return combine(Xapian::Query::OP_OR, alternatives);
+}
+
 // Documents where the query's words stand close together get extra weight. Stems carry positions,
 // so singular, plural and unaccented forms of the query are boosted alike.
 std::optional<Xapian::Query> QueryTranslator::proximity(const QueryNode& root) {
@@ -427,7 +469,9 @@ std::optional<Xapian::Query> QueryTranslator::proximity(const QueryNode& root) {
     if (child.kind != Kind::word) continue;
     for (const auto& token : tokens_of(child.text))
       if (!is_stopword(token.folded))  // NEAR takes OR (not SYNONYM) subqueries in Xapian 1.4
-        words.push_back(stem_query(stems_of(token), index::kStemPrefix, Xapian::Query::OP_OR));
+        words.push_back(child.unfinished
+                            ? unfinished_proximity_term(token)
+                            : stem_query(stems_of(token), index::kStemPrefix, Xapian::Query::OP_OR));
   }
   if (words.size() < 2) return std::nullopt;
   return Xapian::Query(Xapian::Query::OP_NEAR, words.begin(), words.end(), words.size() + 2);

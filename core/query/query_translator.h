@@ -73,6 +73,12 @@ class QueryTranslator {
   // left out), each weighted below the word itself and the more frequent completions; empty when none.
   // `through_stems`: each completion by its stems (every form of it), else as the word itself (phrases).
   std::vector<Xapian::Query> completions_of(const analysis::Token& token, bool positive, bool through_stems);
+  // The terms of those completions with their weights, in the order of the completions.
+  std::vector<std::pair<std::string, double>> completion_terms(const analysis::Token& token,
+                                                               bool through_stems);
+  // What the proximity clause counts for a word still being typed: its stems, when it is a word, and the
+  // stems of its most likely completions.
+  Xapian::Query unfinished_proximity_term(const analysis::Token& token);
   bool stemmed_alike(const std::string& word, const std::set<std::string>& stems);
   // For a word of five letters or more that no document holds (digits never): the stems of the indexed
   // words a typo away, weighted below any exact or completed word.

@@ -37,7 +37,7 @@ class FakeLookup : public TermLookup {
     return {};
   }
   size_t documents_with(std::string_view term) const override {
-    return term == "chatiments" || term == "Zchat" ? 3 : 0;
+    return term == "chatiments" || term == "chat" || term == "Zchat" ? 3 : 0;
   }
   std::vector<Completion> completions(std::string_view prefix, size_t limit) const override {
     std::vector<Completion> words = {{"chateau", 10}, {"chatiments", 8}, {"chaton", 5}, {"chats", 2}};
@@ -165,14 +165,20 @@ TEST(QueryTranslator, HighlightTermsAndWords) {
 
 // What a query typed up to here becomes, its last word still being typed (completions from FakeLookup).
 const ContainsCase kTyping[] = {
-    // the word itself at full weight, a completion 0.6 times its share of the most frequent one's documents
-    // (chateau 10, chaton 5), through its stems; "chatiments" and "chats" have the stem of "chat": no
-    // completions
-    {"chat", {"fr"}, "Query((Zchat OR 0.5999999999999999778 * Zchateau OR 0.2999999999999999889 * Zchaton))"},
+    // the word itself at full weight, the completions sharing 0.6 by their documents (chateau 10, chaton 5),
+    // through their stems; "chatiments" and "chats" have the stem of "chat": no completions
+    {"chat", {"fr"}, "Query((Zchat OR 0.4000000000000000222 * Zchateau OR 0.2000000000000000111 * Zchaton))"},
     // in a phrase, the completions are words (positions of the words themselves)
     {"\"le chat",
      {"fr"},
-     "(le PHRASE 2 (chat OR 0.5999999999999999778 * chateau OR 0.2999999999999999889 * chaton))"},
+     "(le PHRASE 2 (chat OR 0.4000000000000000222 * chateau OR 0.2000000000000000111 * chaton))"},
+    // a cut that is no word: no stems of its own (they would match words it does not start), and its
+    // completions share the whole weight (chatiments 8, chats 2 reach the same stem "chat": 1.0)
+    {"chati", {"fr"}, "Query(Zchat)"},
+    {"chato", {"fr"}, "Query(Zchaton)"},
+    // the proximity clause counts the completions of the word being typed
+    {"corporels chati", {"fr"}, "(Zcorporel NEAR 4 Zchat)"},
+    {"corporels chat", {"fr"}, "(Zcorporel NEAR 4 (Zchat OR Zchateau OR Zchaton))"},
     {"zzz", {"fr"}, "Query(Zzzz)"},  // nothing completes it: the word alone
     {"c", {"fr"}, "Query(c)"},       // one letter: too short to complete
 };
