@@ -184,4 +184,17 @@ void mark_unfinished_word(QueryNode& root, std::string_view text) {
     node->unfinished = true;
 }
 
+QueryNode with_word_completed(const QueryNode& root, std::string_view completion) {
+  QueryNode completed = root;
+  QueryNode* node = &completed;
+  while ((node->kind == QueryNode::Kind::all || node->kind == QueryNode::Kind::any) &&
+         !node->children.empty())
+    node = &node->children.back();
+  if (node->kind == QueryNode::Kind::word && node->unfinished) {
+    node->text = completion;
+    node->unfinished = false;
+  }
+  return completed;
+}
+
 }  // namespace sonda::query

@@ -20,6 +20,10 @@ QueryNode parse_query(std::string_view text);
 // exclusion or a field scope are never marked.
 void mark_unfinished_word(QueryNode& root, std::string_view text);
 
+// A copy of `root` whose unfinished plain word (see mark_unfinished_word) reads `completion` instead,
+// finished; `root` itself when it has none.
+QueryNode with_word_completed(const QueryNode& root, std::string_view completion);
+
 // True for the field names a scope may use (title, country, region, org/organisation, topic, type, lang,
 // year).
 bool is_scope_field(std::string_view name);

@@ -21,6 +21,9 @@ constexpr size_t kTypingExpansionLimit = 20;
 constexpr double kCompletionWeight = 0.6;
 // The completions of a word still being typed that the proximity clause counts, the most likely first.
 constexpr size_t kProximityCompletions = 5;
+// The likeliest readings of a word being typed (itself, when a word, or a completion of another stem) whose
+// best documents the first page shows.
+constexpr size_t kPromotedReadings = 3;
 // A word no document holds (or at most this many): up to this many words a typo away, the most frequent at
 // this weight and each other at that times its share of the most frequent one's documents.
 constexpr size_t kTypoIfAtMostDocuments = 0;
@@ -72,6 +75,48 @@ bool QueryTranslator::stemmed_alike(const std::string& word, const std::set<std:
   return false;
 }
 
+const std::vector<TermLookup::Completion>& QueryTranslator::kept_completions(const analysis::Token& token) {
+  auto memo = completions_memo_.find(token.folded);
+  if (memo != completions_memo_.end()) return memo->second;
+  const std::string& folded = token.folded;
+  std::vector<TermLookup::Completion> kept;
+  std::set<std::string> seen = lookup_.documents_with(folded) > 0 ? stems_of(token) : std::set<std::string>{};
+  for (auto& completion : lookup_.completions(folded, kTypingExpansionLimit + 1)) {
+    if (kept.size() >= kTypingExpansionLimit) break;
+    if (completion.word == folded || is_stopword(completion.word) || stemmed_alike(completion.word, seen))
+      continue;
+    kept.push_back(std::move(completion));
+  }
+  return completions_memo_.emplace(folded, std::move(kept)).first->second;
+}
+
+std::vector<std::string> QueryTranslator::likely_completions(const analysis::Token& token) {
+  struct Reading {
+    std::string word;  // empty: the word as typed
+    size_t documents;
+  };
+  std::vector<Reading> readings;
+  std::set<std::string> seen;
+  if (size_t documents = lookup_.documents_with(token.folded); documents > 0) {
+    readings.push_back({"", documents});
+    seen = stems_of(token);
+  }
+  for (const auto& [word, documents] : kept_completions(token)) {
+    const std::set<std::string>& stems = stems_of(analysis::Token{word, word});
+    if (std::any_of(stems.begin(), stems.end(), [&](const std::string& s) { return seen.contains(s); }))
+      continue;  // another form of a likelier reading
+    seen.insert(stems.begin(), stems.end());
+    readings.push_back({word, documents});
+  }
+  std::stable_sort(readings.begin(), readings.end(),
+                   [](const Reading& a, const Reading& b) { return a.documents > b.documents; });
+  if (readings.size() > kPromotedReadings) readings.resize(kPromotedReadings);
+  std::vector<std::string> words;
+  for (const Reading& reading : readings)
+    if (!reading.word.empty()) words.push_back(reading.word);
+  return words;
+}
+
 std::vector<std::pair<std::string, double>> QueryTranslator::completion_terms(const analysis::Token& token,
                                                                               bool through_stems) {
   std::vector<std::pair<std::string, double>> terms;
@@ -80,15 +125,9 @@ std::vector<std::pair<std::string, double>> QueryTranslator::completion_terms(co
   bool is_word = lookup_.documents_with(folded) > 0;
   // Those of the word itself, when it is one: the exact word's query has them.
   std::set<std::string> seen = is_word ? stems_of(token) : std::set<std::string>{};
-  std::vector<TermLookup::Completion> kept;
+  const std::vector<TermLookup::Completion>& kept = kept_completions(token);
   double total = 0;
-  for (auto& completion : lookup_.completions(folded, kTypingExpansionLimit + 1)) {
-    if (kept.size() >= kTypingExpansionLimit) break;
-    if (completion.word == folded || is_stopword(completion.word) || stemmed_alike(completion.word, seen))
-      continue;
-    total += static_cast<double>(std::max<size_t>(1, completion.documents));
-    kept.push_back(std::move(completion));
-  }
+  for (const auto& completion : kept) total += static_cast<double>(std::max<size_t>(1, completion.documents));
   double mass = is_word ? kCompletionWeight : 1.0;
   // A term weighs the probability that the word typed is one reaching it: the documents of its completions
   // over those of all the completions kept.
@@ -137,6 +176,7 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
         exact = word(text, stem_prefix, word_prefix, positive, false).value_or(Xapian::Query(token.folded));
       if (!exact && positive) ++out_.positive_terms;
       if (exact) completions.insert(completions.begin(), *exact);  // stop word too
+      if (positive) out_.completions = likely_completions(token);
       return combine(Xapian::Query::OP_OR, completions);
     }
   }

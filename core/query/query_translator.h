@@ -41,6 +41,8 @@ struct Translation {
   std::map<std::string, std::string> corrections;
   // With a lexicon: words typed → the other language's words they also match, in order.
   std::map<std::string, std::vector<std::string>> translations;
+  // The plain word still being typed: of its likeliest readings, the completions (folded), likeliest first.
+  std::vector<std::string> completions;
 };
 
 // Translates query trees for a set of analysis languages ({"fr"}, {"es"} or both).
@@ -73,6 +75,10 @@ class QueryTranslator {
   // left out), each weighted below the word itself and the more frequent completions; empty when none.
   // `through_stems`: each completion by its stems (every form of it), else as the word itself (phrases).
   std::vector<Xapian::Query> completions_of(const analysis::Token& token, bool positive, bool through_stems);
+  // The completions a word being typed is matched through (memoized per folded word), most frequent first.
+  const std::vector<TermLookup::Completion>& kept_completions(const analysis::Token& token);
+  // Of its likeliest readings (the word itself, when a word, and one completion per stem), the completions.
+  std::vector<std::string> likely_completions(const analysis::Token& token);
   // The terms of those completions with their weights, in the order of the completions.
   std::vector<std::pair<std::string, double>> completion_terms(const analysis::Token& token,
                                                                bool through_stems);
@@ -123,6 +129,7 @@ class QueryTranslator {
   const translate::Lexicon* lexicon_ = nullptr;
   Translation out_;
   std::map<std::string, std::set<std::string>> stems_memo_;
+  std::map<std::string, std::vector<TermLookup::Completion>> completions_memo_;
 };
 
 }  // namespace sonda::query

@@ -17,6 +17,7 @@
 #include "index/xapian_error.h"
 #include "query/query_parser.h"
 #include "query/query_translator.h"
+#include "search/completion_promotion.h"
 #include "search/facet_counter.h"
 #include "search/facet_labels.h"
 #include "search/hit_renderer.h"
@@ -181,13 +182,20 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   Xapian::doccount offset = static_cast<Xapian::doccount>(
       request.offset ? *request.offset : (request.page - 1) * request.hits_per_page);
   response.offset = offset;
-  enquire.set_query(restrict(text.query, filters.all()));
+  // Ranked by relevance, the best hit of each likely completion of the word being typed is on the first page.
+  auto ranked_query = [&](query::MatchMode mode) {
+    if (request.sort != SortOrder::relevance || text.browse || request.hits_per_page == 0)
+      return restrict(text.query, filters.all());
+    return promote_completions(shards_.database(), translator, parsed, text, mode, filters);
+  };
+  query::MatchMode mode = request.match_any ? query::MatchMode::any : query::MatchMode::all;
+  enquire.set_query(ranked_query(mode));
   Xapian::MSet matches = enquire.get_mset(offset, request.hits_per_page, everything);
   if (matches.get_matches_estimated() == 0 && text.positive_terms > 1 && !request.match_any &&
       request.relax_when_empty) {
     text = translator.translate(parsed, query::MatchMode::any);
     response.partial_match = true;
-    enquire.set_query(restrict(text.query, filters.all()));
+    enquire.set_query(ranked_query(query::MatchMode::any));
     matches = enquire.get_mset(offset, request.hits_per_page, everything);
   }
   response.total_hits = matches.get_matches_estimated();

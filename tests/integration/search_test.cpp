@@ -393,6 +393,61 @@ TEST(ExactAccents, AWordTypedWithAccentsRanksTheDocumentsHoldingThatFormFirst) {
   EXPECT_EQ(ranked("publico"), (std::vector<std::string>{"d2", "d3"}));
 }
 
+// 14 short documents on "protection", two long ones on "programme" and 30 on neither: "pro" most likely
+// reads "protection", and the documents on it weigh more than those on "programme".
+std::vector<index::Document> protection_and_programme() {
+  std::vector<index::Document> documents;
+  auto add = [&](std::string id, std::string body, std::string date) {
+    index::Document document;
+    document.id = std::move(id);
+    document.lang = "fr";
+    document.body = std::move(body);
+    document.date = std::move(date);
+    documents.push_back(std::move(document));
+  };
+  std::string filler;
+  for (int i = 0; i < 14; ++i, filler += " annuel")
+    add("protection-" + std::to_string(10 + i), "La protection de l'enfance, rapport" + filler, "2010-01-01");
+  add("programme-best", "Le programme parmi les sujets" + filler, "2000-01-01");
+  add("programme-other", "Un programme parmi les sujets traités" + filler + filler, "2000-01-01");
+  for (int i = 0; i < 30; ++i)
+    add("other-" + std::to_string(10 + i), "Rapport annuel " + std::to_string(i), "");
+  return documents;
+}
+
+TEST(CompletionPromotion, TheFirstPageHoldsTheBestHitOfEachLikelyCompletion) {
+  testing::TempDir dir;
+  auto searcher = searcher_over(dir, protection_and_programme());
+  auto page = [&](std::string q, int offset, SortOrder sort = SortOrder::relevance) {
+    SearchRequest request;
+    request.q = std::move(q);
+    request.offset = offset;
+    request.sort = sort;
+    auto response = searcher->search(request);
+    EXPECT_TRUE(response.ok());
+    std::vector<std::string> ids;
+    if (response.ok())
+      for (const auto& hit : response->hits) ids.push_back(hit.document.id);
+    return std::pair{ids, response.ok() ? response->total_hits : 0};
+  };
+  auto [first, total] = page("pro", 0);
+  ASSERT_EQ(first.size(), 10u);
+  EXPECT_EQ(total, 16u) << "the promotion adds no match";
+  EXPECT_EQ(first.back(), "programme-best") << "just below the likelier completion's nine best";
+  EXPECT_EQ(std::count_if(first.begin(), first.end(),
+                          [](const std::string& id) { return id.starts_with("protection"); }),
+            9);
+  auto [second, unused] = page("pro", 10);
+  EXPECT_EQ(std::find(second.begin(), second.end(), "programme-best"), second.end())
+      << "no longer on the second page";
+  EXPECT_NE(std::find(second.begin(), second.end(), "programme-other"), second.end());
+  auto [finished, unused2] = page("pro ", 0);
+  EXPECT_TRUE(finished.empty()) << "a finished word is no prefix";
+  auto [by_date, unused3] = page("pro", 0, SortOrder::date_desc);
+  EXPECT_EQ(std::find(by_date.begin(), by_date.end(), "programme-best"), by_date.end())
+      << "sorted by date, the order is the dates'";
+}
+
 TEST(Snippets, DeepMatchesAreFoundThroughPositionsAndMarked) {
   testing::TempDir dir;
   index::Document document;

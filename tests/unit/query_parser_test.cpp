@@ -82,5 +82,25 @@ TEST(QueryParserTable, MarksTheWordStillBeingTyped) {
   }
 }
 
+// The same queries with the word being typed read as "enfance": only a plain word is completed.
+const ParseCase kCompleted[] = {
+    {"châtiments corpo", "all(word:châtiments word:enfance)"},
+    {"chati", "word:enfance"},
+    {"(castigo OR violen", "any(word:castigo word:enfance)"},
+    {"châtiments corpo ", "all(word:châtiments word:corpo)"},
+    {"\"petite enf", "phrase:\"petite enf\"…"},
+    {"castigo -adoles", "all(word:castigo exclude(word:adoles))"},
+    {"country:Per", "country(word:Per)"},
+    {"", "all()"},
+};
+
+TEST(QueryParserTable, CompletesTheWordStillBeingTyped) {
+  for (const ParseCase& c : kCompleted) {
+    QueryNode root = parse_query(c.input);
+    mark_unfinished_word(root, c.input);
+    EXPECT_EQ(to_string(with_word_completed(root, "enfance")), c.expected) << c.input;
+  }
+}
+
 }  // namespace
 }  // namespace sonda::query

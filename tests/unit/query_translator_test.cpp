@@ -194,6 +194,31 @@ TEST(QueryTranslatorTable, TheWordBeingTypedAlsoMatchesItsCompletions) {
       << "snippets mark the completions";
 }
 
+// The completions among the three likeliest readings of the word being typed (one per stem), likeliest first.
+const struct {
+  std::string query;
+  std::vector<std::string> completions;
+} kReadings[] = {
+    {"chat", {"chateau", "chaton"}},  // chateau 10, chaton 5, chat itself 3
+    {"chati", {"chatiments"}},        // chats: another form of chatiments
+    {"le chat", {"chateau", "chaton"}},
+    {"chat ", {}},       // finished
+    {"\"le chat", {}},   // in a phrase
+    {"title:chat", {}},  // in a scope
+    {"zzz", {}},         // nothing completes it
+};
+
+TEST(QueryTranslatorTable, TheLikeliestReadingsOfTheWordBeingTypedAreNamed) {
+  analysis::Analyzer analyzer;
+  FakeLookup lookup;
+  QueryTranslator translator(analyzer, lookup, {"fr"});
+  for (const auto& c : kReadings) {
+    QueryNode root = parse_query(c.query);
+    mark_unfinished_word(root, c.query);
+    EXPECT_EQ(translator.translate(root, MatchMode::all).completions, c.completions) << c.query;
+  }
+}
+
 // Words no document holds also match indexed words a typo away, below the word itself.
 const ContainsCase kTypos[] = {
     {"chatimens", {"fr"}, "(Zchatimen OR 0.4000000000000000222 * Zchat)"},

@@ -1,0 +1,90 @@
+// The first page of a query being typed holds the best hit of each likely reading of its last word.
+#include "search/completion_promotion.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "index/schema.h"
+#include "query/query_parser.h"
+
+namespace sonda::search {
+namespace {
+
+constexpr Xapian::doccount kFirstPage = 10;
+// When the first page's hits all weigh the same, how far above them the promoted documents land.
+constexpr double kAboveTies = 1e-2;
+
+std::string id_of(const Xapian::MSetIterator& hit) {
+  return hit.get_document().get_value(index::kIdSlot);
+}
+
+Xapian::Enquire ranked(const Xapian::Database& database, const Xapian::Query& query) {
+  Xapian::Enquire enquire(database);
+  enquire.set_sort_by_relevance_then_value(index::kIdSlot, false);  // as the search itself ranks
+  enquire.set_query(query);
+  return enquire;
+}
+
+// The ids of the best document of each completed query not already in `shown`, in the completions' order.
+std::vector<std::string> best_of_completions(const Xapian::Database& database,
+                                             query::QueryTranslator& translator,
+                                             const query::QueryNode& parsed, const query::Translation& text,
+                                             query::MatchMode mode, const FilterSet& filters,
+                                             std::set<std::string>& shown) {
+  std::vector<std::string> promoted;
+  for (const std::string& completion : text.completions) {
+    query::Translation completed = translator.translate(query::with_word_completed(parsed, completion), mode);
+    Xapian::MSet best = ranked(database, restrict(completed.query, filters.all())).get_mset(0, 1);
+    if (best.empty()) continue;
+    std::string id = id_of(best.begin());
+    if (shown.insert(id).second) promoted.push_back(std::move(id));
+  }
+  return promoted;
+}
+
+}  // namespace
+
+Xapian::Query promote_completions(const Xapian::Database& database, query::QueryTranslator& translator,
+                                  const query::QueryNode& parsed, const query::Translation& text,
+                                  query::MatchMode mode, const FilterSet& filters) {
+  Xapian::Query mixture = restrict(text.query, filters.all());
+  if (text.completions.empty()) return mixture;
+  Xapian::MSet first = ranked(database, mixture).get_mset(0, kFirstPage);
+  if (first.size() < kFirstPage) return mixture;  // every match is on the first page already
+  // Promoted documents land between the page's last hit and the next heavier one, the likeliest highest.
+  double bar = (first.begin() + (kFirstPage - 1)).get_weight();
+  double above = bar * (1 + kAboveTies);
+  for (auto hit = first.begin(); hit != first.end(); ++hit)
+    if (hit.get_weight() > bar * (1 + 1e-9)) above = hit.get_weight();
+  std::set<std::string> shown;
+  for (auto hit = first.begin(); hit != first.end(); ++hit) shown.insert(id_of(hit));
+  std::vector<std::string> promoted =
+      best_of_completions(database, translator, parsed, text, mode, filters, shown);
+  if (promoted.empty()) return mixture;
+
+  std::vector<Xapian::Query> ids;
+  for (const std::string& id : promoted) ids.emplace_back(index::id_term(id));
+  Xapian::Query among(Xapian::Query::OP_OR, ids.begin(), ids.end());
+  std::map<std::string, double> own;  // their weights in the mixture; absent: the mixture does not match it
+  Xapian::MSet matched = ranked(database, Xapian::Query(Xapian::Query::OP_FILTER, mixture, among))
+                             .get_mset(0, static_cast<Xapian::doccount>(promoted.size()));
+  for (auto hit = matched.begin(); hit != matched.end(); ++hit) own[id_of(hit)] = hit.get_weight();
+
+  std::vector<Xapian::Query> raises;
+  for (size_t place = 0; place < promoted.size(); ++place) {
+    auto weight = own.find(promoted[place]);
+    if (weight == own.end()) continue;
+    double share = static_cast<double>(promoted.size() - place) / static_cast<double>(promoted.size() + 1);
+    double raise = bar + (above - bar) * share - weight->second;
+    if (raise <= 0) continue;
+    Xapian::Query fixed((new Xapian::FixedWeightPostingSource(raise))->release());
+    raises.emplace_back(Xapian::Query::OP_FILTER, fixed, Xapian::Query(index::id_term(promoted[place])));
+  }
+  if (raises.empty()) return mixture;
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, mixture,
+                       Xapian::Query(Xapian::Query::OP_OR, raises.begin(), raises.end()));
+}
+
+}  // namespace sonda::search
