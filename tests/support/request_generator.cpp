@@ -104,6 +104,7 @@ std::string RequestGenerator::query_term() {
       const auto& values = vocabulary_.facet_values.at("country");
       return values.empty() ? word : "country:" + folded(values[below(values.size())]);
     }
+    case 8: return plain.size() > 2 ? plain.substr(0, 2 + below(plain.size() - 2)) : plain;  // being typed
     default: return word;
   }
 }
