@@ -58,14 +58,21 @@ bool QueryTranslator::is_stopword(std::string_view folded) const {
 }
 
 bool QueryTranslator::has_content_word(const QueryNode& node) {
-  if (node.kind == Kind::word)
-    for (const auto& token : tokens_of(node.text))
-      if (!is_stopword(token.folded)) return true;
+  if (node.kind == Kind::word) {
+    auto tokens = tokens_of(node.text);
+    for (const auto& token : tokens)
+      if (!reads_as_stopword(node, tokens.size(), token)) return true;
+  }
   if (node.kind == Kind::phrase || node.kind == Kind::prefix) return true;
   if (node.kind == Kind::exclude) return false;
   for (const auto& child : node.children)
     if (has_content_word(child)) return true;
   return false;
+}
+
+bool QueryTranslator::reads_as_stopword(const QueryNode& word, size_t tokens, const analysis::Token& token) {
+  if (is_stopword(token.folded)) return true;
+  return tokens == 1 && !word.unfinished && stopword_typo(token, true);
 }
 
 // True when `word` reaches one of `stems` in some analysis language: the stem query matches it already.
@@ -165,7 +172,13 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
   auto tokens = tokens_of(text);
   if (tokens.empty()) return std::nullopt;
   if (tokens.size() > 1) return phrase(tokens, word_prefix, positive, unfinished);
-  const analysis::Token& token = tokens.front();
+  analysis::Token token = tokens.front();
+  // A word no document holds whose likeliest spelling is a stop word stands for that stop word ("losque").
+  if (auto stop_word = word_prefix.empty() && !unfinished ? stopword_typo(token, positive) : std::nullopt) {
+    out_.corrections.emplace(std::string(text), *stop_word);
+    token = analysis::Token{*stop_word, *stop_word};
+    text = token.word;
+  }
   bool stop = is_stopword(token.folded);
   if (unfinished && word_prefix.empty()) {
     std::vector<Xapian::Query> completions = completions_of(token, positive, true);
@@ -315,30 +328,55 @@ std::vector<Xapian::Query> QueryTranslator::translations_of(const analysis::Toke
   return out;
 }
 
+const std::vector<std::string>& QueryTranslator::typo_candidates(const analysis::Token& token) {
+  static const std::vector<std::string> kNone;
+  if (!typo_tolerance_) return kNone;
+  if (auto known = typos_memo_.find(token.folded); known != typos_memo_.end()) return known->second;
+  std::vector<std::string> found;
+  int budget = typo_budget(code_points(token.folded).size());
+  bool digits =
+      std::any_of(token.folded.begin(), token.folded.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (budget > 0 && !digits && lookup_.documents_with(token.folded) <= kTypoIfAtMostDocuments)
+    found = lookup_.similar_words(token.folded, budget, kTypoVariants);
+  return typos_memo_.emplace(token.folded, std::move(found)).first->second;
+}
+
+std::optional<std::string> QueryTranslator::stopword_typo(const analysis::Token& token, bool positive) {
+  if (!positive || is_stopword(token.folded)) return std::nullopt;
+  const std::vector<std::string>& candidates = typo_candidates(token);
+  if (candidates.empty() || !is_stopword(candidates.front())) return std::nullopt;
+  return candidates.front();
+}
+
 std::vector<Xapian::Query> QueryTranslator::typo_variants(const analysis::Token& token,
                                                           const std::string& typed,
                                                           const std::set<std::string>& stems, bool positive) {
   std::vector<Xapian::Query> out;
-  if (!typo_tolerance_ || !positive) return out;
-  if (std::any_of(token.folded.begin(), token.folded.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return out;
-  int budget = typo_budget(code_points(token.folded).size());
-  if (budget == 0) return out;
-  size_t documents = lookup_.documents_with(token.folded);
-  for (const auto& stem : stems) documents += lookup_.documents_with(std::string(index::kStemPrefix) + stem);
-  if (documents > kTypoIfAtMostDocuments) return out;
+  if (!positive) return out;
   std::vector<std::pair<std::string, double>> variants;  // weighted by their share of the most frequent
+  const std::vector<std::string>& candidates = typo_candidates(token);
+  if (candidates.empty()) return out;
+  // A word of its own stems (an inflection no document uses) competes with the candidates.
   double top = 1;
-  for (std::string& variant : lookup_.similar_words(token.folded, budget, kTypoVariants)) {
+  for (const auto& stem : stems)
+    top += static_cast<double>(lookup_.documents_with(std::string(index::kStemPrefix) + stem));
+  for (const std::string& variant : candidates) {
+    if (stemmed_alike(variant, stems)) continue;  // another form of the word: its stems match it already
     double documents_of_variant = static_cast<double>(std::max<size_t>(1, lookup_.documents_with(variant)));
     top = std::max(top, documents_of_variant);
-    variants.emplace_back(std::move(variant), documents_of_variant);
+    variants.emplace_back(variant, documents_of_variant);
   }
   for (const auto& [variant, documents_of_variant] : variants) {
-    const std::set<std::string>& variant_stems = stems_of(analysis::Token{variant, variant});
-    out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, stem_query(variant_stems, index::kStemPrefix),
-                     kTypoWeight * (documents_of_variant / top));
-    out_.highlight.stems.insert(variant_stems.begin(), variant_stems.end());
+    double weight = kTypoWeight * (documents_of_variant / top);
+    if (is_stopword(variant)) {  // indexed as itself, without stems
+      out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(variant), weight);
+      out_.highlight.words.insert(variant);
+      out_.highlight.searched_words.insert(variant);
+    } else {
+      const std::set<std::string>& variant_stems = stems_of(analysis::Token{variant, variant});
+      out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, stem_query(variant_stems, index::kStemPrefix), weight);
+      out_.highlight.stems.insert(variant_stems.begin(), variant_stems.end());
+    }
     out_.corrections.emplace(typed, variant);
   }
   return out;
@@ -507,8 +545,9 @@ std::optional<Xapian::Query> QueryTranslator::proximity(const QueryNode& root) {
   std::vector<Xapian::Query> words;
   for (const auto& child : root.children) {
     if (child.kind != Kind::word) continue;
-    for (const auto& token : tokens_of(child.text))
-      if (!is_stopword(token.folded))  // NEAR takes OR (not SYNONYM) subqueries in Xapian 1.4
+    auto tokens = tokens_of(child.text);
+    for (const auto& token : tokens)
+      if (!reads_as_stopword(child, tokens.size(), token))  // NEAR takes OR (not SYNONYM) subqueries (1.4)
         words.push_back(child.unfinished
                             ? unfinished_proximity_term(token)
                             : stem_query(stems_of(token), index::kStemPrefix, Xapian::Query::OP_OR));

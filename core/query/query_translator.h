@@ -86,8 +86,6 @@ class QueryTranslator {
   // stems of its most likely completions.
   Xapian::Query unfinished_proximity_term(const analysis::Token& token);
   bool stemmed_alike(const std::string& word, const std::set<std::string>& stems);
-  // For a word of five letters or more that no document holds (digits never): the stems of the indexed
-  // words a typo away, weighted below any exact or completed word.
   // The other terms of the synonym groups holding `term` (folded words), each as a word (through its
   // stems) or a phrase, weighted below the words typed.
   std::vector<Xapian::Query> synonyms_of(const std::string& term, bool positive);
@@ -105,6 +103,13 @@ class QueryTranslator {
   // every match in its own language.
   std::vector<Xapian::Query> translations_of(const analysis::Token& token, const std::string& typed,
                                              bool positive);
+  // For a word of five letters or more that no document holds (digits never): the indexed words one or two
+  // typos away, the nearest and most frequent first (memoized per folded word); none without typo tolerance.
+  const std::vector<std::string>& typo_candidates(const analysis::Token& token);
+  // The stop word a positive word no document holds most likely misspells, if its likeliest spelling is one.
+  std::optional<std::string> stopword_typo(const analysis::Token& token, bool positive);
+  // The candidates as queries (stems, or a stop word as itself), each weighted below any exact or completed
+  // word by its share of the most frequent candidate's documents.
   std::vector<Xapian::Query> typo_variants(const analysis::Token& token, const std::string& typed,
                                            const std::set<std::string>& stems, bool positive);
   std::optional<Xapian::Query> prefix(std::string_view text, bool positive);
@@ -117,6 +122,8 @@ class QueryTranslator {
                            Xapian::Query::op op = Xapian::Query::OP_SYNONYM);
   bool is_stopword(std::string_view folded) const;
   bool has_content_word(const QueryNode& node);
+  // True for a stop word, and for a finished plain word (one of `tokens` tokens) that misspells one.
+  bool reads_as_stopword(const QueryNode& word, size_t tokens, const analysis::Token& token);
   std::optional<Xapian::Query> proximity(const QueryNode& root);
 
   analysis::Analyzer& analyzer_;
@@ -130,6 +137,7 @@ class QueryTranslator {
   Translation out_;
   std::map<std::string, std::set<std::string>> stems_memo_;
   std::map<std::string, std::vector<TermLookup::Completion>> completions_memo_;
+  std::map<std::string, std::vector<std::string>> typos_memo_;
 };
 
 }  // namespace sonda::query
