@@ -1,11 +1,13 @@
 // sonda-bench-relevance: nDCG@10 and MRR@10 of Sonda's /search path on a relevance set, as JSON.
 //
-//   sonda-bench-relevance DB QUERIES.jsonl QRELS.tsv [all|any] [cross]
+//   sonda-bench-relevance DB QUERIES.jsonl QRELS.tsv [all|any] [cross] [k1=K] [b=B] [per-query=FILE]
 //
 // "cross" asks with crossLanguage=true (the question's language as queryLang), through Apertium's
-// dictionaries, to show what translating costs a monolingual set.
+// dictionaries, to show what translating costs a monolingual set. k1= and b= rank with other BM25
+// parameters; per-query= writes each query's scores (qid, ndcg, mrr; tab-separated) for bench/bootstrap.py.
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <string>
 
 #include "bench/bench_queries.h"
@@ -13,13 +15,48 @@
 #include "search/searcher.h"
 #include "translate/apertium_lexicon.h"
 
+namespace {
+
+struct Options {
+  bool match_any = true;
+  bool cross = false;
+  sonda::search::Ranking ranking;
+  std::string per_query;
+};
+
+// The options after the three paths; false for one it does not know.
+bool parse_options(int argc, char** argv, Options& options) {
+  for (int i = 4; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "all" || arg == "any")
+      options.match_any = arg == "any";
+    else if (arg == "cross")
+      options.cross = true;
+    else if (arg.starts_with("k1="))
+      options.ranking.k1 = std::stod(arg.substr(3));
+    else if (arg.starts_with("b="))
+      options.ranking.b = std::stod(arg.substr(2));
+    else if (arg.starts_with("per-query="))
+      options.per_query = arg.substr(10);
+
+    else
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  if (argc < 4) {
-    std::fprintf(stderr, "usage: sonda-bench-relevance DB QUERIES.jsonl QRELS.tsv [all|any]\n");
+  Options options;
+  if (argc < 4 || !parse_options(argc, argv, options)) {
+    std::fprintf(stderr,
+                 "usage: sonda-bench-relevance DB QUERIES.jsonl QRELS.tsv [all|any] [cross] [k1=K] [b=B] "
+                 "[per-query=FILE]\n");
     return 2;
   }
-  bool match_any = argc < 5 || std::string(argv[4]) == "any";
-  bool cross = argc > 5 && std::string(argv[5]) == "cross";
+  bool match_any = options.match_any;
+  bool cross = options.cross;
   auto queries = sonda::bench::load_queries(argv[2]);
   auto qrels = sonda::bench::load_qrels(argv[3]);
   auto gazetteer = sonda::enrich::Gazetteer::load("");
@@ -33,6 +70,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (cross) (*searcher)->use_lexicon(lexicon->get());
+  (*searcher)->set_ranking(options.ranking);
+  std::ofstream per_query;
+  if (!options.per_query.empty()) per_query.open(options.per_query);
   constexpr int kDepth = 10;
   double ndcg_sum = 0, mrr_sum = 0;
   size_t judged = 0;
@@ -59,6 +99,7 @@ int main(int argc, char** argv) {
       ideal += 1.0 / std::log2(rank + 2.0);
     ndcg_sum += dcg / ideal;
     mrr_sum += reciprocal;
+    if (per_query.is_open()) per_query << query.id << '\t' << dcg / ideal << '\t' << reciprocal << '\n';
     ++judged;
   }
   std::printf(

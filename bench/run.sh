@@ -98,14 +98,14 @@ echo "== relevance"
 for set in piaf_fr xquad_es mlqa_dev_es; do
   dir="$data/eval/$set"
   "$bin/indexer/sonda-index" -q --db "$work/eval-$set" "$dir/corpus.jsonl" >/dev/null
-  "$bin/bench/sonda-bench-relevance" "$work/eval-$set" "$dir/queries.jsonl" "$dir/qrels.tsv" any > "$out/sonda-relevance-$set.json"
+  "$bin/bench/sonda-bench-relevance" "$work/eval-$set" "$dir/queries.jsonl" "$dir/qrels.tsv" any per-query="$out/sonda-$set.tsv" > "$out/sonda-relevance-$set.json"
   python3 bench/peers/fts5.py index "$work/eval-$set.db" "$dir/corpus.jsonl" >/dev/null
-  python3 bench/peers/fts5.py relevance "$work/eval-$set.db" "$dir/queries.jsonl" "$dir/qrels.tsv" > "$out/fts5-relevance-$set.json"
+  python3 bench/peers/fts5.py relevance "$work/eval-$set.db" "$dir/queries.jsonl" "$dir/qrels.tsv" "$out/fts5-$set.tsv" > "$out/fts5-relevance-$set.json"
   pg create "$work/pg/data" 18432 "eval_$set"
   SONDA_PG_DATABASE="eval_$set" pg index "$work/pg/data" 18432 "$dir/corpus.jsonl" >/dev/null
-  SONDA_PG_DATABASE="eval_$set" pg relevance "$work/pg/data" 18432 "$dir/queries.jsonl" "$dir/qrels.tsv" > "$out/postgres-relevance-$set.json"
+  SONDA_PG_DATABASE="eval_$set" pg relevance "$work/pg/data" 18432 "$dir/queries.jsonl" "$dir/qrels.tsv" "$out/postgres-$set.tsv" > "$out/postgres-relevance-$set.json"
   python3 bench/peers/omega.py index "$work/omega-$set" "$dir/corpus.jsonl" >/dev/null
-  python3 bench/peers/omega.py relevance "$work/omega-$set" "$dir/queries.jsonl" "$dir/qrels.tsv" > "$out/omega-relevance-$set.json"
+  python3 bench/peers/omega.py relevance "$work/omega-$set" "$dir/queries.jsonl" "$dir/qrels.tsv" "$out/omega-$set.tsv" > "$out/omega-relevance-$set.json"
 done
 
 echo "== report"
@@ -146,14 +146,17 @@ ratio() { echo "$1 / $2" | bc -l | xargs printf %.2f; }
     echo "| $connections | $s_rps | $(wrk_field "$s" 50%) | $(wrk_field "$s" 99%) | $o_rps | $(wrk_field "$o" 99%) | $h_rps | $(ratio "$s_rps" "$o_rps") | $(echo "$s_rps / $h_rps" | bc -l | xargs printf %.3f) |"
   done
   echo; echo "## Relevance, nDCG@10 (MRR@10) — development halves; Sonda with match=any, peers with OR"; echo
-  echo "| set | Sonda | FTS5 | PostgreSQL | Omega | Sonda − best peer |"; echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  echo "| set | Sonda | FTS5 | PostgreSQL | Omega | Sonda − best peer | 95% interval (paired bootstrap) |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | --- |"
   for set in piaf_fr xquad_es mlqa_dev_es; do
-    row="| $set"; best=0
+    row="| $set"; best=0; best_system=""
     for system in sonda fts5 postgres omega; do
       f="$out/$system-relevance-$set.json"; n=$(json ndcg_at_10 < "$f"); row="$row | $n ($(json mrr_at_10 < "$f"))"
-      [ "$system" != sonda ] && best=$(echo "if ($n > $best) $n else $best" | bc -l)
+      if [ "$system" != sonda ] && [ "$(echo "$n > $best" | bc -l)" = 1 ]; then best=$n; best_system=$system; fi
     done
-    echo "$row | $(echo "$(json ndcg_at_10 < "$out/sonda-relevance-$set.json") - $best" | bc -l | xargs printf %+.4f) |"
+    interval=$(python3 bench/bootstrap.py "$out/$best_system-$set.tsv" "$out/sonda-$set.tsv" |
+      python3 -c 'import json, sys; print(json.load(sys.stdin)["ndcg_at_10"]["interval_95"])')
+    echo "$row | $(echo "$(json ndcg_at_10 < "$out/sonda-relevance-$set.json") - $best" | bc -l | xargs printf %+.4f) | $interval vs $best_system |"
   done
 } > "$out/results.md"
 bench/plot.sh "$out"

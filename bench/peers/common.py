@@ -36,15 +36,23 @@ def latency_report(times, count, rounds):
                        "p95_ms": round(percentile(times, 95), 3), "p99_ms": round(percentile(times, 99), 3)})
 
 
-def relevance_report(ranked, relevant):
-    """nDCG@10 and MRR@10 of `ranked` (qid → ids in rank order) against `relevant` (qid → ids)."""
+def relevance_report(ranked, relevant, per_query=None):
+    """nDCG@10 and MRR@10 of `ranked` (qid → ids in rank order) against `relevant` (qid → ids); with
+    `per_query`, each query's two scores are written there (qid, ndcg, mrr; tab-separated) for bootstrap.py."""
     ndcg = mrr = 0.0
+    rows = []
     for qid, ids in ranked.items():
         wanted = relevant[qid]
-        ndcg += sum(1 / math.log2(r + 2) for r, d in enumerate(ids[:10]) if d in wanted) / \
+        one = sum(1 / math.log2(r + 2) for r, d in enumerate(ids[:10]) if d in wanted) / \
             sum(1 / math.log2(r + 2) for r in range(min(10, len(wanted))))
         first = next((r for r, d in enumerate(ids[:10]) if d in wanted), None)
-        mrr += 0 if first is None else 1 / (first + 1)
+        reciprocal = 0 if first is None else 1 / (first + 1)
+        ndcg += one
+        mrr += reciprocal
+        rows.append(f"{qid}\t{one:.6f}\t{reciprocal:.6f}\n")
+    if per_query:
+        with open(per_query, "w") as out:
+            out.writelines(rows)
     return json.dumps({"queries": len(ranked), "ndcg_at_10": round(ndcg / len(ranked), 4),
                        "mrr_at_10": round(mrr / len(ranked), 4)})
 

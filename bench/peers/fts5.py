@@ -3,7 +3,7 @@
 
   fts5.py index DB FILE...            build the index (unicode61 remove_diacritics 2), print seconds as JSON
   fts5.py search DB QUERIES [ROUNDS]  top 10 with bm25() and snippet(), plus the total count, per query
-  fts5.py relevance DB QUERIES QRELS  nDCG@10 and MRR@10, questions matched as OR of their words
+  fts5.py relevance DB QUERIES QRELS [PER_QUERY.tsv]  nDCG@10 and MRR@10, questions matched as OR of their words
   fts5.py typing DB CASES             the typing benchmark (bench/typing_cases.py): words AND-ed, the last
                                       one of a cut as a prefix query (corpo*); FTS5 has no typo tolerance
 """
@@ -59,7 +59,7 @@ def search(db, queries_path, rounds):
     print(latency_report(times, len(texts), rounds))
 
 
-def relevance(db, queries_path, qrels_path):
+def relevance(db, queries_path, qrels_path, per_query=None):
     connection = sqlite3.connect(db)
     relevant = qrels(qrels_path)
     ranked = {}
@@ -69,7 +69,7 @@ def relevance(db, queries_path, qrels_path):
         expression = fts_query(query["query"], any_word=True)
         ranked[query["qid"]] = [row[0] for row in connection.execute(
             "SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 0, 4, 1) LIMIT 10", (expression,))] if expression else []
-    print(relevance_report(ranked, relevant))
+    print(relevance_report(ranked, relevant, per_query))
 
 
 def typing(db, cases_path):
@@ -101,6 +101,6 @@ if __name__ == "__main__":
     elif command == "typing":
         typing(sys.argv[2], sys.argv[3])
     elif command == "relevance":
-        relevance(sys.argv[2], sys.argv[3], sys.argv[4])
+        relevance(*sys.argv[2:6])
     else:
         sys.exit(__doc__)

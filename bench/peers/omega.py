@@ -4,7 +4,7 @@ each with its Snowball stemmer, as Omega is usually set up).
 
   omega.py index DIR FILE...              scriptindex into DIR/fr and DIR/es; seconds as JSON
   omega.py search DIR QUERIES [ROUNDS]    quest top 10 (AND of words, phrases kept), one process per query
-  omega.py relevance DIR QUERIES QRELS    quest top 10 (its default OR), nDCG@10 and MRR@10
+  omega.py relevance DIR QUERIES QRELS [PER_QUERY.tsv]  quest top 10 (its default OR), nDCG@10 and MRR@10
 """
 import json, os, subprocess, sys, time
 
@@ -58,11 +58,11 @@ def search(directory, queries_path, rounds):
     print(latency_report(times, len(asked), rounds))
 
 
-def relevance(directory, queries_path, qrels_path):
+def relevance(directory, queries_path, qrels_path, per_query=None):
     relevant = qrels(qrels_path)
     ranked = {query["qid"]: quest(directory, query["lang"], query["query"], "or")
               for query in queries(queries_path) if query["qid"] in relevant}
-    print(relevance_report(ranked, relevant))
+    print(relevance_report(ranked, relevant, per_query))
 
 
 if __name__ == "__main__":
@@ -72,6 +72,6 @@ if __name__ == "__main__":
     elif command == "search":
         search(args[0], args[1], int(args[2]) if len(args) > 2 else 3)
     elif command == "relevance":
-        relevance(args[0], args[1], args[2])
+        relevance(*args[:4])
     else:
         sys.exit(__doc__)

@@ -4,7 +4,7 @@
   postgres.py start DIR PORT                   initdb + start a cluster in DIR on 127.0.0.1 (as a non-root user)
   postgres.py index DIR PORT FILE...           load, tsvector per language (french/spanish + unaccent), GIN; seconds
   postgres.py search DIR PORT QUERIES [ROUNDS] top 10 by ts_rank_cd with ts_headline, plus count(*), per query
-  postgres.py relevance DIR PORT QUERIES QRELS nDCG@10 and MRR@10, question words OR-ed
+  postgres.py relevance DIR PORT QUERIES QRELS [PER_QUERY.tsv] nDCG@10 and MRR@10, question words OR-ed
   postgres.py create DIR PORT NAME             another database (select it with SONDA_PG_DATABASE=NAME)
   postgres.py stop DIR
 """
@@ -105,7 +105,7 @@ def search(directory, port, queries_path, rounds):
     print(latency_report(times, len(texts), rounds))
 
 
-def relevance(directory, port, queries_path, qrels_path):
+def relevance(directory, port, queries_path, qrels_path, per_query=None):
     relevant = qrels(qrels_path)
     script = []
     for query in queries(queries_path):
@@ -123,7 +123,7 @@ def relevance(directory, port, queries_path, qrels_path):
             ranked[qid] = []
         elif qid:
             ranked[qid].append(line)
-    print(relevance_report(ranked, relevant))
+    print(relevance_report(ranked, relevant, per_query))
 
 
 if __name__ == "__main__":
@@ -139,6 +139,6 @@ if __name__ == "__main__":
     elif command == "search":
         search(args[0], int(args[1]), args[2], int(args[3]) if len(args) > 3 else 3)
     elif command == "relevance":
-        relevance(args[0], int(args[1]), args[2], args[3])
+        relevance(args[0], int(args[1]), *args[2:5])
     else:
         sys.exit(__doc__)

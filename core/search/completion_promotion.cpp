@@ -20,23 +20,22 @@ std::string id_of(const Xapian::MSetIterator& hit) {
   return hit.get_document().get_value(index::kIdSlot);
 }
 
-Xapian::Enquire ranked(const Xapian::Database& database, const Xapian::Query& query) {
-  Xapian::Enquire enquire(database);
+Xapian::Enquire ranked(const PromotionContext& context, const Xapian::Query& query) {
+  Xapian::Enquire enquire(context.database);
+  enquire.set_weighting_scheme(context.weighting);
   enquire.set_sort_by_relevance_then_value(index::kIdSlot, false);  // as the search itself ranks
   enquire.set_query(query);
   return enquire;
 }
 
 // The ids of the best document of each completed query not already in `shown`, in the completions' order.
-std::vector<std::string> best_of_completions(const Xapian::Database& database,
-                                             query::QueryTranslator& translator,
-                                             const query::QueryNode& parsed, const query::Translation& text,
-                                             query::MatchMode mode, const FilterSet& filters,
+std::vector<std::string> best_of_completions(const PromotionContext& context, const query::Translation& text,
                                              std::set<std::string>& shown) {
   std::vector<std::string> promoted;
   for (const std::string& completion : text.completions) {
-    query::Translation completed = translator.translate(query::with_word_completed(parsed, completion), mode);
-    Xapian::MSet best = ranked(database, restrict(completed.query, filters.all())).get_mset(0, 1);
+    query::Translation completed =
+        context.translator.translate(query::with_word_completed(context.parsed, completion), context.mode);
+    Xapian::MSet best = ranked(context, restrict(completed.query, context.filters.all())).get_mset(0, 1);
     if (best.empty()) continue;
     std::string id = id_of(best.begin());
     if (shown.insert(id).second) promoted.push_back(std::move(id));
@@ -46,12 +45,10 @@ std::vector<std::string> best_of_completions(const Xapian::Database& database,
 
 }  // namespace
 
-Xapian::Query promote_completions(const Xapian::Database& database, query::QueryTranslator& translator,
-                                  const query::QueryNode& parsed, const query::Translation& text,
-                                  query::MatchMode mode, const FilterSet& filters) {
-  Xapian::Query mixture = restrict(text.query, filters.all());
+Xapian::Query promote_completions(const PromotionContext& context, const query::Translation& text) {
+  Xapian::Query mixture = restrict(text.query, context.filters.all());
   if (text.completions.empty()) return mixture;
-  Xapian::MSet first = ranked(database, mixture).get_mset(0, kFirstPage);
+  Xapian::MSet first = ranked(context, mixture).get_mset(0, kFirstPage);
   if (first.size() < kFirstPage) return mixture;  // every match is on the first page already
   // Promoted documents land between the page's last hit and the next heavier one, the likeliest highest.
   double bar = (first.begin() + (kFirstPage - 1)).get_weight();
@@ -60,15 +57,14 @@ Xapian::Query promote_completions(const Xapian::Database& database, query::Query
     if (hit.get_weight() > bar * (1 + 1e-9)) above = hit.get_weight();
   std::set<std::string> shown;
   for (auto hit = first.begin(); hit != first.end(); ++hit) shown.insert(id_of(hit));
-  std::vector<std::string> promoted =
-      best_of_completions(database, translator, parsed, text, mode, filters, shown);
+  std::vector<std::string> promoted = best_of_completions(context, text, shown);
   if (promoted.empty()) return mixture;
 
   std::vector<Xapian::Query> ids;
   for (const std::string& id : promoted) ids.emplace_back(index::id_term(id));
   Xapian::Query among(Xapian::Query::OP_OR, ids.begin(), ids.end());
   std::map<std::string, double> own;  // their weights in the mixture; absent: the mixture does not match it
-  Xapian::MSet matched = ranked(database, Xapian::Query(Xapian::Query::OP_FILTER, mixture, among))
+  Xapian::MSet matched = ranked(context, Xapian::Query(Xapian::Query::OP_FILTER, mixture, among))
                              .get_mset(0, static_cast<Xapian::doccount>(promoted.size()));
   for (auto hit = matched.begin(); hit != matched.end(); ++hit) own[id_of(hit)] = hit.get_weight();
 

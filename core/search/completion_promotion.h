@@ -9,14 +9,23 @@
 
 namespace sonda::search {
 
+// What a search ranks with: the database, its weighting, the parsed query, how its words translate and the
+// filters; all must outlive the promotion.
+struct PromotionContext {
+  const Xapian::Database& database;
+  const Xapian::Weight& weighting;
+  query::QueryTranslator& translator;  // translates the queries with the word completed
+  const query::QueryNode& parsed;
+  query::MatchMode mode;
+  const FilterSet& filters;
+};
+
 // The ranked query of a search sorted by relevance whose last plain word is still being typed: `text`'s
-// query restricted by `filters`, and, for each of the word's likeliest completions (text.completions)
+// query restricted by the filters, and, for each of the word's likeliest completions (text.completions)
 // whose best document (the query with the word completed, same filters) is not on the first page, that
-// document raised just above the first page's last hit, the likeliest completion's first. The first page
-// is then the mixture's best hits and the best hit of each likely reading of the word; every page and every
-// shard layout see the same ranking. `translator` translates the completed queries in `mode`.
-Xapian::Query promote_completions(const Xapian::Database& database, query::QueryTranslator& translator,
-                                  const query::QueryNode& parsed, const query::Translation& text,
-                                  query::MatchMode mode, const FilterSet& filters);
+// document raised to just above the first page's last hit, the likeliest completion's highest. The first
+// page then holds the mixture's best hits and the best hit of each likely reading of the word; every page
+// and every shard layout see the same ranking.
+Xapian::Query promote_completions(const PromotionContext& context, const query::Translation& text);
 
 }  // namespace sonda::search

@@ -165,6 +165,8 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   response.page = request.page;
   response.hits_per_page = request.hits_per_page;
   Xapian::Enquire enquire(shards_.database());
+  Xapian::BM25Weight weighting = ranking_.weighting();
+  enquire.set_weighting_scheme(weighting);
   apply_sort(enquire, request.sort, text.browse);
   Spies spies;
   for (const auto& name : request.facets) {
@@ -186,7 +188,7 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   auto ranked_query = [&](query::MatchMode mode) {
     if (request.sort != SortOrder::relevance || text.browse || request.hits_per_page == 0)
       return restrict(text.query, filters.all());
-    return promote_completions(shards_.database(), translator, parsed, text, mode, filters);
+    return promote_completions({shards_.database(), weighting, translator, parsed, mode, filters}, text);
   };
   query::MatchMode mode = request.match_any ? query::MatchMode::any : query::MatchMode::all;
   enquire.set_query(ranked_query(mode));

@@ -11,6 +11,7 @@
 #include "analysis/analyzer.h"
 #include "enrich/gazetteer.h"
 #include "index/document.h"
+#include "search/ranking.h"
 #include "search/search_request.h"
 #include "search/search_response.h"
 #include "search/shard_set.h"
@@ -75,6 +76,9 @@ class Searcher {
   // The synonym file whose groups every search applies (none by default); it must outlive the Searcher.
   void use_synonyms(SynonymFile* synonyms) { synonyms_ = synonyms; }
 
+  // The ranking every search uses (BM25 with Xapian's defaults unless set).
+  void set_ranking(const Ranking& ranking) { ranking_ = ranking; }
+
   // The lexicon crossLanguage searches translate with (none by default: they are refused); it must outlive
   // the Searcher.
   void use_lexicon(const translate::Lexicon* lexicon) { lexicon_ = lexicon; }
@@ -100,6 +104,7 @@ class Searcher {
   analysis::Analyzer analyzer_;
   SynonymFile* synonyms_ = nullptr;
   const translate::Lexicon* lexicon_ = nullptr;
+  Ranking ranking_;
 };
 
 }  // namespace sonda::search

@@ -448,6 +448,33 @@ TEST(CompletionPromotion, TheFirstPageHoldsTheBestHitOfEachLikelyCompletion) {
       << "sorted by date, the order is the dates'";
 }
 
+TEST(Ranking, K1DecidesHowMuchRepeatingAWordCounts) {
+  testing::TempDir dir;
+  std::vector<index::Document> documents(2);
+  const char* bodies[] = {"castigo castigo castigo familia", "castigo escuela familia niños"};
+  for (size_t i = 0; i < documents.size(); ++i) {
+    documents[i].id = "d" + std::to_string(i);
+    documents[i].lang = "es";
+    documents[i].body = bodies[i];
+  }
+  auto searcher = searcher_over(dir, documents);
+  auto scores = [&]() {
+    SearchRequest request;
+    request.q = "castigo ";
+    auto response = searcher->search(request);
+    EXPECT_TRUE(response.ok());
+    std::map<std::string, double> out;
+    if (response.ok())
+      for (const auto& hit : response->hits) out[hit.document.id] = hit.score;
+    return out;
+  };
+  auto by_default = scores();
+  EXPECT_GT(by_default["d0"], by_default["d1"]) << "three times weighs more than once";
+  searcher->set_ranking(Ranking{0.0, 0.5});
+  auto binary = scores();
+  EXPECT_DOUBLE_EQ(binary["d0"], binary["d1"]) << "k1 = 0: a word weighs the same however often it stands";
+}
+
 TEST(Snippets, DeepMatchesAreFoundThroughPositionsAndMarked) {
   testing::TempDir dir;
   index::Document document;

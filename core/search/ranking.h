@@ -1,0 +1,18 @@
+// The parameters of the ranking every search uses: BM25's k1 and b.
+#pragma once
+
+#include <xapian.h>
+
+namespace sonda::search {
+
+// BM25 (Xapian's BM25Weight, k2 = 0, k3 = 1, min_normlen = 0.5) with these k1 and b (Xapian's defaults,
+// which the relevance sets' development halves found best: BENCHMARKS.md).
+struct Ranking {
+  double k1 = 1.0;
+  double b = 0.5;
+
+  // The weighting scheme an Enquire ranks with.
+  Xapian::BM25Weight weighting() const { return Xapian::BM25Weight(k1, 0, 1, b, 0.5); }
+};
+
+}  // namespace sonda::search
