@@ -1,10 +1,12 @@
 // sonda-bench-relevance: nDCG@10 and MRR@10 of Sonda's /search path on a relevance set, as JSON.
 //
-//   sonda-bench-relevance DB QUERIES.jsonl QRELS.tsv [all|any] [cross] [k1=K] [b=B] [per-query=FILE]
+//   sonda-bench-relevance DB QUERIES.jsonl QRELS.tsv [all|any] [cross] [k1=K] [b=B] [slack=S] [near=W]
+//                         [per-query=FILE]
 //
 // "cross" asks with crossLanguage=true (the question's language as queryLang), through Apertium's
 // dictionaries, to show what translating costs a monolingual set. k1= and b= rank with other BM25
-// parameters; per-query= writes each query's scores (qid, ndcg, mrr; tab-separated) for bench/bootstrap.py.
+// parameters, slack= and near= with another proximity window (the words' count plus S) and weight; per-query=
+// writes each query's scores (qid, ndcg, mrr; tab-separated) for bench/bootstrap.py.
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -38,7 +40,10 @@ bool parse_options(int argc, char** argv, Options& options) {
       options.ranking.b = std::stod(arg.substr(2));
     else if (arg.starts_with("per-query="))
       options.per_query = arg.substr(10);
-
+    else if (arg.starts_with("slack="))
+      options.ranking.proximity_slack = static_cast<unsigned>(std::stoul(arg.substr(6)));
+    else if (arg.starts_with("near="))
+      options.ranking.proximity_weight = std::stod(arg.substr(5));
     else
       return false;
   }
@@ -52,7 +57,7 @@ int main(int argc, char** argv) {
   if (argc < 4 || !parse_options(argc, argv, options)) {
     std::fprintf(stderr,
                  "usage: sonda-bench-relevance DB QUERIES.jsonl QRELS.tsv [all|any] [cross] [k1=K] [b=B] "
-                 "[per-query=FILE]\n");
+                 "[slack=S] [near=W] [per-query=FILE]\n");
     return 2;
   }
   bool match_any = options.match_any;

@@ -552,8 +552,11 @@ std::optional<Xapian::Query> QueryTranslator::proximity(const QueryNode& root) {
                             ? unfinished_proximity_term(token)
                             : stem_query(stems_of(token), index::kStemPrefix, Xapian::Query::OP_OR));
   }
-  if (words.size() < 2) return std::nullopt;
-  return Xapian::Query(Xapian::Query::OP_NEAR, words.begin(), words.end(), words.size() + 2);
+  if (words.size() < 2 || proximity_weight_ <= 0) return std::nullopt;
+  Xapian::Query near(Xapian::Query::OP_NEAR, words.begin(), words.end(),
+                     static_cast<Xapian::termcount>(words.size()) + proximity_slack_);
+  if (proximity_weight_ != 1.0) near = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, near, proximity_weight_);
+  return near;
 }
 
 Translation QueryTranslator::translate(const QueryNode& root, MatchMode mode) {

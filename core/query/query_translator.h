@@ -53,6 +53,13 @@ class QueryTranslator {
 
   Translation translate(const QueryNode& root, MatchMode mode);
 
+  // How the proximity clause ranks: documents holding the query's words within their count plus `slack`
+  // positions gain the NEAR match's weight times `weight` (2 and 1 by default; weight 0 drops the clause).
+  void set_proximity(Xapian::termpos slack, double weight) {
+    proximity_slack_ = slack;
+    proximity_weight_ = weight;
+  }
+
   // Whether a word no document holds also matches indexed words one or two typos away (on by default).
   void set_typo_tolerance(bool on) { typo_tolerance_ = on; }
 
@@ -132,6 +139,8 @@ class QueryTranslator {
   MatchMode mode_ = MatchMode::all;
   bool drop_stopwords_ = true;
   bool typo_tolerance_ = true;
+  Xapian::termpos proximity_slack_ = 2;
+  double proximity_weight_ = 1.0;
   const Synonyms* synonyms_ = nullptr;
   const translate::Lexicon* lexicon_ = nullptr;
   Translation out_;

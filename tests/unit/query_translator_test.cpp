@@ -221,6 +221,32 @@ TEST(QueryTranslatorTable, TheLikeliestReadingsOfTheWordBeingTypedAreNamed) {
   }
 }
 
+// The proximity clause's window and weight follow set_proximity.
+TEST(QueryTranslatorTable, TheProximityClauseTakesItsWindowAndWeight) {
+  const struct {
+    Xapian::termpos slack;
+    double weight;
+    std::string fragment;  // in the query of "castigo físico"; empty: no NEAR at all
+  } cases[] = {
+      {2, 1.0, "(Zcastig NEAR 4 Zfisic)"},
+      {5, 1.0, "(Zcastig NEAR 7 Zfisic)"},
+      {2, 0.5, "0.5 * (Zcastig NEAR 4 Zfisic)"},
+      {2, 0.0, ""},
+  };
+  for (const auto& c : cases) {
+    analysis::Analyzer analyzer;
+    FakeLookup lookup;
+    QueryTranslator translator(analyzer, lookup, {"es"});
+    translator.set_proximity(c.slack, c.weight);
+    std::string query =
+        translator.translate(parse_query("castigo físico"), MatchMode::all).query.get_description();
+    if (c.fragment.empty())
+      EXPECT_EQ(query.find("NEAR"), std::string::npos) << query;
+    else
+      EXPECT_NE(query.find(c.fragment), std::string::npos) << query;
+  }
+}
+
 // Words no document holds also match indexed words a typo away, below the word itself.
 const ContainsCase kTypos[] = {
     {"chatimens", {"fr"}, "(Zchatimen OR 0.4000000000000000222 * Zchat)"},
