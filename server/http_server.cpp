@@ -3,9 +3,12 @@
 
 #include <httplib.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 
 #include <cctype>
+#include <cerrno>
 
 #include "server/connection_queue.h"
 #include "server/response_codec.h"
@@ -32,6 +35,53 @@ std::string framing_problem(const httplib::Request& request) {
       if ((c < ' ' && c != '\t') || c == 0x7F) return "a header value with a control byte";
   }
   return {};
+}
+
+// True when the headers of `request` exceed the count or the bytes `config` allows.
+bool headers_too_large(const httplib::Request& request, const ListenConfig& config) {
+  size_t count = 0, bytes = 0;
+  for (const auto& [name, value] : request.headers) {
+    if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT")
+      continue;  // cpp-httplib's own
+    ++count;
+    bytes += name.size() + value.size() + 4;  // ": " and CRLF
+  }
+  return count > config.max_header_count || bytes > config.max_header_bytes;
+}
+
+// Ends the connection `request` came on, its answer written: cpp-httplib 0.11 keeps a connection open
+// whatever the response says, and gives a handler no socket, so the socket is the one whose peer is the
+// request's; shutting its reading side drops whatever the client sent after the request, and the server
+// closes the connection when it next reads.
+void close_after_answer(const httplib::Request& request, int port) {
+  for (int fd = 0; fd < 65536; ++fd) {
+    sockaddr_storage peer{}, local{};
+    socklen_t peer_size = sizeof peer, local_size = sizeof local;
+    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) != 0) {
+      if (errno == EBADF && fd > 1024) break;  // past the open descriptors
+      continue;
+    }
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0) continue;
+    char host[INET6_ADDRSTRLEN] = {};
+    int peer_port = 0, local_port = 0;
+    if (peer.ss_family == AF_INET) {
+      auto* in = reinterpret_cast<sockaddr_in*>(&peer);
+      ::inet_ntop(AF_INET, &in->sin_addr, host, sizeof host);
+      peer_port = ntohs(in->sin_port);
+      local_port = ntohs(reinterpret_cast<sockaddr_in*>(&local)->sin_port);
+    } else if (peer.ss_family == AF_INET6) {
+      auto* in = reinterpret_cast<sockaddr_in6*>(&peer);
+      ::inet_ntop(AF_INET6, &in->sin6_addr, host, sizeof host);
+      peer_port = ntohs(in->sin6_port);
+      local_port = ntohs(reinterpret_cast<sockaddr_in6*>(&local)->sin6_port);
+    } else {
+      continue;
+    }
+    if (peer_port == request.remote_port && local_port == port && request.remote_addr == host) {
+      ::shutdown(fd, SHUT_RD);
+      return;
+    }
+  }
 }
 
 HttpRequest convert(const httplib::Request& in) {
@@ -84,6 +134,17 @@ HttpServer::HttpServer(Api& api, ListenConfig config)
       response.set_header("Connection", "close");
       return httplib::Server::HandlerResponse::Handled;
     }
+    if (headers_too_large(request, config_)) {
+      write(api_.transport_error(request.path, 431, "request_header_fields_too_large",
+                                 "too many headers, or too long ones"),
+            response);
+      response.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (request.method == "TRACE" || request.method == "CONNECT") {  // cpp-httplib routes neither
+      write(api_.handle(convert(request)), response);
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (!rejecting_on_this_thread()) return httplib::Server::HandlerResponse::Unhandled;
     write(
         api_.transport_error(request.path, 503, "overloaded", "too many connections; try again in a second"),
@@ -92,8 +153,12 @@ HttpServer::HttpServer(Api& api, ListenConfig config)
     response.set_header("Connection", "close");
     return httplib::Server::HandlerResponse::Handled;
   });
+  // Called once the answer is written: one that says `Connection: close` ends its connection.
+  server_->set_logger([this](const httplib::Request& request, const httplib::Response& response) {
+    if (response.get_header_value("Connection") == "close") close_after_answer(request, port_);
+  });
   server_->set_tcp_nodelay(true);
-  server_->set_keep_alive_max_count(1000);
+  server_->set_keep_alive_max_count(config_.max_requests_per_connection);
   server_->set_keep_alive_timeout(config_.keep_alive_seconds);
   server_->set_read_timeout(config_.read_timeout_seconds, 0);
   server_->set_write_timeout(config_.write_timeout_seconds, 0);
@@ -132,6 +197,7 @@ int HttpServer::bind() {
   int port = config_.port == 0 ? server_->bind_to_any_port(config_.host)
                                : (server_->bind_to_port(config_.host, config_.port) ? config_.port : -1);
   if (port > 0 && listen_socket_ >= 0) ::listen(listen_socket_, config_.listen_backlog);
+  port_ = port;
   return port;
 }
 

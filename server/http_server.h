@@ -23,6 +23,9 @@ struct ListenConfig {
   int read_timeout_seconds = 5;
   int write_timeout_seconds = 5;
   size_t max_body_bytes = 64 * 1024;
+  size_t max_requests_per_connection = 1000;  // then the connection is closed after its answer
+  size_t max_header_count = 100;              // more headers, or more header bytes, are refused with 431
+  size_t max_header_bytes = 32 * 1024;
 };
 
 // Serves an Api over HTTP/1.1 with keep-alive and TCP_NODELAY; a bounded queue of connections, the
@@ -45,6 +48,7 @@ class HttpServer {
   ListenConfig config_;
   std::unique_ptr<httplib::Server> server_;
   int listen_socket_ = -1;
+  int port_ = -1;  // once bound
 };
 
 }  // namespace sonda::server

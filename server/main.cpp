@@ -71,6 +71,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 16 * 1024));
   app.add_option("--read-timeout", listen.read_timeout_seconds, "Seconds to wait for a client's request")
       ->capture_default_str();
+  app.add_option("--keep-alive-requests", listen.max_requests_per_connection,
+                 "Requests one connection may send before it is closed")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   sonda::search::RemoteOptions remote;
   int remote_timeout_ms = static_cast<int>(remote.timeout.count());
   int remote_connect_ms = static_cast<int>(remote.connect_timeout.count());

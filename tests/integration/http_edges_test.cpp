@@ -47,6 +47,13 @@ std::vector<int> statuses(const std::string& answer) {
   return out;
 }
 
+// `count` headers "X-<i>: " with a value of `bytes` letters.
+std::string many_headers(int count, size_t bytes) {
+  std::string out;
+  for (int i = 0; i < count; ++i) out += "X-" + std::to_string(i) + ": " + std::string(bytes, 'v') + "\r\n";
+  return out;
+}
+
 struct EdgeCase {
   std::string name;
   std::string raw;
@@ -112,6 +119,15 @@ TEST_F(HttpEdges, EachRawRequestGetsItsStatus) {
        "GET /search?q=" + std::string(9000, 'a') + " HTTP/1.1\r\n" + kHost + "\r\n", 414, ""},
       {"a header line over the limit",
        "GET /health HTTP/1.1\r\n" + kHost + "X-Big: " + std::string(20000, 'y') + "\r\n\r\n", 400, ""},
+      {"TRACE on /search", "TRACE /search HTTP/1.1\r\n" + kHost + "\r\n", 405,
+       "Allow: GET, HEAD, POST, OPTIONS"},
+      {"CONNECT on /health", "CONNECT /health HTTP/1.1\r\n" + kHost + "\r\n", 405,
+       "Allow: GET, HEAD, OPTIONS"},
+      {"TRACE on no route", "TRACE /nowhere HTTP/1.1\r\n" + kHost + "\r\n", 404, ""},
+      {"101 headers", "GET /health HTTP/1.1\r\n" + kHost + many_headers(100, 1) + "\r\n", 431, ""},
+      {"100 headers", "GET /health HTTP/1.1\r\n" + kHost + many_headers(99, 1) + "\r\n", 200, ""},
+      {"header bytes over 32 KB", "GET /health HTTP/1.1\r\n" + kHost + many_headers(9, 4000) + "\r\n", 431,
+       ""},
   };
   for (const EdgeCase& c : cases) {
     std::string answer = exchange(server_->port(), c.raw);
@@ -135,6 +151,51 @@ TEST_F(HttpEdges, ARequestHiddenBehindTwoContentLengthsNeverReachesAHandler) {
                     smuggled;
   std::vector<int> codes = statuses(exchange(server_->port(), raw, true));
   EXPECT_EQ(codes, std::vector<int>{400}) << "one refusal, and the hidden request is never answered";
+}
+
+// Sends each of `requests` on one connection, each after the answer to the one before: the answers, ""
+// for each sent after the server closed the connection.
+std::vector<std::string> one_connection(int port, const std::vector<std::string>& requests) {
+  int fd = testing::connect_loopback(static_cast<unsigned>(port));
+  if (fd < 0) return {"(no connection)"};
+  timeval wait{3, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+  std::vector<std::string> answers;
+  char buffer[4096];
+  for (const std::string& request : requests) {
+    std::string out;
+    send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+    for (ssize_t got; !whole_response(out) && (got = recv(fd, buffer, sizeof buffer, 0)) > 0;)
+      out.append(buffer, static_cast<size_t>(got));
+    answers.push_back(out);
+  }
+  close(fd);
+  return answers;
+}
+
+TEST_F(HttpEdges, ARefusedRequestEndsItsConnection) {
+  const std::string good = "GET /health HTTP/1.1\r\n" + kHost + "\r\n";
+  auto kept = one_connection(server_->port(), {good, good});
+  EXPECT_EQ(statuses(kept.back()), std::vector<int>{200}) << "keep-alive";
+  for (const std::string& bad : {"GET /health HTTP/1.1\r\n" + kHost + "Content-Length : 0\r\n\r\n",
+                                 "GET /health HTTP/1.1\r\n" + kHost + many_headers(100, 1) + "\r\n"}) {
+    auto answers = one_connection(server_->port(), {bad, good});
+    EXPECT_FALSE(answers.front().empty());
+    EXPECT_EQ(answers.back(), "") << "closed after the refusal of\n" << bad.substr(0, 60);
+  }
+}
+
+TEST(HttpLimits, AConnectionServesAtMostItsRequestCount) {
+  testing::TempDir dir;
+  testing::build_index(SONDA_CORPUS_DIR, (dir / "db").string());
+  ListenConfig config = RunningServer::config();
+  config.max_requests_per_connection = 3;
+  RunningServer server((dir / "db").string(), config);
+  const std::string good = "GET /health HTTP/1.1\r\n" + kHost + "\r\n";
+  auto answers = one_connection(server.port(), {good, good, good, good});
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(statuses(answers[i]), std::vector<int>{200}) << i;
+  EXPECT_NE(answers[2].find("Connection: close"), std::string::npos) << answers[2].substr(0, 300);
+  EXPECT_EQ(answers[3], "") << "the fourth request is never read";
 }
 
 }  // namespace
