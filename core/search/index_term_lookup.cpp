@@ -42,6 +42,15 @@ std::string IndexTermLookup::display_form(std::string_view folded) const {
 
 std::vector<query::TermLookup::Completion> IndexTermLookup::completions(std::string_view prefix,
                                                                         size_t limit) const {
+  if (!cache_) return scan_completions(prefix, limit);
+  if (auto known = cache_->completions(prefix, limit)) return std::move(*known);
+  auto found = scan_completions(prefix, limit);
+  cache_->remember_completions(prefix, limit, found);
+  return found;
+}
+
+std::vector<query::TermLookup::Completion> IndexTermLookup::scan_completions(std::string_view prefix,
+                                                                             size_t limit) const {
   std::vector<std::pair<Xapian::doccount, std::string>> found;
   std::string start(prefix);
   for (auto term = database_.allterms_begin(start); term != database_.allterms_end(start); ++term) {
@@ -60,6 +69,15 @@ std::vector<query::TermLookup::Completion> IndexTermLookup::completions(std::str
 
 std::vector<std::string> IndexTermLookup::similar_words(std::string_view word, int max_distance,
                                                         size_t limit) const {
+  if (!cache_) return scan_similar(word, max_distance, limit);
+  if (auto known = cache_->similar_words(word, max_distance, limit)) return std::move(*known);
+  auto found = scan_similar(word, max_distance, limit);
+  cache_->remember_similar(word, max_distance, limit, found);
+  return found;
+}
+
+std::vector<std::string> IndexTermLookup::scan_similar(std::string_view word, int max_distance,
+                                                       size_t limit) const {
   std::u32string typed = query::code_points(word);
   if (typed.empty() || max_distance <= 0) return {};
   size_t first_bytes = 1;  // the first letter's UTF-8 bytes
@@ -73,13 +91,17 @@ std::vector<std::string> IndexTermLookup::similar_words(std::string_view word, i
   };
   std::vector<Found> found;
   size_t scanned = 0;
+  query::LetterBound bound(word);
+  std::u32string points;  // reused
   for (auto term = database_.allterms_begin(first); term != database_.allterms_end(first); ++term) {
     if (++scanned > kMaxSimilarScanned) break;
     const std::string& candidate = *term;
     if (candidate == word) continue;
     long difference = static_cast<long>(candidate.size()) - static_cast<long>(word.size());
     if (std::abs(difference) > 2L * max_distance) continue;  // bytes: a letter is at most two here
-    int distance = query::typo_distance(typed, query::code_points(candidate), max_distance);
+    if (!bound.may_be_within(candidate, max_distance)) continue;
+    query::code_points_into(candidate, points);
+    int distance = query::typo_distance(typed, points, max_distance);
     if (distance <= max_distance) found.push_back({distance, term.get_termfreq(), candidate});
   }
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {

@@ -6,6 +6,7 @@
 #include "analysis/analyzer.h"
 #include "enrich/gazetteer.h"
 #include "query/term_lookup.h"
+#include "search/term_cache.h"
 
 namespace sonda::search {
 
@@ -16,9 +17,11 @@ class IndexTermLookup : public query::TermLookup {
   static constexpr size_t kMaxSimilarScanned = 200'000;
 
   // Facet values are mapped to gazetteer keys when `gazetteer` (and `analyzer`, to fold them) are given.
+  // With `cache`, the answers of similar_words and completions are kept there (it must outlive the lookup
+  // and have been told the database's revision).
   explicit IndexTermLookup(const Xapian::Database& database, const enrich::Gazetteer* gazetteer = nullptr,
-                           analysis::Analyzer* analyzer = nullptr)
-      : database_(database), gazetteer_(gazetteer), analyzer_(analyzer) {}
+                           analysis::Analyzer* analyzer = nullptr, TermCache* cache = nullptr)
+      : database_(database), gazetteer_(gazetteer), analyzer_(analyzer), cache_(cache) {}
 
   std::vector<std::string> accented_forms(std::string_view folded) const override;
 
@@ -43,9 +46,13 @@ class IndexTermLookup : public query::TermLookup {
   std::string display_form(std::string_view folded) const;
 
  private:
+  std::vector<Completion> scan_completions(std::string_view prefix, size_t limit) const;
+  std::vector<std::string> scan_similar(std::string_view word, int max_distance, size_t limit) const;
+
   const Xapian::Database& database_;
   const enrich::Gazetteer* gazetteer_;
   analysis::Analyzer* analyzer_;
+  TermCache* cache_;
 };
 
 }  // namespace sonda::search

@@ -122,6 +122,7 @@ auto Searcher::with_retry(const char* what, Operation operation) -> decltype(ope
       return operation();
     } catch (const Xapian::DatabaseModifiedError& error) {
       if (attempt == kAttempts) return index::xapian_error(error, what);
+      term_cache_.clear();
       try {
         shards_.database().reopen();
       } catch (const Xapian::Error& reopen_error) {
@@ -129,6 +130,7 @@ auto Searcher::with_retry(const char* what, Operation operation) -> decltype(ope
       }
     } catch (const Xapian::NetworkError& error) {
       if (attempt == kAttempts) return index::xapian_error(error, what);
+      term_cache_.clear();
       if (Status reconnected = shards_.reconnect(); !reconnected) return reconnected.error();
     } catch (const Xapian::Error& error) {
       return index::xapian_error(error, what);
@@ -148,7 +150,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
 
 SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   auto started = std::chrono::steady_clock::now();
-  IndexTermLookup lookup(shards_.database(), &gazetteer_, &analyzer_);
+  IndexTermLookup lookup(shards_.database(), &gazetteer_, &analyzer_, &term_cache_);
   query::QueryTranslator translator(analyzer_, lookup, analysis_languages(request));
   if (request.cross_language) translator.set_lexicon(lexicon_);
   translator.set_typo_tolerance(request.typo_tolerance);
@@ -373,6 +375,12 @@ Result<std::vector<std::string>> Searcher::complete(const std::string& typed, si
 }
 
 Result<bool> Searcher::refresh() {
+  Result<bool> changed = reopen();
+  if (!changed || *changed) term_cache_.clear();  // the word list may differ now
+  return changed;
+}
+
+Result<bool> Searcher::reopen() {
   std::string identity = file_identity(path_);
   if (identity != identity_) {  // a full rebuild switched the stub: open the databases it now names
     auto shards = ShardSet::open(path_, remote_);

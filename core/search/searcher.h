@@ -16,6 +16,7 @@
 #include "search/search_response.h"
 #include "search/shard_set.h"
 #include "search/synonym_file.h"
+#include "search/term_cache.h"
 #include "translate/lexicon.h"
 #include "util/result.h"
 
@@ -95,6 +96,8 @@ class Searcher {
   template <typename Operation>
   auto with_retry(const char* what, Operation operation) -> decltype(operation());
   SearchResponse run(const SearchRequest& request, bool label = true);
+  // refresh() without forgetting the word-list answers.
+  Result<bool> reopen();
 
   std::string path_;
   std::string identity_;
@@ -105,6 +108,7 @@ class Searcher {
   SynonymFile* synonyms_ = nullptr;
   const translate::Lexicon* lexicon_ = nullptr;
   Ranking ranking_;
+  TermCache term_cache_;  // word-list answers since the database last changed
 };
 
 }  // namespace sonda::search

@@ -475,6 +475,40 @@ TEST(Ranking, K1DecidesHowMuchRepeatingAWordCounts) {
   EXPECT_DOUBLE_EQ(binary["d0"], binary["d1"]) << "k1 = 0: a word weighs the same however often it stands";
 }
 
+TEST(TermCacheInUse, ANewCommitBringsNewCompletionsAndVariants) {
+  testing::TempDir dir;
+  index::Document first;
+  first.id = "d0";
+  first.lang = "fr";
+  first.body = "Les zèbres de la savane.";
+  auto searcher = searcher_over(dir, {first});
+  auto ids = [&](const std::string& q) {
+    SearchRequest request;
+    request.q = q;
+    std::vector<std::string> out;
+    auto response = searcher->search(request);
+    if (response.ok())
+      for (const auto& hit : response->hits) out.push_back(hit.document.id);
+    return out;
+  };
+  EXPECT_EQ(ids("zanzi"), std::vector<std::string>{});
+  EXPECT_EQ(ids("zanzibarr "), std::vector<std::string>{});
+  {
+    auto writer = index::IndexWriter::open((dir / "db").string());
+    ASSERT_TRUE(writer.ok());
+    index::Document second;
+    second.id = "d1";
+    second.lang = "fr";
+    second.body = "Le port de Zanzibar.";
+    ASSERT_TRUE((*writer)->add(second).ok());
+    ASSERT_TRUE((*writer)->commit().ok());
+  }
+  ASSERT_TRUE(searcher->refresh().ok());
+  EXPECT_EQ(ids("zanzi"), std::vector<std::string>{"d1"}) << "a completion the old word list did not have";
+  EXPECT_EQ(ids("zanzibarr "), std::vector<std::string>{"d1"})
+      << "a typo variant the old word list did not have";
+}
+
 TEST(Snippets, DeepMatchesAreFoundThroughPositionsAndMarked) {
   testing::TempDir dir;
   index::Document document;

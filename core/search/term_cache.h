@@ -1,0 +1,43 @@
+// Remembers what the index's word list answered (typo variants, completions) while it stays the same.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "query/term_lookup.h"
+
+namespace sonda::search {
+
+// The answers of the word-list scans behind typo tolerance and completions, while the database stays the
+// same: a visitor typing sends the same words again at every keystroke. Bounded: emptied when it holds
+// kMaxEntries answers; its owner empties it whenever the database may have changed (so no answer is
+// ever stale).
+class TermCache {
+ public:
+  static constexpr size_t kMaxEntries = 4096;
+
+  void clear();
+
+  std::optional<std::vector<std::string>> similar_words(std::string_view word, int max_distance,
+                                                        size_t limit) const;
+  void remember_similar(std::string_view word, int max_distance, size_t limit,
+                        std::vector<std::string> found);
+
+  std::optional<std::vector<query::TermLookup::Completion>> completions(std::string_view prefix,
+                                                                        size_t limit) const;
+  void remember_completions(std::string_view prefix, size_t limit,
+                            std::vector<query::TermLookup::Completion> found);
+
+  size_t size() const { return similar_.size() + completions_.size(); }
+
+ private:
+  static std::string key(std::string_view word, size_t a, size_t b);
+  void make_room();
+
+  std::map<std::string, std::vector<std::string>, std::less<>> similar_;
+  std::map<std::string, std::vector<query::TermLookup::Completion>, std::less<>> completions_;
+};
+
+}  // namespace sonda::search

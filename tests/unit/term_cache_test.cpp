@@ -1,0 +1,34 @@
+// The word-list cache: answers kept per question, forgotten on clear() and when full.
+#include "search/term_cache.h"
+
+#include <gtest/gtest.h>
+
+namespace sonda::search {
+namespace {
+
+TEST(TermCache, KeepsEachAnswerUnderItsOwnQuestion) {
+  TermCache cache;
+  EXPECT_FALSE(cache.similar_words("chatimens", 1, 4));
+  cache.remember_similar("chatimens", 1, 4, {"chatiments"});
+  cache.remember_completions("chat", 21, {{"chateau", 10}});
+  EXPECT_EQ(cache.similar_words("chatimens", 1, 4), (std::vector<std::string>{"chatiments"}));
+  EXPECT_FALSE(cache.similar_words("chatimens", 2, 4)) << "another distance is another question";
+  EXPECT_FALSE(cache.similar_words("chatimens", 1, 5)) << "another limit too";
+  EXPECT_FALSE(cache.completions("chat", 20));
+  ASSERT_TRUE(cache.completions("chat", 21));
+  EXPECT_EQ(cache.completions("chat", 21)->front().word, "chateau");
+  cache.clear();
+  EXPECT_FALSE(cache.similar_words("chatimens", 1, 4));
+  EXPECT_FALSE(cache.completions("chat", 21));
+}
+
+TEST(TermCache, StaysBounded) {
+  TermCache cache;
+  for (size_t i = 0; i < 3 * TermCache::kMaxEntries; ++i) {
+    cache.remember_similar("w" + std::to_string(i), 1, 4, {});
+    EXPECT_LE(cache.size(), TermCache::kMaxEntries);
+  }
+}
+
+}  // namespace
+}  // namespace sonda::search
