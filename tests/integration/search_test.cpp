@@ -365,26 +365,44 @@ std::unique_ptr<Searcher> searcher_over(const testing::TempDir& dir,
   return std::move(*searcher);
 }
 
+// A document of `lang` with `body` (and `date`, when given).
+index::Document document_of(std::string id, std::string lang, std::string body, std::string date = "") {
+  index::Document document;
+  document.id = std::move(id);
+  document.lang = std::move(lang);
+  document.body = std::move(body);
+  document.date = std::move(date);
+  return document;
+}
+
+// Documents d0, d1… of `lang`, one per body.
+std::vector<index::Document> numbered(const std::string& lang, const std::vector<std::string>& bodies) {
+  std::vector<index::Document> documents;
+  for (size_t i = 0; i < bodies.size(); ++i)
+    documents.push_back(document_of("d" + std::to_string(i), lang, bodies[i]));
+  return documents;
+}
+
+// The ids of the hits `searcher` answers `request` with, in rank order (none when it fails).
+std::vector<std::string> hit_ids(Searcher& searcher, const SearchRequest& request) {
+  std::vector<std::string> out;
+  auto response = searcher.search(request);
+  EXPECT_TRUE(response.ok());
+  if (response.ok())
+    for (const auto& hit : response->hits) out.push_back(hit.document.id);
+  return out;
+}
+
 TEST(ExactAccents, AWordTypedWithAccentsRanksTheDocumentsHoldingThatFormFirst) {
   testing::TempDir dir;
-  std::vector<index::Document> documents(4);
-  const char* bodies[] = {"El informe del ano pasado y del ano siguiente.", "El informe del año pasado.",
-                          "Se publico el informe, se publico dos veces.", "Se publicó el informe."};
-  for (size_t i = 0; i < documents.size(); ++i) {
-    documents[i].id = "d" + std::to_string(i);
-    documents[i].lang = "es";
-    documents[i].body = bodies[i];
-  }
-  auto searcher = searcher_over(dir, documents);
+  auto searcher = searcher_over(
+      dir, numbered("es", {"El informe del ano pasado y del ano siguiente.", "El informe del año pasado.",
+                           "Se publico el informe, se publico dos veces.", "Se publicó el informe."}));
   auto ranked = [&](const std::string& q) {
     SearchRequest request;
     request.q = q + " ";
     request.lang = "es";
-    std::vector<std::string> out;
-    auto response = searcher->search(request);
-    if (response.ok())
-      for (const auto& hit : response->hits) out.push_back(hit.document.id);
-    return out;
+    return hit_ids(*searcher, request);
   };
   EXPECT_EQ(ranked("año"), (std::vector<std::string>{"d1", "d0"}));
   EXPECT_EQ(ranked("publicó"), (std::vector<std::string>{"d3", "d2"}));
@@ -398,12 +416,7 @@ TEST(ExactAccents, AWordTypedWithAccentsRanksTheDocumentsHoldingThatFormFirst) {
 std::vector<index::Document> protection_and_programme() {
   std::vector<index::Document> documents;
   auto add = [&](std::string id, std::string body, std::string date) {
-    index::Document document;
-    document.id = std::move(id);
-    document.lang = "fr";
-    document.body = std::move(body);
-    document.date = std::move(date);
-    documents.push_back(std::move(document));
+    documents.push_back(document_of(std::move(id), "fr", std::move(body), std::move(date)));
   };
   std::string filler;
   for (int i = 0; i < 14; ++i, filler += " annuel")
@@ -450,14 +463,8 @@ TEST(CompletionPromotion, TheFirstPageHoldsTheBestHitOfEachLikelyCompletion) {
 
 TEST(Ranking, K1DecidesHowMuchRepeatingAWordCounts) {
   testing::TempDir dir;
-  std::vector<index::Document> documents(2);
-  const char* bodies[] = {"castigo castigo castigo familia", "castigo escuela familia niños"};
-  for (size_t i = 0; i < documents.size(); ++i) {
-    documents[i].id = "d" + std::to_string(i);
-    documents[i].lang = "es";
-    documents[i].body = bodies[i];
-  }
-  auto searcher = searcher_over(dir, documents);
+  auto searcher = searcher_over(
+      dir, numbered("es", {"castigo castigo castigo familia", "castigo escuela familia niños"}));
   auto scores = [&]() {
     SearchRequest request;
     request.q = "castigo ";
@@ -477,30 +484,18 @@ TEST(Ranking, K1DecidesHowMuchRepeatingAWordCounts) {
 
 TEST(TermCacheInUse, ANewCommitBringsNewCompletionsAndVariants) {
   testing::TempDir dir;
-  index::Document first;
-  first.id = "d0";
-  first.lang = "fr";
-  first.body = "Les zèbres de la savane.";
-  auto searcher = searcher_over(dir, {first});
+  auto searcher = searcher_over(dir, {document_of("d0", "fr", "Les zèbres de la savane.")});
   auto ids = [&](const std::string& q) {
     SearchRequest request;
     request.q = q;
-    std::vector<std::string> out;
-    auto response = searcher->search(request);
-    if (response.ok())
-      for (const auto& hit : response->hits) out.push_back(hit.document.id);
-    return out;
+    return hit_ids(*searcher, request);
   };
   EXPECT_EQ(ids("zanzi"), std::vector<std::string>{});
   EXPECT_EQ(ids("zanzibarr "), std::vector<std::string>{});
   {
     auto writer = index::IndexWriter::open((dir / "db").string());
     ASSERT_TRUE(writer.ok());
-    index::Document second;
-    second.id = "d1";
-    second.lang = "fr";
-    second.body = "Le port de Zanzibar.";
-    ASSERT_TRUE((*writer)->add(second).ok());
+    ASSERT_TRUE((*writer)->add(document_of("d1", "fr", "Le port de Zanzibar.")).ok());
     ASSERT_TRUE((*writer)->commit().ok());
   }
   ASSERT_TRUE(searcher->refresh().ok());
@@ -535,11 +530,9 @@ TEST(Snippets, DeepMatchesAreFoundThroughPositionsAndMarked) {
 
 TEST(Snippets, OnlyMarksAreMarkupEverythingElseIsEscaped) {
   testing::TempDir dir;
-  index::Document document;
-  document.id = "html";
-  document.lang = "es";
-  document.body = "Antes <b onclick=\"x()\">castigo</b> & 'después' <script>alert(1)</script>";
-  auto searcher = searcher_over(dir, {document});
+  auto searcher = searcher_over(
+      dir, {document_of("html", "es",
+                        "Antes <b onclick=\"x()\">castigo</b> & 'después' <script>alert(1)</script>")});
   SearchRequest request;
   request.q = "castigo";
   auto response = searcher->search(request);
