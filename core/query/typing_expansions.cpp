@@ -1,0 +1,184 @@
+// The expansions of a word being typed or mistyped: its completions and the indexed words a typo away.
+#include <algorithm>
+#include <map>
+
+#include "index/schema.h"
+#include "query/query_translator.h"
+#include "query/typo_distance.h"
+
+namespace sonda::query {
+namespace {
+
+// A word still being typed: how many completions it matches, and the weight of the most frequent one (the
+// word itself has 1); another completion weighs that times its share of the most frequent's documents, as
+// likely to be the word the visitor is typing.
+constexpr size_t kTypingExpansionLimit = 20;
+constexpr double kCompletionWeight = 0.6;
+// The completions of a word still being typed that the proximity clause counts, the most likely first.
+constexpr size_t kProximityCompletions = 5;
+// The likeliest readings of a word being typed (itself, when a word, or a completion of another stem) whose
+// best documents the first page shows.
+constexpr size_t kPromotedReadings = 3;
+// A word no document holds (or at most this many): up to this many words a typo away, the most frequent at
+// this weight and each other at that times its share of the most frequent one's documents.
+constexpr size_t kTypoIfAtMostDocuments = 0;
+constexpr size_t kTypoVariants = 4;
+constexpr double kTypoWeight = 0.4;
+
+}  // namespace
+
+const std::vector<TermLookup::Completion>& QueryTranslator::kept_completions(const analysis::Token& token) {
+  auto memo = completions_memo_.find(token.folded);
+  if (memo != completions_memo_.end()) return memo->second;
+  const std::string& folded = token.folded;
+  std::vector<TermLookup::Completion> kept;
+  std::set<std::string> seen = lookup_.documents_with(folded) > 0 ? stems_of(token) : std::set<std::string>{};
+  for (auto& completion : lookup_.completions(folded, kTypingExpansionLimit + 1)) {
+    if (kept.size() >= kTypingExpansionLimit) break;
+    if (completion.word == folded || is_stopword(completion.word) || stemmed_alike(completion.word, seen))
+      continue;
+    kept.push_back(std::move(completion));
+  }
+  return completions_memo_.emplace(folded, std::move(kept)).first->second;
+}
+
+std::vector<std::string> QueryTranslator::likely_completions(const analysis::Token& token) {
+  struct Reading {
+    std::string word;  // empty: the word as typed
+    size_t documents;
+  };
+  std::vector<Reading> readings;
+  std::set<std::string> seen;
+  if (size_t documents = lookup_.documents_with(token.folded); documents > 0) {
+    readings.push_back({"", documents});
+    seen = stems_of(token);
+  }
+  for (const auto& [word, documents] : kept_completions(token)) {
+    const std::set<std::string>& stems = stems_of(analysis::Token{word, word});
+    if (std::any_of(stems.begin(), stems.end(), [&](const std::string& s) { return seen.contains(s); }))
+      continue;  // another form of a likelier reading
+    seen.insert(stems.begin(), stems.end());
+    readings.push_back({word, documents});
+  }
+  std::stable_sort(readings.begin(), readings.end(),
+                   [](const Reading& a, const Reading& b) { return a.documents > b.documents; });
+  if (readings.size() > kPromotedReadings) readings.resize(kPromotedReadings);
+  std::vector<std::string> words;
+  for (const Reading& reading : readings)
+    if (!reading.word.empty()) words.push_back(reading.word);
+  return words;
+}
+
+std::vector<std::pair<std::string, double>> QueryTranslator::completion_terms(const analysis::Token& token,
+                                                                              bool through_stems) {
+  std::vector<std::pair<std::string, double>> terms;
+  const std::string& folded = token.folded;
+  if (folded.size() < 2) return terms;
+  bool is_word = lookup_.documents_with(folded) > 0;
+  // Those of the word itself, when it is one: the exact word's query has them.
+  std::set<std::string> seen = is_word ? stems_of(token) : std::set<std::string>{};
+  const std::vector<TermLookup::Completion>& kept = kept_completions(token);
+  double total = 0;
+  for (const auto& completion : kept) total += static_cast<double>(std::max<size_t>(1, completion.documents));
+  double mass = is_word ? kCompletionWeight : 1.0;
+  // A term weighs the probability that the word typed is one reaching it: the documents of its completions
+  // over those of all the completions kept.
+  std::map<std::string, size_t> at;
+  for (const auto& [word, documents] : kept) {
+    double weight = mass * static_cast<double>(std::max<size_t>(1, documents)) / total;
+    std::set<std::string> reached;
+    if (!through_stems)
+      reached.insert(word);
+    else
+      for (const std::string& stem : stems_of(analysis::Token{word, word}))  // every form of the completion
+        if (!seen.contains(stem)) reached.insert(std::string(index::kStemPrefix) + stem);
+    for (const std::string& term : reached) {
+      auto [it, fresh] = at.emplace(term, terms.size());
+      if (fresh) terms.emplace_back(term, 0.0);
+      terms[it->second].second = std::min(mass, terms[it->second].second + weight);
+    }
+  }
+  return terms;
+}
+
+std::vector<Xapian::Query> QueryTranslator::completions_of(const analysis::Token& token, bool positive,
+                                                           bool through_stems) {
+  std::vector<Xapian::Query> out;
+  for (const auto& [term, weight] : completion_terms(token, through_stems))
+    out.push_back(weight < 1.0 ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), weight)
+                               : Xapian::Query(term));
+  if (positive && !out.empty()) out_.highlight.prefixes.push_back(token.folded);
+  return out;
+}
+
+// A word still being typed stands for itself, when it is a word, and its most likely completions.
+Xapian::Query QueryTranslator::unfinished_proximity_term(const analysis::Token& token) {
+  std::vector<std::pair<std::string, double>> terms = completion_terms(token, true);
+  std::stable_sort(terms.begin(), terms.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (terms.size() > kProximityCompletions) terms.resize(kProximityCompletions);
+  std::vector<Xapian::Query> alternatives;
+  if (lookup_.documents_with(token.folded) > 0)
+    for (const auto& stem : stems_of(token))
+      alternatives.emplace_back(std::string(index::kStemPrefix) + stem);
+  for (const auto& term : terms) alternatives.emplace_back(term.first);
+  if (alternatives.empty()) return Xapian::Query::MatchNothing;
+  if (alternatives.size() == 1) return alternatives.front();
+  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+const std::vector<std::string>& QueryTranslator::typo_candidates(const analysis::Token& token) {
+  static const std::vector<std::string> kNone;
+  if (!typo_tolerance_) return kNone;
+  if (auto known = typos_memo_.find(token.folded); known != typos_memo_.end()) return known->second;
+  std::vector<std::string> found;
+  int budget = typo_budget(code_points(token.folded).size());
+  bool digits =
+      std::any_of(token.folded.begin(), token.folded.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (budget > 0 && !digits && lookup_.documents_with(token.folded) <= kTypoIfAtMostDocuments)
+    found = lookup_.similar_words(token.folded, budget, kTypoVariants);
+  return typos_memo_.emplace(token.folded, std::move(found)).first->second;
+}
+
+std::optional<std::string> QueryTranslator::stopword_typo(const analysis::Token& token, bool positive) {
+  if (!positive || is_stopword(token.folded)) return std::nullopt;
+  const std::vector<std::string>& candidates = typo_candidates(token);
+  if (candidates.empty() || !is_stopword(candidates.front())) return std::nullopt;
+  return candidates.front();
+}
+
+std::vector<Xapian::Query> QueryTranslator::typo_variants(const analysis::Token& token,
+                                                          const std::string& typed,
+                                                          const std::set<std::string>& stems, bool positive) {
+  std::vector<Xapian::Query> out;
+  if (!positive) return out;
+  std::vector<std::pair<std::string, double>> variants;  // weighted by their share of the most frequent
+  const std::vector<std::string>& candidates = typo_candidates(token);
+  if (candidates.empty()) return out;
+  // A word of its own stems (an inflection no document uses) competes with the candidates.
+  double top = 1;
+  for (const auto& stem : stems)
+    top += static_cast<double>(lookup_.documents_with(std::string(index::kStemPrefix) + stem));
+  for (const std::string& variant : candidates) {
+    if (stemmed_alike(variant, stems)) continue;  // another form of the word: its stems match it already
+    double documents_of_variant = static_cast<double>(std::max<size_t>(1, lookup_.documents_with(variant)));
+    top = std::max(top, documents_of_variant);
+    variants.emplace_back(variant, documents_of_variant);
+  }
+  for (const auto& [variant, documents_of_variant] : variants) {
+    double weight = kTypoWeight * (documents_of_variant / top);
+    if (is_stopword(variant)) {  // indexed as itself, without stems
+      out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(variant), weight);
+      out_.highlight.words.insert(variant);
+      out_.highlight.searched_words.insert(variant);
+    } else {
+      const std::set<std::string>& variant_stems = stems_of(analysis::Token{variant, variant});
+      out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, stem_query(variant_stems, index::kStemPrefix), weight);
+      out_.highlight.stems.insert(variant_stems.begin(), variant_stems.end());
+    }
+    out_.corrections.emplace(typed, variant);
+  }
+  return out;
+}
+
+}  // namespace sonda::query
