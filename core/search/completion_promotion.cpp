@@ -12,7 +12,7 @@
 namespace sonda::search {
 namespace {
 
-constexpr Xapian::doccount kFirstPage = 10;
+constexpr auto kFirstPage = static_cast<Xapian::doccount>(kPromotionPage);
 // When the first page's hits all weigh the same, how far above them the promoted documents land.
 constexpr double kAboveTies = 1e-2;
 
@@ -45,20 +45,23 @@ std::vector<std::string> best_of_completions(const PromotionContext& context, co
 
 }  // namespace
 
-Xapian::Query promote_completions(const PromotionContext& context, const query::Translation& text) {
+std::optional<Xapian::Query> promote_completions(const PromotionContext& context,
+                                                 const query::Translation& text,
+                                                 const Xapian::MSet* first_page) {
+  if (text.completions.empty()) return std::nullopt;
   Xapian::Query mixture = restrict(text.query, context.filters.all());
-  if (text.completions.empty()) return mixture;
-  Xapian::MSet first = ranked(context, mixture).get_mset(0, kFirstPage);
-  if (first.size() < kFirstPage) return mixture;  // every match is on the first page already
+  Xapian::MSet first = first_page ? *first_page : ranked(context, mixture).get_mset(0, kFirstPage);
+  if (first.size() < kFirstPage) return std::nullopt;  // every match is on the first page already
   // Promoted documents land between the page's last hit and the next heavier one, the likeliest highest.
   double bar = (first.begin() + (kFirstPage - 1)).get_weight();
   double above = bar * (1 + kAboveTies);
-  for (auto hit = first.begin(); hit != first.end(); ++hit)
-    if (hit.get_weight() > bar * (1 + 1e-9)) above = hit.get_weight();
   std::set<std::string> shown;
-  for (auto hit = first.begin(); hit != first.end(); ++hit) shown.insert(id_of(hit));
+  for (auto hit = first.begin(); hit != first.begin() + kFirstPage; ++hit) {
+    if (hit.get_weight() > bar * (1 + 1e-9)) above = hit.get_weight();
+    shown.insert(id_of(hit));
+  }
   std::vector<std::string> promoted = best_of_completions(context, text, shown);
-  if (promoted.empty()) return mixture;
+  if (promoted.empty()) return std::nullopt;
 
   std::vector<Xapian::Query> ids;
   for (const std::string& id : promoted) ids.emplace_back(index::id_term(id));
@@ -78,7 +81,7 @@ Xapian::Query promote_completions(const PromotionContext& context, const query::
     Xapian::Query fixed((new Xapian::FixedWeightPostingSource(raise))->release());
     raises.emplace_back(Xapian::Query::OP_FILTER, fixed, Xapian::Query(index::id_term(promoted[place])));
   }
-  if (raises.empty()) return mixture;
+  if (raises.empty()) return std::nullopt;
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, mixture,
                        Xapian::Query(Xapian::Query::OP_OR, raises.begin(), raises.end()));
 }

@@ -3,6 +3,8 @@
 
 #include <xapian.h>
 
+#include <optional>
+
 #include "query/query_node.h"
 #include "query/query_translator.h"
 #include "search/query_plan.h"
@@ -20,12 +22,17 @@ struct PromotionContext {
   const FilterSet& filters;
 };
 
-// The ranked query of a search sorted by relevance whose last plain word is still being typed: `text`'s
-// query restricted by the filters, and, for each of the word's likeliest completions (text.completions)
-// whose best document (the query with the word completed, same filters) is not on the first page, that
-// document raised to just above the first page's last hit, the likeliest completion's highest. The first
-// page then holds the mixture's best hits and the best hit of each likely reading of the word; every page
-// and every shard layout see the same ranking.
-Xapian::Query promote_completions(const PromotionContext& context, const query::Translation& text);
+// The hits a promoted document must make it into: the first page of ten.
+inline constexpr size_t kPromotionPage = 10;
+
+// For a search sorted by relevance whose last plain word is still being typed: `text`'s query restricted by
+// the filters, with, for each of the word's likeliest completions (text.completions) whose best document
+// (the query with the word completed, same filters) is not among the first ten hits, that document raised
+// to just above the tenth, the likeliest completion's highest. The first page then holds the best hits and
+// the best hit of each likely reading of the word; every page and every shard layout see the same ranking.
+// nullopt when nothing is raised. `first_page`, when given, holds those first ten hits already.
+std::optional<Xapian::Query> promote_completions(const PromotionContext& context,
+                                                 const query::Translation& text,
+                                                 const Xapian::MSet* first_page = nullptr);
 
 }  // namespace sonda::search

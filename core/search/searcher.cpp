@@ -187,21 +187,29 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   Xapian::doccount offset = static_cast<Xapian::doccount>(
       request.offset ? *request.offset : (request.page - 1) * request.hits_per_page);
   response.offset = offset;
-  // Ranked by relevance, the best hit of each likely completion of the word being typed is on the first page.
-  auto ranked_query = [&](query::MatchMode mode) {
-    if (request.sort != SortOrder::relevance || text.browse || request.hits_per_page == 0)
-      return restrict(text.query, filters.all());
-    return promote_completions({shards_.database(), weighting, translator, parsed, mode, filters}, text);
-  };
   query::MatchMode mode = request.match_any ? query::MatchMode::any : query::MatchMode::all;
-  enquire.set_query(ranked_query(mode));
+  enquire.set_query(restrict(text.query, filters.all()));
   Xapian::MSet matches = enquire.get_mset(offset, request.hits_per_page, everything);
   if (matches.get_matches_estimated() == 0 && text.positive_terms > 1 && !request.match_any &&
       request.relax_when_empty) {
     text = translator.translate(parsed, query::MatchMode::any);
+    mode = query::MatchMode::any;
     response.partial_match = true;
-    enquire.set_query(ranked_query(query::MatchMode::any));
+    enquire.set_query(restrict(text.query, filters.all()));
     matches = enquire.get_mset(offset, request.hits_per_page, everything);
+  }
+  // Ranked by relevance, the best hit of each likely completion of the word being typed is on the first
+  // page: the page is ranked again with those raised (the same documents match, so the counts stand).
+  if (request.sort == SortOrder::relevance && !text.browse && request.hits_per_page > 0) {
+    PromotionContext context{shards_.database(), weighting, translator, parsed, mode, filters};
+    bool first_page_known = offset == 0 && static_cast<size_t>(request.hits_per_page) >= kPromotionPage;
+    if (auto promoted = promote_completions(context, text, first_page_known ? &matches : nullptr)) {
+      Xapian::Enquire again(shards_.database());
+      again.set_weighting_scheme(weighting);
+      apply_sort(again, request.sort, text.browse);
+      again.set_query(*promoted);
+      matches = again.get_mset(offset, request.hits_per_page, everything);
+    }
   }
   response.total_hits = matches.get_matches_estimated();
   response.total_pages =
