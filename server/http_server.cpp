@@ -153,9 +153,12 @@ HttpServer::HttpServer(Api& api, ListenConfig config)
     response.set_header("Connection", "close");
     return httplib::Server::HandlerResponse::Handled;
   });
-  // Called once the answer is written: one that says `Connection: close` ends its connection.
+  // Called once the answer is written: one that says `Connection: close` ends its connection (cpp-httplib
+  // closes it by itself when the client asked to, so no socket is looked for then).
   server_->set_logger([this](const httplib::Request& request, const httplib::Response& response) {
-    if (response.get_header_value("Connection") == "close") close_after_answer(request, port_);
+    if (response.get_header_value("Connection") == "close" &&
+        request.get_header_value("Connection") != "close")
+      close_after_answer(request, port_);
   });
   server_->set_tcp_nodelay(true);
   server_->set_keep_alive_max_count(config_.max_requests_per_connection);
