@@ -56,6 +56,9 @@ Result<FileDocument> document_from_file(const SourceFile& source, const SourceBy
   }
   document.body = std::move(extracted->body);
   for (size_t start : extracted->page_starts) document.page_starts.push_back(static_cast<uint32_t>(start));
+  for (extract::Section& section : extracted->sections)
+    document.sections.push_back(
+        {static_cast<uint32_t>(section.start), std::move(section.anchor), std::move(section.heading)});
   for (std::string& warning : extracted->warnings) out.warnings.push_back(std::move(warning));
   if (document.id.empty()) document.id = source.relative;
   if (document.title.empty()) document.title = source.absolute.stem().string();

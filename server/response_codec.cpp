@@ -16,6 +16,13 @@ std::string dump(const Json& json) {
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+// A section as hits carry it: its heading and, when it has one, the anchor a link can point at.
+Json section_json(const index::DocumentSection& section) {
+  Json out = {{"heading", section.heading}};
+  if (!section.anchor.empty()) out["anchor"] = section.anchor;
+  return out;
+}
+
 }  // namespace
 
 std::string search_response_json(const search::SearchResponse& response, const std::string& q) {
@@ -25,11 +32,13 @@ std::string search_response_json(const search::SearchResponse& response, const s
     json["score"] = hit.score;
     json["snippet"] = hit.snippet;
     if (hit.page) json["page"] = *hit.page;
+    if (hit.section) json["section"] = section_json(*hit.section);
     if (!hit.passages.empty()) {
       Json passages = Json::array();
       for (const auto& passage : hit.passages) {
         Json item = {{"snippet", passage.snippet}};
         if (passage.page) item["page"] = *passage.page;
+        if (passage.section) item["section"] = section_json(*passage.section);
         passages.push_back(std::move(item));
       }
       json["passages"] = std::move(passages);

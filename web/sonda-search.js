@@ -488,11 +488,14 @@
     }
 
     renderHit(hit) {
-      // A PDF hit opens on the page its snippet stands on.
+      // A PDF hit opens on the page its snippet stands on, a long page's hit at the section it stands in.
       const page = Number.isInteger(hit.page) ? hit.page : null;
-      const href = hit.url ? (page ? `${hit.url}#page=${page}` : hit.url) : `${this.endpoint}/documents/${encodeURIComponent(hit.id)}`;
+      const anchor = hit.section && hit.section.anchor ? hit.section.anchor : null;
+      const fragment = page ? `#page=${page}` : anchor ? `#${encodeURIComponent(anchor)}` : "";
+      const href = !hit.url ? `${this.endpoint}/documents/${encodeURIComponent(hit.id)}`
+        : fragment ? `${hit.url.split("#")[0]}${fragment}` : hit.url;
       const meta = [hit.type, (hit.country || []).join(", "), hit.year, (hit.lang || "").toUpperCase(), (hit.format || "").toUpperCase(),
-        page ? `p. ${page}` : ""]
+        page ? `p. ${page}` : "", hit.section && hit.section.heading ? `§ ${hit.section.heading}` : ""]
         .filter((part) => part !== undefined && part !== null && part !== "").join(" · ");
       return el("li", { class: "hit", "data-id": hit.id },
         el("h3", {}, el("a", { href, text: hit.title || hit.id })),

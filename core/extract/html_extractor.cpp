@@ -49,6 +49,43 @@ std::string node_text(const xmlNode* node) {
   return out;
 }
 
+// The text on one line, runs of white space made one space: a heading as a reader sees it.
+std::string one_line(std::string_view text) {
+  std::string out;
+  for (char c : trim(text)) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && !out.empty() && out.back() == ' ') continue;
+    out.push_back(space ? ' ' : c);
+  }
+  return out;
+}
+
+// True for an element that opens a section: h1–h3, <section>, and DocBook's <div class="section"> (or
+// "sect1"…"sect3", "chapter").
+bool opens_section(const xmlNode* node) {
+  if (named(node, "h1") || named(node, "h2") || named(node, "h3") || named(node, "section")) return true;
+  if (!named(node, "div")) return false;
+  for (const std::string& name : split_trimmed(attribute(node, "class"), ' '))
+    if (name == "section" || name == "sect1" || name == "sect2" || name == "sect3" || name == "chapter")
+      return true;
+  return false;
+}
+
+bool is_heading(const xmlNode* node) {
+  return named(node, "h1") || named(node, "h2") || named(node, "h3");
+}
+
+// The id a link can point at for `node`: its own id (or an <a name>), else, inside a heading, the first one
+// of an element in it (DocBook's <h2><a id="…"></a>Title</h2>).
+std::string anchor_of(const xmlNode* node, bool inside_heading = false) {
+  std::string id = attribute(node, "id");
+  if (id.empty() && named(node, "a")) id = attribute(node, "name");
+  if (!inside_heading && !is_heading(node)) return id;
+  for (const xmlNode* child = node->children; id.empty() && child; child = child->next)
+    if (child->type == XML_ELEMENT_NODE) id = anchor_of(child, true);
+  return id;
+}
+
 // Walks the tree once, collecting visible text and the head's metadata.
 class PageWalker {
  public:
@@ -56,12 +93,14 @@ class PageWalker {
   void walk(const xmlNode* node, bool visible = true) {
     for (; node; node = node->next) {
       if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-        if (visible && node->content) body_ += reinterpret_cast<const char*>(node->content);
+        if (visible && node->content) add_text(reinterpret_cast<const char*>(node->content));
         continue;
       }
       if (node->type != XML_ELEMENT_NODE) continue;
       if (named(node, "title") && title_.empty()) title_ = node_text(node);
       if (named(node, "meta")) read_meta(node);
+      if (named(node, "link") && url_.empty() && attribute(node, "rel") == "canonical")
+        url_ = attribute(node, "href");
       if (named(node, "html") && lang_.empty()) lang_ = attribute(node, "lang");
       if (named(node, "h1") && first_h1_.empty()) first_h1_ = node_text(node);
       if (is_one_of(node->name, kSkipped)) {
@@ -70,6 +109,7 @@ class PageWalker {
       }
       bool block = is_one_of(node->name, kBlocks);
       if (block) body_ += '\n';
+      if (visible && opens_section(node)) open_section(node);
       walk(node->children, visible);
       if (block) body_ += '\n';
     }
@@ -84,11 +124,32 @@ class PageWalker {
     if (!keywords_.empty()) out.fields.emplace_back("keywords", split_trimmed(keywords_, ','));
     add_field(out.fields, "author", author_);
     add_field(out.fields, "date", date_);
+    if (url_.starts_with("https://") || url_.starts_with("http://")) add_field(out.fields, "url", url_);
     out.body = std::move(body_);
+    if (sections_.size() >= 2) out.sections = std::move(sections_);
     return out;
   }
 
  private:
+  void add_text(std::string_view text) {
+    body_ += text;
+    if (!trim(text).empty()) text_in_section_ = true;
+  }
+
+  // A section begins at `node`, unless the one opened last holds no text yet (a <section> and its heading):
+  // that one then takes what it lacks (the heading, an anchor).
+  void open_section(const xmlNode* node) {
+    std::string anchor = anchor_of(node);
+    if (sections_.empty() || text_in_section_) {
+      sections_.push_back({body_.size(), std::move(anchor), ""});
+      text_in_section_ = false;
+    } else if (sections_.back().anchor.empty()) {
+      sections_.back().anchor = std::move(anchor);
+    }
+    if (is_heading(node) && sections_.back().heading.empty())
+      sections_.back().heading = one_line(node_text(node));
+  }
+
   void read_meta(const xmlNode* node) {
     std::string name = attribute(node, "name");
     if (name.empty()) name = attribute(node, "property");
@@ -98,6 +159,8 @@ class PageWalker {
       if (description_.empty()) description_ = content;
     } else if (name == "keywords") {
       keywords_ = content;
+    } else if (name == "og:url") {
+      if (url_.empty()) url_ = content;
     } else if (name == "author") {
       author_ = content;
     } else if (name == "date" || name == "dcterms.date" || name == "article:published_time") {
@@ -107,7 +170,9 @@ class PageWalker {
     }
   }
 
-  std::string body_, title_, first_h1_, lang_, description_, keywords_, author_, date_;
+  std::string body_, title_, first_h1_, lang_, description_, keywords_, author_, date_, url_;
+  std::vector<Section> sections_;
+  bool text_in_section_ = false;
 };
 
 // The encoding to parse with: the page's own <meta charset> when it declares one, else UTF-8 when the

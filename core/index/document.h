@@ -8,6 +8,15 @@
 
 namespace sonda::index {
 
+// A section of a document (long HTML): where it begins in `body`, the anchor a link can point at ("" when
+// none) and its heading.
+struct DocumentSection {
+  uint32_t start = 0;
+  std::string anchor;
+  std::string heading;
+  bool operator==(const DocumentSection&) const = default;
+};
+
 // One indexable document. Facet fields are multi-valued where a document can name several.
 struct Document {
   std::string id;  // unique; re-indexing the same id replaces the document
@@ -30,6 +39,8 @@ struct Document {
   // The byte offset in `body` where each page begins (PDFs), so a hit can say on which page it stands;
   // empty for documents without pages.
   std::vector<uint32_t> page_starts;
+  // Its sections (HTML pages with headings), in order, so a hit can say in which one it stands; else empty.
+  std::vector<DocumentSection> sections;
 };
 
 }  // namespace sonda::index

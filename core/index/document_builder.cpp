@@ -1,6 +1,8 @@
 // Turns a Document into the Xapian document the schema describes: terms, positions, values, data.
 #include "index/document_builder.h"
 
+#include <algorithm>
+
 #include "analysis/stopwords.h"
 #include "analysis/text_cleaner.h"
 #include "index/body_map.h"
@@ -69,27 +71,47 @@ void DocumentBuilder::add_metadata(Xapian::Document& out, const Document& docume
 
 namespace {
 
-// Cleans the body page by page when it has pages, so the page starts point into the cleaned text.
-void clean_body(Document& document) {
-  if (document.page_starts.empty() || document.page_starts.front() != 0) {  // pages start the text
-    document.page_starts.clear();
-    document.body = analysis::collapse_layout(analysis::clean_text(document.body));
-    return;
-  }
+// True when `starts` ascend and stand within a body of `size` bytes.
+bool fit(const std::vector<uint32_t>& starts, size_t size) {
+  return std::is_sorted(starts.begin(), starts.end()) && (starts.empty() || starts.back() <= size);
+}
+
+// Cleans `body` part by part, the parts beginning at `starts` (which fit it; text before the first start is a
+// part of its own), and returns where each part begins in the cleaned text.
+std::vector<uint32_t> clean_in_parts(std::string& body, const std::vector<uint32_t>& starts) {
   std::string cleaned;
-  std::vector<uint32_t> starts;
-  const std::string& raw = document.body;
-  for (size_t i = 0; i < document.page_starts.size(); ++i) {
-    size_t begin = document.page_starts[i];
-    size_t end = i + 1 < document.page_starts.size() ? document.page_starts[i + 1] : raw.size();
-    if (begin > raw.size() || end < begin) break;
-    if (!cleaned.empty()) cleaned += "\n\n";  // pages are paragraphs apart
-    starts.push_back(static_cast<uint32_t>(cleaned.size()));
-    cleaned +=
-        analysis::collapse_layout(analysis::clean_text(std::string_view(raw).substr(begin, end - begin)));
+  std::vector<uint32_t> out;
+  auto clean = [&](size_t begin, size_t end) {
+    return analysis::collapse_layout(analysis::clean_text(std::string_view(body).substr(begin, end - begin)));
+  };
+  cleaned = clean(0, starts.front());
+  for (size_t i = 0; i < starts.size(); ++i) {
+    if (!cleaned.empty()) cleaned += "\n\n";  // parts are paragraphs apart
+    out.push_back(static_cast<uint32_t>(cleaned.size()));
+    cleaned += clean(starts[i], i + 1 < starts.size() ? starts[i + 1] : body.size());
   }
-  document.body = std::move(cleaned);
-  document.page_starts = std::move(starts);
+  body = std::move(cleaned);
+  return out;
+}
+
+// Cleans the body, part by part when it has pages or sections, so their starts point into the cleaned text.
+void clean_body(Document& document) {
+  while (!document.sections.empty() && document.sections.back().start > document.body.size())
+    document.sections.pop_back();  // past a truncated body
+  std::vector<uint32_t> section_starts;
+  for (const DocumentSection& section : document.sections) section_starts.push_back(section.start);
+  bool pages = !document.page_starts.empty() && document.page_starts.front() == 0 &&  // pages start the text
+               fit(document.page_starts, document.body.size());
+  if (!pages) document.page_starts.clear();
+  if (pages || !fit(section_starts, document.body.size())) document.sections.clear();
+  if (pages) {
+    document.page_starts = clean_in_parts(document.body, document.page_starts);
+  } else if (!document.sections.empty()) {
+    section_starts = clean_in_parts(document.body, section_starts);
+    for (size_t i = 0; i < section_starts.size(); ++i) document.sections[i].start = section_starts[i];
+  } else {
+    document.body = analysis::collapse_layout(analysis::clean_text(document.body));
+  }
 }
 
 }  // namespace

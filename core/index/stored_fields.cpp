@@ -3,6 +3,8 @@
 
 #include <cstdint>
 
+#include "util/varint.h"
+
 namespace sonda::index {
 namespace {
 
@@ -27,33 +29,17 @@ enum Tag : char {
   kKeyword = 'w',
   kAuthor = 'a',
   kPageStarts = 'g',  // varints: the first page start, then the gaps between starts
+  kSection = 'h',     // one per section: varint start, varint anchor length, anchor, heading
 };
 
 void put(std::string& out, char tag, std::string_view value) {
   out.push_back(tag);
-  uint64_t length = value.size();
-  do {
-    auto byte = static_cast<unsigned char>(length & 0x7F);
-    length >>= 7;
-    out.push_back(static_cast<char>(length ? byte | 0x80 : byte));
-  } while (length);
+  append_varint(out, value.size());
   out.append(value);
 }
 
 void put_if(std::string& out, char tag, std::string_view value) {
   if (!value.empty()) put(out, tag, value);
-}
-
-bool read_length(std::string_view& in, uint64_t& length) {
-  length = 0;
-  for (int shift = 0; shift < 64; shift += 7) {
-    if (in.empty()) return false;
-    auto byte = static_cast<unsigned char>(in.front());
-    in.remove_prefix(1);
-    length |= uint64_t(byte & 0x7F) << shift;
-    if (!(byte & 0x80)) return true;
-  }
-  return false;
 }
 
 bool assign(Document& document, char tag, std::string value) {
@@ -80,10 +66,18 @@ bool assign(Document& document, char tag, std::string value) {
       uint64_t start = 0;
       while (!gaps.empty()) {
         uint64_t gap = 0;
-        if (!read_length(gaps, gap)) return false;
+        if (!read_varint(gaps, gap)) return false;
         start += gap;
         document.page_starts.push_back(static_cast<uint32_t>(start));
       }
+      return true;
+    }
+    case kSection: {
+      std::string_view rest = value;
+      uint64_t start = 0, anchor = 0;
+      if (!read_varint(rest, start) || !read_varint(rest, anchor) || anchor > rest.size()) return false;
+      document.sections.push_back({static_cast<uint32_t>(start), std::string(rest.substr(0, anchor)),
+                                   std::string(rest.substr(anchor))});
       return true;
     }
     default: return false;
@@ -114,15 +108,18 @@ std::string encode_stored_fields(const Document& document) {
     std::string starts;
     uint32_t previous = 0;
     for (uint32_t start : document.page_starts) {
-      uint64_t gap = start - previous;
+      append_varint(starts, start - previous);
       previous = start;
-      do {
-        auto byte = static_cast<unsigned char>(gap & 0x7F);
-        gap >>= 7;
-        starts.push_back(static_cast<char>(gap ? byte | 0x80 : byte));
-      } while (gap);
     }
     put(out, kPageStarts, starts);
+  }
+  for (const DocumentSection& section : document.sections) {
+    std::string value;
+    append_varint(value, section.start);
+    append_varint(value, section.anchor.size());
+    value += section.anchor;
+    value += section.heading;
+    put(out, kSection, value);
   }
   put_if(out, kBody, document.body);
   return out;
@@ -136,7 +133,7 @@ std::optional<Document> decode_stored_fields(std::string_view data) {
     char tag = data.front();
     data.remove_prefix(1);
     uint64_t length;
-    if (!read_length(data, length) || length > data.size()) return std::nullopt;
+    if (!read_varint(data, length) || length > data.size()) return std::nullopt;
     if (!assign(document, tag, std::string(data.substr(0, length)))) return std::nullopt;
     data.remove_prefix(length);
   }

@@ -26,18 +26,27 @@ struct BodySlice {
   bool cut_after = false;
 };
 
-BodySlice body_slice(const Xapian::Database& database, const Xapian::MSetIterator& match,
-                     const Xapian::Document& document, std::string_view body,
-                     const query::HighlightTerms& terms, size_t bytes) {
-  auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
-  std::optional<size_t> start = map ? snippet_start(database, *match, *map, terms) : std::nullopt;
-  if (!start || *start > body.size()) return {body, 0, false, false};
-  std::string_view slice = utf8_prefix(body.substr(*start), bytes);
-  std::string_view before = body.substr(0, *start);
+BodySlice slice_at(std::string_view body, size_t start, size_t bytes) {
+  std::string_view slice = utf8_prefix(body.substr(start), bytes);
+  std::string_view before = body.substr(0, start);
   bool words_before = std::any_of(before.begin(), before.end(), [](char c) {
     return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
   });
-  return {slice, *start, words_before, slice.size() < body.size() - *start};
+  return {slice, start, words_before, slice.size() < body.size() - start};
+}
+
+// The slices around the `count` densest clusters of matched words, best first, or the whole body.
+std::vector<BodySlice> body_slices(const Xapian::Database& database, const Xapian::MSetIterator& match,
+                                   const Xapian::Document& document, std::string_view body,
+                                   const query::HighlightTerms& terms, size_t bytes, size_t count) {
+  auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
+  auto starts = map ? snippet_starts(database, *match, *map, terms, count) : std::nullopt;
+  std::vector<BodySlice> out;
+  if (starts)
+    for (size_t start : *starts)
+      if (start <= body.size()) out.push_back(slice_at(body, start, bytes));
+  if (out.empty()) out.push_back({body, 0, false, false});
+  return out;
 }
 
 std::string with_cuts(std::string passage, const BodySlice& slice, std::string_view marker) {
@@ -52,6 +61,16 @@ std::optional<int> page_of(const std::vector<uint32_t>& starts, size_t offset) {
   if (starts.empty()) return std::nullopt;
   auto after = std::upper_bound(starts.begin(), starts.end(), offset);
   return static_cast<int>(std::max<std::ptrdiff_t>(1, after - starts.begin()));
+}
+
+// The section holding byte `offset` of a body with `sections`; none before the first or without sections.
+std::optional<index::DocumentSection> section_of(const std::vector<index::DocumentSection>& sections,
+                                                 size_t offset) {
+  auto after =
+      std::upper_bound(sections.begin(), sections.end(), offset,
+                       [](size_t at, const index::DocumentSection& section) { return at < section.start; });
+  if (after == sections.begin()) return std::nullopt;
+  return *std::prev(after);
 }
 
 size_t crop_words(const FieldMarking& marking, const std::string& field) {
@@ -72,17 +91,19 @@ class Renderer {
     hit.score = context_.text.browse ? 0.0 : std::round(match.get_weight() * 1000.0) / 1000.0;
     hit.relevance = context_.text.browse ? 1.0 : match.get_percent() / 100.0;
     if (context_.request.snippets) {
-      // From a checkpoint (≤ 40 words before the window) past the window.
-      constexpr size_t kSliceBytes = 1200;
-      BodySlice slice = body_slice(database_, match, xapian_document, stored.body, terms, kSliceBytes);
-      size_t passage = 0;
-      hit.snippet = with_cuts(
-          snippets_.build(slice.text, stored.lang, terms, context_.request.highlight, &passage), slice, "…");
-      hit.page = page_of(stored.page_starts, slice.start + passage);
+      auto [snippet, offset] = best_snippet(match, xapian_document, stored);
+      hit.snippet = std::move(snippet);
+      hit.page = page_of(stored.page_starts, offset);
+      hit.section = section_of(stored.sections, offset);
       if (context_.request.passages > 1)
         for (Passage& best : snippets_.passages(stored.body, stored.lang, terms,
                                                 static_cast<size_t>(context_.request.passages)))
-          hit.passages.push_back({std::move(best.text), page_of(stored.page_starts, best.offset)});
+          hit.passages.push_back({std::move(best.text), page_of(stored.page_starts, best.offset),
+                                  section_of(stored.sections, best.offset)});
+    } else if (context_.request.locate && (!stored.page_starts.empty() || !stored.sections.empty())) {
+      size_t offset = best_snippet(match, xapian_document, stored).second;
+      hit.page = page_of(stored.page_starts, offset);
+      hit.section = section_of(stored.sections, offset);
     }
     label_document(stored, context_.gazetteer, context_.labels_lang);
     if (context_.request.marking) mark_fields(hit, match, xapian_document, stored, *context_.request.marking);
@@ -99,6 +120,26 @@ class Renderer {
   }
 
  private:
+  // The snippet from the densest cluster of matched words whose passage is chosen for matches (a table of
+  // contents never is), and the byte offset in the body of its first matched word.
+  std::pair<std::string, size_t> best_snippet(const Xapian::MSetIterator& match,
+                                              const Xapian::Document& xapian_document,
+                                              const index::Document& stored) {
+    constexpr size_t kSliceBytes = 1200;  // from a checkpoint (≤ 40 words before the window) past the window
+    constexpr size_t kClusters = 8;  // tried in turn while one's matches all stand in a table of contents
+    const query::HighlightTerms& terms = context_.text.highlight;
+    std::optional<std::pair<std::string, size_t>> first;
+    for (const BodySlice& slice :
+         body_slices(database_, match, xapian_document, stored.body, terms, kSliceBytes, kClusters)) {
+      Passage passage = snippets_.build(slice.text, stored.lang, terms, context_.request.highlight);
+      std::pair<std::string, size_t> found{with_cuts(std::move(passage.text), slice, "…"),
+                                           slice.start + passage.offset};
+      if (passage.matched) return found;
+      if (!first) first = std::move(found);
+    }
+    return std::move(*first);
+  }
+
   void mark_fields(Hit& hit, const Xapian::MSetIterator& match, const Xapian::Document& xapian_document,
                    const index::Document& stored, const FieldMarking& marking) {
     MarkStyle style{marking.pre_tag, marking.post_tag, marking.crop_marker, marking.escape_html, true};
@@ -115,8 +156,9 @@ class Renderer {
       std::vector<std::string> marked;
       for (const std::string& value : *values) {
         if (field == "text") {
-          BodySlice slice =
-              body_slice(database_, match, xapian_document, value, context_.text.highlight, words * 24 + 400);
+          BodySlice slice = body_slices(database_, match, xapian_document, value, context_.text.highlight,
+                                        words * 24 + 400, 1)
+                                .front();
           marked.push_back(
               with_cuts(snippets_.crop(slice.text, stored.lang, context_.text.highlight, words, field_style),
                         slice, marking.crop_marker));

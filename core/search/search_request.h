@@ -52,6 +52,7 @@ struct SearchRequest {
   bool relax_when_empty = true;    // nothing matches every word: rank the documents matching some of them
   bool with_body = false;          // hits carry the document body
   bool snippets = true;            // hits carry a snippet (exports of many documents go without)
+  bool locate = false;  // without snippets: hits with pages or sections still say where their best passage is
   int passages =
       1;  // above 1, hits also carry that many best passages of their whole body, each with its page
   std::vector<std::string> excluded_ids;  // documents never returned (a document's own similar ones)

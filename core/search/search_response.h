@@ -16,10 +16,12 @@ struct MatchSpan {
   size_t length = 0;
 };
 
-// One of a hit's best passages: marked like the snippet, with its page for documents with pages.
+// One of a hit's best passages: marked like the snippet, with its page for documents with pages and its
+// section for documents with sections.
 struct HitPassage {
   std::string snippet;
   std::optional<int> page;
+  std::optional<index::DocumentSection> section;
 };
 
 // One ranked document, its body only when asked for.
@@ -29,7 +31,8 @@ struct Hit {
   double relevance = 0;     // 0–1: Xapian's percentage of the best possible match (1 when browsing)
   std::string snippet;      // HTML-escaped text with <mark>…</mark> around matched words
   std::optional<int> page;  // the page (from 1) the snippet stands on, for documents with pages (PDFs)
-  std::vector<HitPassage> passages;  // with passages > 1: the best passages, best first
+  std::optional<index::DocumentSection> section;  // the section it stands in, for documents with sections
+  std::vector<HitPassage> passages;               // with passages > 1: the best passages, best first
   // With a FieldMarking: each field asked for, its values marked (and cropped) as the request says.
   std::vector<std::pair<std::string, std::vector<std::string>>> marked;
   // With match_positions: the matched words of title, description and text, by field.

@@ -314,6 +314,7 @@ Status Searcher::each_match(SearchRequest request, size_t limit,
   constexpr size_t kBatch = 256;
   request.facets.clear();
   request.snippets = false;
+  request.locate = true;
   request.marking.reset();
   for (size_t done = 0; done < limit;) {
     request.offset = static_cast<int>(done);

@@ -5,6 +5,7 @@
 #include <functional>
 #include <unordered_map>
 
+#include "search/leader_lines.h"
 #include "util/strings.h"
 
 namespace sonda::search {
@@ -48,11 +49,18 @@ SnippetBuilder::Analysed SnippetBuilder::analyse(std::string_view text, std::str
   Analysed out;
   out.tokens = analyzer_.tokens(text);
   out.matched.assign(out.tokens.size(), false);
+  out.countable = out.matched;
   if (terms.words.empty() && terms.stems.empty() && terms.prefixes.empty()) return out;
   std::vector<std::string> stem_heads;
   for (const std::string& stem : terms.stems) stem_heads.push_back(stem.substr(0, kStemHeadBytes));
   for (size_t i = 0; i < out.tokens.size(); ++i)
     out.matched[i] = matches(out.tokens[i], lang, terms, stem_heads);
+  out.countable = out.matched;
+  size_t token = 0;
+  for (auto [begin, end] : leader_lines(text)) {
+    while (token < out.tokens.size() && out.tokens[token].begin < begin) ++token;
+    for (; token < out.tokens.size() && out.tokens[token].begin < end; ++token) out.countable[token] = false;
+  }
   return out;
 }
 
@@ -87,6 +95,14 @@ Window best_window(const std::vector<analysis::Token>& tokens, const std::vector
     if (last <= first + 1 && last < tokens.size()) last = first + 1;
   }
   return best;
+}
+
+// The window moved on to its first counted match (its passage then leads in from there), so that words
+// before it that count for nothing, a table of contents above the text, do not fill the passage.
+Window at_first_match(Window window, const std::vector<bool>& counted) {
+  if (window.score == 0) return window;
+  while (window.first + 1 < counted.size() && !counted[window.first]) ++window.first;
+  return window;
 }
 
 // Writes text[begin, end) with the matched tokens wrapped (adjacent ones share the tags), and the cut
@@ -173,19 +189,21 @@ PassageBounds passage_bounds(std::string_view text, const std::vector<analysis::
 
 }  // namespace
 
-std::string SnippetBuilder::build(std::string_view text, std::string_view lang,
-                                  const query::HighlightTerms& terms, bool mark, size_t* passage_begin) {
+Passage SnippetBuilder::build(std::string_view text, std::string_view lang,
+                              const query::HighlightTerms& terms, bool mark) {
   Analysed analysed = analyse(text, lang, terms);
   const auto& tokens = analysed.tokens;
   auto fits = [&](size_t first, size_t last) {
     return tokens[last].end - tokens[first].begin <= kSnippetBytes;
   };
-  Window window = tokens.empty() ? Window{} : best_window(tokens, analysed.matched, fits);
-  PassageBounds bounds = passage_bounds(text, tokens, analysed.matched, window.first);
-  if (passage_begin) *passage_begin = bounds.first_match;
+  Window window = tokens.empty()
+                      ? Window{}
+                      : at_first_match(best_window(tokens, analysed.countable, fits), analysed.countable);
+  PassageBounds bounds = passage_bounds(text, tokens, analysed.countable, window.first);
   MarkStyle style;
   style.mark = mark;
-  return render(text, tokens, analysed.matched, bounds.begin, bounds.end, style);
+  return {render(text, tokens, analysed.matched, bounds.begin, bounds.end, style), bounds.first_match,
+          window.score > 0};
 }
 
 std::vector<Passage> SnippetBuilder::passages(std::string_view text, std::string_view lang,
@@ -195,15 +213,15 @@ std::vector<Passage> SnippetBuilder::passages(std::string_view text, std::string
   auto fits = [&](size_t first, size_t last) {
     return tokens[last].end - tokens[first].begin <= kSnippetBytes;
   };
-  std::vector<bool> unused = analysed.matched;  // matches no chosen passage shows yet
+  std::vector<bool> unused = analysed.countable;  // matches no chosen passage shows yet
   std::vector<Passage> out;
   MarkStyle style;
   while (out.size() < count && !tokens.empty()) {
-    Window window = best_window(tokens, unused, fits);
+    Window window = at_first_match(best_window(tokens, unused, fits), unused);
     if (window.score == 0 && !out.empty()) break;
-    PassageBounds bounds = passage_bounds(text, tokens, analysed.matched, window.first);
-    out.push_back(
-        {render(text, tokens, analysed.matched, bounds.begin, bounds.end, style), bounds.first_match});
+    PassageBounds bounds = passage_bounds(text, tokens, analysed.countable, window.first);
+    out.push_back({render(text, tokens, analysed.matched, bounds.begin, bounds.end, style),
+                   bounds.first_match, window.score > 0});
     for (size_t i = 0; i < tokens.size(); ++i)
       if (tokens[i].begin >= bounds.begin && tokens[i].begin < bounds.end) unused[i] = false;
     if (window.score == 0) break;
@@ -218,15 +236,15 @@ std::string SnippetBuilder::crop(std::string_view text, std::string_view lang,
   if (tokens.empty() || words == 0)
     return tokens.empty() ? render(text, tokens, analysed.matched, 0, text.size(), style) : "";
   auto fits = [&](size_t first, size_t last) { return last - first < words; };
-  Window window = best_window(tokens, analysed.matched, fits);
+  Window window = best_window(tokens, analysed.countable, fits);
   // Centre the window's matched words: as many words of context before as after.
   size_t first = 0;
   if (window.score > 0) {
     size_t a = window.first;
-    while (!analysed.matched[a]) ++a;
+    while (!analysed.countable[a]) ++a;
     size_t b = a;
     for (size_t i = a; i < tokens.size() && i < window.first + words; ++i)
-      if (analysed.matched[i]) b = i;
+      if (analysed.countable[i]) b = i;
     size_t spare = words - (b - a + 1);
     first = a > spare / 2 ? a - spare / 2 : 0;
     if (first + words > tokens.size()) first = tokens.size() > words ? tokens.size() - words : 0;

@@ -23,10 +23,13 @@ struct MarkStyle {
   bool mark = true;         // false: no tags at all
 };
 
-// One passage of a text: HTML-escaped with <mark>s, and the byte offset of its first matched word.
+// One passage of a text: HTML-escaped with <mark>s, the byte offset of its first matched word (of the
+// passage when none matched), and whether it was chosen for matched words (false: no word of the text
+// matched outside a table of contents, and the passage is the text's start).
 struct Passage {
   std::string text;
   size_t offset = 0;
+  bool matched = false;
 };
 
 // Builds snippets by re-analysing stored text, so that what is marked is exactly what matched:
@@ -37,11 +40,10 @@ class SnippetBuilder {
 
   // The passage of `text` (cleaned, as stored) with the most distinct matched words, about
   // kSnippetBytes long, HTML-escaped, matched words in <mark>…</mark> (adjacent ones share a mark),
-  // "…" where text was cut. Without highlight terms: the start of the text.
-  // `begin`, when given, gets the byte offset in `text` of the passage's first matched word (of the passage
-  // when none matched): where a PDF hit's page is read.
-  std::string build(std::string_view text, std::string_view lang, const query::HighlightTerms& terms,
-                    bool mark = true, size_t* begin = nullptr);
+  // "…" where text was cut. Without highlight terms: the start of the text. Matches on the lines of a table
+  // of contents are marked but never choose the passage. The offset is where a PDF hit's page is read.
+  Passage build(std::string_view text, std::string_view lang, const query::HighlightTerms& terms,
+                bool mark = true);
 
   // Up to `count` passages like build()'s, best first, each showing matches the ones before do not.
   std::vector<Passage> passages(std::string_view text, std::string_view lang,
@@ -63,6 +65,7 @@ class SnippetBuilder {
   struct Analysed {
     std::vector<analysis::Token> tokens;
     std::vector<bool> matched;
+    std::vector<bool> countable;  // matched, and not on a line of a table of contents
   };
   Analysed analyse(std::string_view text, std::string_view lang, const query::HighlightTerms& terms);
   // `stem_heads` are the first bytes of every highlight stem: a token that starts with none of them is not

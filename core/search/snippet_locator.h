@@ -5,16 +5,18 @@
 #include <xapian.h>
 
 #include <optional>
+#include <vector>
 
 #include "index/body_map.h"
 #include "query/query_translator.h"
 
 namespace sonda::search {
 
-// The byte offset of the stored body from which the densest cluster of matched words is in reach (a
-// checkpoint a few words before it), 0 when no body word matched, nullopt when positions cannot tell
-// (wildcard terms, or the database cannot give positions).
-std::optional<size_t> snippet_start(const Xapian::Database& database, Xapian::docid document,
-                                    const index::BodyMap& map, const query::HighlightTerms& terms);
+// The byte offsets of the stored body from which the `count` densest clusters of matched words are in reach
+// (a checkpoint a few words before each), best first; {0} when no body word matched, nullopt when positions
+// cannot tell (wildcard terms, or the database cannot give positions).
+std::optional<std::vector<size_t>> snippet_starts(const Xapian::Database& database, Xapian::docid document,
+                                                  const index::BodyMap& map,
+                                                  const query::HighlightTerms& terms, size_t count);
 
 }  // namespace sonda::search

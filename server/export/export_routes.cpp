@@ -47,7 +47,7 @@ HttpResponse export_records(search::SearcherPool& pool, search::SearchRequest re
     size_t written = 0;
     bool open = true;
     Status walked = (*searcher)->each_match(request, max_export, [&](const search::Hit& hit, size_t) {
-      open = write(writer->record(hit.document));
+      open = write(writer->record(hit));
       written += open ? 1 : 0;
       return open;
     });

@@ -37,9 +37,11 @@ class CsvWriter : public RecordWriter {
   std::string_view content_type() const override { return "text/csv; charset=utf-8; header=present"; }
   std::string_view file_extension() const override { return "csv"; }
   std::string head() const override {
-    return "\xEF\xBB\xBFid,title,authors,date,year,language,type,countries,organisations,topics,url\r\n";
+    return "\xEF\xBB\xBFid,title,authors,date,year,language,type,countries,organisations,topics,url,page,"
+           "section\r\n";
   }
-  std::string record(const index::Document& d) const override {
+  std::string record(const search::Hit& hit) const override {
+    const index::Document& d = hit.document;
     std::vector<std::string> cells = {d.id,
                                       d.title,
                                       join(authors(d), "; "),
@@ -50,7 +52,9 @@ class CsvWriter : public RecordWriter {
                                       join(d.countries, "; "),
                                       join(d.organisations, "; "),
                                       join(d.topics, "; "),
-                                      d.url};
+                                      d.url,
+                                      hit.page ? std::to_string(*hit.page) : "",
+                                      hit.section ? hit.section->heading : ""};
     std::string line;
     for (size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + csv_cell(cells[i]);
     return line + "\r\n";
@@ -67,7 +71,8 @@ class RisWriter : public RecordWriter {
   }
   std::string_view file_extension() const override { return "ris"; }
   std::string head() const override { return ""; }
-  std::string record(const index::Document& d) const override {
+  std::string record(const search::Hit& hit) const override {
+    const index::Document& d = hit.document;
     std::string out = tag("TY", reference_type(d.type));
     out += tag("TI", d.title);
     for (const std::string& author : authors(d)) out += tag("AU", author);
@@ -78,6 +83,7 @@ class RisWriter : public RecordWriter {
       for (const std::string& keyword : *list) out += tag("KW", keyword);
     if (!d.description.empty()) out += tag("AB", d.description);
     out += tag("UR", d.url);
+    if (hit.page) out += tag("SP", std::to_string(*hit.page));
     out += tag("ID", d.id);
     return out + "ER  - \r\n\r\n";
   }

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "index/document.h"
+#include "search/search_response.h"
 
 namespace sonda::server {
 
@@ -17,7 +17,9 @@ class RecordWriter {
   virtual std::string_view content_type() const = 0;
   virtual std::string_view file_extension() const = 0;
   virtual std::string head() const = 0;
-  virtual std::string record(const index::Document& document) const = 0;
+  // The record of one hit: its document's fields and, for documents with pages or sections, where its best
+  // passage stands.
+  virtual std::string record(const search::Hit& hit) const = 0;
   // `written` documents of `total` matches were exported, `total > written` when the bound cut the list.
   virtual std::string tail(size_t written, size_t total) const = 0;
 };

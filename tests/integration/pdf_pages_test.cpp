@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 
@@ -14,10 +15,20 @@
 namespace sonda::search {
 namespace {
 
-TEST(PdfPages, AHitSaysOnWhichPageItsSnippetStands) {
-  testing::TempDir dir;
+// `spec` written as corpus/rapport.pdf beside the `others` (file name → text), indexed; its searcher.
+auto pdf_searcher(const testing::TempDir& dir, const testing::DocumentSpec& spec,
+                  const std::map<std::string, std::string>& others = {}) {
   std::filesystem::path corpus = dir.path() / "corpus";
   std::filesystem::create_directories(corpus);
+  std::ofstream(corpus / "rapport.pdf", std::ios::binary) << testing::make_pdf(spec);
+  for (const auto& [name, text] : others) std::ofstream(corpus / name) << text;
+  std::string db = (dir.path() / "db").string();
+  testing::build_index(corpus.string(), db);
+  return Searcher::open(db, testing::builtin_gazetteer());
+}
+
+TEST(PdfPages, AHitSaysOnWhichPageItsSnippetStands) {
+  testing::TempDir dir;
   testing::DocumentSpec spec;
   spec.title = "Rapport long";
   spec.lang = "fr";
@@ -30,11 +41,8 @@ TEST(PdfPages, AHitSaysOnWhichPageItsSnippetStands) {
       " Les équipes locales ont rencontré les familles, les écoles et les centres de santé"
       " du district pendant plusieurs mois de travail commun.";
   for (std::string& paragraph : spec.paragraphs) paragraph += filler + filler;  // pages longer than a snippet
-  std::ofstream(corpus / "rapport.pdf", std::ios::binary) << testing::make_pdf(spec);
-  std::ofstream(corpus / "note.md") << "---\ntitle: Note\nlang: fr\n---\nUne note sur le budget municipal.\n";
-  std::string db = (dir.path() / "db").string();
-  testing::build_index(corpus.string(), db);
-  auto searcher = Searcher::open(db, testing::builtin_gazetteer());
+  auto searcher = pdf_searcher(
+      dir, spec, {{"note.md", "---\ntitle: Note\nlang: fr\n---\nUne note sur le budget municipal.\n"}});
   ASSERT_TRUE(searcher.ok());
 
   struct Row {
@@ -88,6 +96,38 @@ TEST(PdfPages, AHitSaysOnWhichPageItsSnippetStands) {
   EXPECT_EQ(stored->page_starts[0], 0u);
   EXPECT_NE(stored->body.substr(stored->page_starts[2]).find("Troisième"), std::string::npos)
       << "the starts point into the stored, cleaned body";
+}
+
+TEST(PdfPages, ATableOfContentsIsNeverTheBestPassage) {
+  testing::TempDir dir;
+  testing::DocumentSpec spec;
+  spec.title = "Rapport annuel";
+  spec.lang = "fr";
+  spec.paragraphs = {"Table des matières", "1 Visites à domicile à Loreto . . . . . . . . 2",
+                     "2 Budget des crèches communautaires . . . . . . . 3",
+                     "Les équipes ont organisé des visites à domicile dans toute la région de Loreto"
+                     " pendant l'année, avec les familles et les centres de santé.",
+                     "Le budget municipal finance les crèches communautaires du district."};
+  spec.page_breaks = {3, 4};
+  auto searcher = pdf_searcher(dir, spec);
+  ASSERT_TRUE(searcher.ok());
+  struct Row {
+    const char* q;
+    int page;
+  };
+  for (const Row& row : {Row{"visites à domicile Loreto", 2}, Row{"crèches communautaires", 3}}) {
+    SearchRequest request;
+    request.q = row.q;
+    request.passages = 2;
+    auto response = (*searcher)->search(request);
+    ASSERT_TRUE(response.ok());
+    ASSERT_EQ(response->hits.size(), 1u) << row.q;
+    const Hit& hit = response->hits[0];
+    EXPECT_EQ(hit.page, row.page) << row.q << ": " << hit.snippet;
+    EXPECT_EQ(hit.snippet.find(". . ."), std::string::npos) << row.q << ": " << hit.snippet;
+    ASSERT_FALSE(hit.passages.empty());
+    EXPECT_EQ(hit.passages[0].page, row.page) << hit.passages[0].snippet;
+  }
 }
 
 TEST(PdfPages, PageStartsSurviveStoredFieldsAndOldRecordsHaveNone) {

@@ -8,8 +8,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -113,6 +115,41 @@ class ResearchTest : public ::testing::Test {
 testing::TempDir* ResearchTest::corpus_dir_ = nullptr;
 CorpusServer* ResearchTest::served_ = nullptr;
 
+// 10,001 short records that all match `boundprobe`.
+std::string corpus_of_10001_matches(const testing::TempDir& dir) {
+  std::filesystem::path corpus = dir.path() / "many";
+  std::filesystem::create_directories(corpus);
+  std::ofstream out(corpus / "many.jsonl");
+  for (int i = 0; i < 10001; ++i)
+    out << Json{{"id", "n" + std::to_string(i)},
+                {"title", "Note " + std::to_string(i)},
+                {"text", "Une boundprobe parmi d'autres."},
+                {"lang", "fr"}}
+               .dump()
+        << "\n";
+  return corpus.string();
+}
+
+TEST(ExportBound, TenThousandAndOneMatchesStopAtTheDefaultBoundOfTenThousand) {
+  testing::TempDir dir;
+  CorpusServer served(corpus_of_10001_matches(dir));
+  auto csv = served.server().client().Get("/search?q=boundprobe&format=csv");
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->get_header_value("Sonda-Total-Hits"), "10001");
+  EXPECT_EQ(csv->get_header_value("Sonda-Export-Limit"), "10000");
+  auto rows = parse_csv(csv->body.substr(3));
+  ASSERT_EQ(rows.size(), 1 + 10000 + 1u);
+  EXPECT_TRUE(rows.back()[0].starts_with("# export stopped at 10000 of 10001 matching documents"))
+      << rows.back()[0];
+  auto ris = served.server().client().Get("/search?q=boundprobe&format=ris");
+  ASSERT_TRUE(ris);
+  auto records = parse_ris(ris->body);
+  ASSERT_EQ(records.size(), 10000 + 1u);
+  std::set<std::string> ids;
+  for (size_t i = 0; i < 10000; ++i) ids.insert(records[i].find("ID")->second);
+  EXPECT_EQ(ids.size(), 10000u) << "no document twice across the batches";
+}
+
 TEST_F(ResearchTest, CsvExportHoldsEveryMatchUpToTheBoundAndSaysWhereItStopped) {
   auto whole = get("/search?q=castigo&format=csv&hitsPerPage=2");
   ASSERT_TRUE(whole);
@@ -123,9 +160,10 @@ TEST_F(ResearchTest, CsvExportHoldsEveryMatchUpToTheBoundAndSaysWhereItStopped) 
   ASSERT_GT(total, 7u);
   auto rows = parse_csv(whole->body.substr(3));
   ASSERT_EQ(rows.size(), 1 + 7 + 1u) << whole->body;  // header, the bound's worth, the stated bound
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"id", "title", "authors", "date", "year", "language", "type",
-                                               "countries", "organisations", "topics", "url"}));
-  for (size_t i = 1; i <= 7; ++i) EXPECT_EQ(rows[i].size(), 11u);
+  EXPECT_EQ(rows[0],
+            (std::vector<std::string>{"id", "title", "authors", "date", "year", "language", "type",
+                                      "countries", "organisations", "topics", "url", "page", "section"}));
+  for (size_t i = 1; i <= 7; ++i) EXPECT_EQ(rows[i].size(), 13u);
   EXPECT_NE(rows.back()[0].find("export stopped at 7 of " + std::to_string(total)), std::string::npos);
   Json page = Json::parse(get("/search?q=castigo&hitsPerPage=7")->body);
   for (size_t i = 1; i <= 7; ++i) EXPECT_EQ(rows[i][0], page["hits"][i - 1]["id"]) << "rank order";
@@ -262,6 +300,54 @@ TEST_F(ResearchTest, PdfHitsSayTheirPageAndPassagesTheirs) {
   EXPECT_FALSE(Json::parse(get("/search?q=plaidoyer")->body)["hits"][0].contains("passages"));
   for (const char* bad : {"0", "6", "x"})
     EXPECT_EQ(get(std::string("/search?q=x&passages=") + bad)->status, 400) << bad;
+}
+
+TEST_F(ResearchTest, ExportsSayThePageAndSectionOfTheBestPassage) {
+  Json json = Json::parse(get("/search?q=plaidoyer%20Loreto&hitsPerPage=50")->body);
+  std::map<std::string, int> pages;
+  for (const auto& hit : json["hits"])
+    if (hit.contains("page")) pages[hit["id"]] = hit["page"];
+  ASSERT_TRUE(pages.contains("fr/rapport-annuel-2022.pdf")) << json.dump(1);
+  auto rows = parse_csv(get("/search?q=plaidoyer%20Loreto&format=csv")->body.substr(3));
+  size_t seen = 0;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    ASSERT_EQ(rows[i].size(), 13u);
+    auto page = pages.find(rows[i][0]);
+    EXPECT_EQ(rows[i][11], page == pages.end() ? "" : std::to_string(page->second)) << rows[i][0];
+    seen += page != pages.end();
+  }
+  EXPECT_EQ(seen, pages.size());
+  bool pdf_record = false;
+  for (const auto& record : parse_ris(get("/search?q=plaidoyer%20Loreto&format=ris")->body)) {
+    auto page = pages.find(record.find("ID")->second);
+    EXPECT_EQ(record.count("SP"), page == pages.end() ? 0u : 1u);
+    if (page == pages.end()) continue;
+    pdf_record = true;
+    EXPECT_EQ(record.find("SP")->second, std::to_string(page->second));
+  }
+  EXPECT_TRUE(pdf_record);
+  auto sections = parse_csv(get("/search?q=salaires%20municipalit%C3%A9s&format=csv")->body.substr(3));
+  ASSERT_GE(sections.size(), 2u);
+  for (size_t i = 1; i < sections.size(); ++i)
+    EXPECT_EQ(sections[i][12],
+              sections[i][0] == "fr/bolivie-creches-communautaires.html" ? "Avec les municipalités" : "")
+        << sections[i][0];
+}
+
+TEST_F(ResearchTest, HitsOfLongPagesSayTheirSectionAndItsAnchor) {
+  Json json = Json::parse(get("/search?q=salaires%20municipalit%C3%A9s&passages=2")->body);
+  ASSERT_FALSE(json["hits"].empty());
+  const Json& hit = json["hits"][0];
+  ASSERT_EQ(hit["id"], "fr/bolivie-creches-communautaires.html");
+  EXPECT_EQ(hit["url"], "https://fondation.example.org/pays/bolivie-creches") << "the page's canonical link";
+  EXPECT_EQ(hit["section"], (Json{{"heading", "Avec les municipalités"}, {"anchor", "municipalites"}}));
+  EXPECT_EQ(hit["passages"][0]["section"]["anchor"], "municipalites");
+  Json first = Json::parse(get("/search?q=march%C3%A9s%20aube%20Oruro&match=all")->body);
+  ASSERT_EQ(first["hits"].size(), 1u) << first.dump(1);
+  EXPECT_EQ(first["hits"][0]["section"]["anchor"], "creches");
+  Json markdown = Json::parse(get("/search?q=castigo&hitsPerPage=50")->body);
+  for (const auto& other : markdown["hits"])
+    EXPECT_TRUE(other["format"] == "html" || !other.contains("section")) << other["id"];
 }
 
 TEST_F(ResearchTest, StoredTextHoldsNoLayoutWhitespace) {

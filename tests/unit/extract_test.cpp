@@ -11,6 +11,7 @@
 #include "extract/text_extractor.h"
 #include "support/document_fixtures.h"
 #include "support/temp_dir.h"
+#include "util/strings.h"
 
 namespace sonda::extract {
 namespace {
@@ -148,6 +149,57 @@ TEST(HtmlExtraction, TitleFallsBackToFirstH1AndLatin1PagesAreRead) {
   EXPECT_EQ(field(*page, "title"), "Rapport annuel");
   EXPECT_TRUE(contains(page->body, "à l'école")) << page->body;
   EXPECT_FALSE(extract_html("   ").ok());
+}
+
+TEST(HtmlExtraction, SectionsOfALongPageWithTheirHeadingsAndAnchors) {
+  struct Row {
+    std::string html;
+    std::vector<std::pair<std::string, std::string>> sections;  // (anchor, heading), in order
+  };
+  const std::vector<Row> rows = {
+      // Headings h1–h3, their own ids.
+      {"<h1 id='a'>Un</h1><p>x</p><h2 id='b'>Deux\n   bis</h2><p>y</p><h4 id='c'>Quatre</h4><p>z</p>",
+       {{"a", "Un"}, {"b", "Deux bis"}}},
+      // DocBook: a section div with no id, its heading's anchor inside.
+      {"<div class='section'><div class='titlepage'><h2 class='title'><a id='_netfilter'></a>5.6. "
+       "Netfilter</h2>"
+       "</div><p>x</p></div><div class='sect1' id='s2'><h2>Suite</h2><p>y</p></div>",
+       {{"_netfilter", "5.6. Netfilter"}, {"s2", "Suite"}}},
+      // A <section> with an id and a heading without: one section; an <a name> anchor.
+      {"<section id='intro'><h2>Intro</h2><p>x</p></section><h2><a name='old'>Ancien</a></h2><p>y</p>",
+       {{"intro", "Intro"}, {"old", "Ancien"}}},
+      // Text before the first heading belongs to no section; headings without ids have no anchor.
+      {"<p>avant</p><h2>A</h2><p>x</p><h3>B</h3><p>y</p>", {{"", "A"}, {"", "B"}}},
+      // One section only, or none: a short page has no sections.
+      {"<h1 id='t'>Titre</h1><p>texte</p>", {}},
+      {"<p>texte</p>", {}},
+  };
+  for (const Row& row : rows) {
+    auto page = extract_html("<html><body>" + row.html + "</body></html>");
+    ASSERT_TRUE(page.ok()) << row.html;
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const Section& section : page->sections) {
+      got.emplace_back(section.anchor, section.heading);
+      EXPECT_LE(section.start, page->body.size());
+    }
+    EXPECT_EQ(got, row.sections) << row.html;
+  }
+  auto page = extract_html("<html><body><p>avant</p><h2 id='a'>A</h2><p>texte A</p><h2>B</h2><p>texte B</p>");
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->sections.size(), 2u);
+  EXPECT_TRUE(trim(page->body.substr(page->sections[0].start)).starts_with("A")) << page->body;
+  EXPECT_TRUE(trim(page->body.substr(page->sections[1].start)).starts_with("B")) << page->body;
+}
+
+TEST(HtmlExtraction, TheCanonicalAddressIsTheUrl) {
+  auto canonical = extract_html(
+      "<html><head><link rel='canonical' href='https://ex.org/a'><meta property='og:url' "
+      "content='https://ex.org/b'></head><body>x</body></html>");
+  ASSERT_TRUE(canonical.ok());
+  EXPECT_EQ(field(*canonical, "url"), "https://ex.org/a");
+  auto relative = extract_html("<html><head><link rel='canonical' href='/a'></head><body>x</body></html>");
+  ASSERT_TRUE(relative.ok());
+  EXPECT_EQ(field(*relative, "url"), "") << "a relative address says nothing on its own";
 }
 
 TEST(PdfExtraction, TextPagesAndDocumentInfo) {

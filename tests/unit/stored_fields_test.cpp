@@ -34,6 +34,24 @@ TEST(StoredFields, RoundTripsEveryField) {
   EXPECT_EQ(back->source, d.source);
 }
 
+TEST(StoredFields, RoundTripsPagesAndSections) {
+  Document d;
+  d.id = "long.html";
+  d.body = std::string(70000, 'x');
+  d.page_starts = {0, 5, 300, 69999};
+  d.sections = {
+      {0, "", "Introduction"}, {130, "municipalites", "Avec les municipalités"}, {69000, "fin", ""}};
+  auto back = decode_stored_fields(encode_stored_fields(d));
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->page_starts, d.page_starts);
+  EXPECT_EQ(back->sections, d.sections);
+  std::string data = encode_stored_fields(d);
+  size_t section = data.find("\x0dmunicipalites");
+  ASSERT_NE(section, std::string::npos);
+  data[section] = '';  // an anchor length past its record
+  EXPECT_FALSE(decode_stored_fields(data).has_value());
+}
+
 TEST(StoredFields, RejectsForeignOrTruncatedData) {
   EXPECT_FALSE(decode_stored_fields("").has_value());
   EXPECT_FALSE(decode_stored_fields("{\"json\": 1}").has_value());

@@ -201,6 +201,15 @@ test("a PDF hit says on which page its snippet stands", async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test("a hit in a long page names its section and links to the section's anchor on the canonical URL", async () => {
+  const page = await open();
+  await typeQuery(page, "salaires municipalités");
+  const hit = page.locator('sonda-search li.hit[data-id="fr/bolivie-creches-communautaires.html"]');
+  assert.match(await hit.locator(".meta").innerText(), /· § Avec les municipalités$/);
+  assert.equal(await hit.locator("h3 a").getAttribute("href"), "https://fondation.example.org/pays/bolivie-creches#municipalites");
+  assert.deepEqual(page.errors, []);
+});
+
 test("empty and error states", async () => {
   const page = await open();
   await typeQuery(page, "zzyzxqw");
