@@ -23,7 +23,7 @@ echo "== libFuzzer targets (clang, ASan+UBSan), 10 s each from their seeds in te
 rm -rf build-fuzz
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSONDA_BUILD_TESTS=OFF -DSONDA_BUILD_FUZZ=ON
 cmake --build build-fuzz -j "$jobs"
-for target in fuzz_query fuzz_analyzer fuzz_text_formats fuzz_office fuzz_search_params fuzz_stub fuzz_synonyms fuzz_lexicon fuzz_filter_expression; do
+for target in fuzz_query fuzz_analyzer fuzz_text_formats fuzz_office fuzz_search_params fuzz_stub fuzz_synonyms fuzz_lexicon fuzz_filter_expression fuzz_stored_fields; do
   found="$(mktemp -d)"
   build-fuzz/tests/fuzz/$target -max_total_time=10 -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="build-fuzz/$target-" "$found" "tests/fuzz/corpus/$target" 2>&1 | tail -1
