@@ -68,7 +68,7 @@ HttpResponse Api::search(const HttpRequest& http) {
   if (!searcher) return error_response(searcher.error());
   auto response = (*searcher)->search(*request);
   if (!response) return error_response(response.error());
-  return json_response(search_response_json(*response, request->q));
+  return json_response(search_response_json(*response, request->q, files_));
 }
 
 HttpResponse Api::similar(const HttpRequest& http, const std::string& id) {
@@ -81,17 +81,29 @@ HttpResponse Api::similar(const HttpRequest& http, const std::string& id) {
   if (!searcher) return error_response(searcher.error());
   auto response = (*searcher)->similar(id, *request);
   if (!response) return error_response(response.error());
-  return json_response(search_response_json(*response, ""));
+  return json_response(search_response_json(*response, "", files_));
+}
+
+Result<index::Document> Api::stored_document(const std::string& id) {
+  if (id.empty() || !analysis::is_valid_utf8(id))
+    return Error{ErrorCode::not_found, "no document with this id"};
+  auto searcher = pool_.acquire();
+  if (!searcher) return searcher.error();
+  return (*searcher)->document(id);
 }
 
 HttpResponse Api::document(const std::string& id) {
-  if (id.empty() || !analysis::is_valid_utf8(id))
-    return error_response(404, "not_found", "no document with this id");
-  auto searcher = pool_.acquire();
-  if (!searcher) return error_response(searcher.error());
-  auto document = (*searcher)->document(id);
+  auto document = stored_document(id);
   if (!document) return error_response(document.error());
   return json_response(document_json(*document));
+}
+
+HttpResponse Api::original_file(const std::string& id) {
+  auto document = stored_document(id);
+  if (!document) return error_response(document.error());
+  auto file = files_.find(*document);
+  if (!file) return error_response(file.error());
+  return file_response(*file);
 }
 
 HttpResponse Api::suggest(const HttpRequest& http) {
@@ -190,6 +202,10 @@ HttpResponse Api::route(const HttpRequest& request, std::string& route_name) {
   if (path.starts_with("/documents/") && path.ends_with("/similar") && path.size() > 19 && read) {
     route_name = "/documents/similar";
     return similar(request, path.substr(11, path.size() - 19));
+  }
+  if (path.starts_with("/documents/") && path.ends_with("/file") && path.size() > 16 && read) {
+    route_name = "/documents/file";
+    return original_file(path.substr(11, path.size() - 16));
   }
   if (path.starts_with("/documents/") && read) {
     route_name = "/documents";

@@ -2,6 +2,7 @@
 // No sockets here.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -11,6 +12,7 @@
 #include "server/http_types.h"
 #include "server/meilisearch/routes.h"
 #include "server/metrics.h"
+#include "server/source_files.h"
 
 namespace sonda::server {
 
@@ -24,6 +26,8 @@ struct ApiConfig {
   std::string
       api_key;  // when set, every read route but /health and the pages needs `Authorization: Bearer KEY`
   meilisearch::MeilisearchConfig meilisearch;
+  std::vector<std::filesystem::path>
+      file_folders;  // --files: where documents' original files are served from
 };
 
 // Routes requests to the search core and maps results to HTTP. Thread-safe: the pool and metrics are.
@@ -34,6 +38,7 @@ class Api {
         metrics_(metrics),
         config_(std::move(config)),
         meilisearch_(pool, config_.meilisearch),
+        files_(config_.file_folders),
         access_log_(access_log) {}
 
   // Answers one request: routing, CORS and security headers, metrics and one access-log line.
@@ -48,7 +53,10 @@ class Api {
   HttpResponse route(const HttpRequest& request, std::string& route_name);
   std::string allowed_methods(const std::string& path) const;
   HttpResponse search(const HttpRequest& request);
+  // The stored document `id` (not_found for an empty or malformed id).
+  Result<index::Document> stored_document(const std::string& id);
   HttpResponse document(const std::string& id);
+  HttpResponse original_file(const std::string& id);
   HttpResponse similar(const HttpRequest& request, const std::string& id);
   HttpResponse suggest(const HttpRequest& request);
   // Sonda's health, or Meilisearch's ({"status": "available"}) for a Meilisearch client
@@ -63,6 +71,7 @@ class Api {
   Metrics& metrics_;
   ApiConfig config_;
   meilisearch::Routes meilisearch_;
+  SourceFiles files_;
   std::ostream& access_log_;
   std::mutex log_mutex_;
 };

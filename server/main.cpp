@@ -96,6 +96,11 @@ int main(int argc, char** argv) {
   app.add_option("--synonyms", synonyms_path,
                  "Synonym file: one group a line, terms separated by commas, optionally 'fr:' or 'es:' "
                  "first; re-read when it changes");
+  std::vector<std::string> file_folders;  // CLI11 would read a vector of paths as a vector of vectors
+  app.add_option("--files", file_folders,
+                 "Folder the documents were indexed from (repeatable): serves their original files at "
+                 "/documents/{id}/file, and hits link them")
+      ->check(CLI::ExistingDirectory);
   app.add_option("--max-export", api_config.max_export, "Most documents one CSV or RIS export holds")
       ->capture_default_str();
   app.add_option("--api-key", api_config.api_key,
@@ -138,6 +143,7 @@ int main(int argc, char** argv) {
   sonda::search::SearcherPool pool(db, *gazetteer, std::chrono::milliseconds(200), remote, synonyms.get(),
                                    cross_language);
   sonda::server::Metrics metrics;
+  api_config.file_folders.assign(file_folders.begin(), file_folders.end());
   sonda::server::Api api(pool, metrics, api_config, std::cerr);
   sonda::server::HttpServer server(api, listen);
   std::thread signal_thread = stop_on_signal(server);

@@ -25,7 +25,8 @@ Json section_json(const index::DocumentSection& section) {
 
 }  // namespace
 
-std::string search_response_json(const search::SearchResponse& response, const std::string& q) {
+std::string search_response_json(const search::SearchResponse& response, const std::string& q,
+                                 const SourceFiles& files) {
   Json hits = Json::array();
   for (const auto& hit : response.hits) {
     Json json = metadata_json(hit.document);
@@ -33,6 +34,7 @@ std::string search_response_json(const search::SearchResponse& response, const s
     json["snippet"] = hit.snippet;
     if (hit.page) json["page"] = *hit.page;
     if (hit.section) json["section"] = section_json(*hit.section);
+    if (files.enabled() && files.has_file(hit.document)) json["file"] = source_file_route(hit.document.id);
     if (!hit.passages.empty()) {
       Json passages = Json::array();
       for (const auto& passage : hit.passages) {

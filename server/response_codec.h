@@ -7,11 +7,14 @@
 #include "index/document.h"
 #include "search/search_response.h"
 #include "server/http_types.h"
+#include "server/source_files.h"
 #include "util/result.h"
 
 namespace sonda::server {
 
-std::string search_response_json(const search::SearchResponse& response, const std::string& q);
+// The native answer to `q`; with served `files`, each hit that has an original file links it (`file`).
+std::string search_response_json(const search::SearchResponse& response, const std::string& q,
+                                 const SourceFiles& files);
 
 // A document with all its metadata and text, for GET /documents/{id}.
 std::string document_json(const index::Document& document);

@@ -492,8 +492,10 @@
       const page = Number.isInteger(hit.page) ? hit.page : null;
       const anchor = hit.section && hit.section.anchor ? hit.section.anchor : null;
       const fragment = page ? `#page=${page}` : anchor ? `#${encodeURIComponent(anchor)}` : "";
-      const href = !hit.url ? `${this.endpoint}/documents/${encodeURIComponent(hit.id)}`
-        : fragment ? `${hit.url.split("#")[0]}${fragment}` : hit.url;
+      // Without a URL: the original file when the server serves it (`file`), else the stored document.
+      const target = hit.url || (hit.file ? `${this.endpoint}${hit.file}` : null);
+      const href = !target ? `${this.endpoint}/documents/${encodeURIComponent(hit.id)}`
+        : fragment ? `${target.split("#")[0]}${fragment}` : target;
       const meta = [hit.type, (hit.country || []).join(", "), hit.year, (hit.lang || "").toUpperCase(), (hit.format || "").toUpperCase(),
         page ? `p. ${page}` : "", hit.section && hit.section.heading ? `§ ${hit.section.heading}` : ""]
         .filter((part) => part !== undefined && part !== null && part !== "").join(" · ");

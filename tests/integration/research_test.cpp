@@ -101,7 +101,9 @@ class ResearchTest : public ::testing::Test {
     corpus_dir_ = new testing::TempDir();
     ApiConfig config;
     config.max_export = 7;
-    served_ = new CorpusServer(corpus_with_hostile_title(*corpus_dir_), config);
+    std::string corpus = corpus_with_hostile_title(*corpus_dir_);
+    config.file_folders = {corpus};
+    served_ = new CorpusServer(corpus, config);
   }
   static void TearDownTestSuite() {
     delete served_;
@@ -348,6 +350,34 @@ TEST_F(ResearchTest, HitsOfLongPagesSayTheirSectionAndItsAnchor) {
   Json markdown = Json::parse(get("/search?q=castigo&hitsPerPage=50")->body);
   for (const auto& other : markdown["hits"])
     EXPECT_TRUE(other["format"] == "html" || !other.contains("section")) << other["id"];
+}
+
+TEST_F(ResearchTest, HitsWithoutAUrlLinkTheirOriginalFileWhichTheServerServes) {
+  Json json = Json::parse(get("/search?q=plaidoyer%20Loreto&hitsPerPage=50")->body);
+  const Json* pdf = nullptr;
+  for (const auto& hit : json["hits"])
+    if (hit["id"] == "fr/rapport-annuel-2022.pdf") pdf = &hit;
+  ASSERT_NE(pdf, nullptr) << json.dump(1);
+  ASSERT_EQ((*pdf)["file"], "/documents/fr%2Frapport-annuel-2022.pdf/file");
+  auto file = get((*pdf)["file"].get<std::string>());
+  ASSERT_TRUE(file);
+  EXPECT_EQ(file->status, 200);
+  EXPECT_EQ(file->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_NE(file->get_header_value("Content-Disposition").find("rapport-annuel-2022.pdf"), std::string::npos);
+  std::ifstream original(std::filesystem::path(SONDA_CORPUS_DIR) / "fr/rapport-annuel-2022.pdf",
+                         std::ios::binary);
+  EXPECT_EQ(file->body, std::string(std::istreambuf_iterator<char>(original), {}))
+      << "the file, byte for byte";
+  auto page = get("/documents/fr%2Fbolivie-creches-communautaires.html/file");
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Content-Security-Policy"), "sandbox");
+  Json record = Json::parse(get("/search?q=hostileprobe")->body);
+  ASSERT_EQ(record["hits"].size(), 1u);
+  EXPECT_FALSE(record["hits"][0].contains("file")) << "a JSON Lines record has no file of its own";
+  auto none = get("/documents/hostile-1/file");
+  EXPECT_EQ(none->status, 404);
+  EXPECT_EQ(Json::parse(none->body)["error"]["code"], "not_found");
+  EXPECT_EQ(get("/documents/no-such-id/file")->status, 404);
 }
 
 TEST_F(ResearchTest, StoredTextHoldsNoLayoutWhitespace) {

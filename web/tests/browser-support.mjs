@@ -68,11 +68,11 @@ function startHost(sondaUrl, pageFor) {
   return new Promise((resolve) => site.listen(0, "127.0.0.1", () => resolve(site)));
 }
 
-// Everything a browser test file needs: the corpus indexed, sonda-serve over it (with `serveArgs`), a host
+// Everything a browser test file needs: the corpus indexed, sonda-serve over it serving its files (with `serveArgs`), a host
 // page server of another origin answering `pageFor`, and the browser; stop() takes it all down.
 export async function startStage(pageFor, serveArgs = []) {
   const corpusIndex = indexCorpus();
-  const { child, url: serverUrl } = await startServer(corpusIndex.index, serveArgs);
+  const { child, url: serverUrl } = await startServer(corpusIndex.index, ["--files", join(corpusIndex.work, "corpus"), ...serveArgs]);
   const host = await startHost(serverUrl, pageFor);
   const browser = await launchBrowser();
   return {

@@ -191,11 +191,17 @@ test("the export menu takes the current query and filters away as CSV, RIS and a
   assert.deepEqual(page.errors, []);
 });
 
-test("a PDF hit says on which page its snippet stands", async () => {
+test("a PDF hit says on which page its snippet stands and opens the served file there", async () => {
   const page = await open();
   await typeQuery(page, "plaidoyer Loreto");
   const meta = await page.locator('sonda-search li.hit[data-id="fr/rapport-annuel-2022.pdf"] .meta').innerText();
   assert.match(meta, /PDF · p\. \d+$/);
+  const pageNumber = meta.match(/p\. (\d+)$/)[1];
+  const href = await page.locator('sonda-search li.hit[data-id="fr/rapport-annuel-2022.pdf"] h3 a').getAttribute("href");
+  assert.equal(new URL(href, serverUrl).href, `${serverUrl}/documents/fr%2Frapport-annuel-2022.pdf/file#page=${pageNumber}`,
+    "the served PDF, at that page");
+  const file = await page.request.get(new URL(href, serverUrl).href);
+  assert.equal(file.headers()["content-type"], "application/pdf");
   const others = await page.locator('sonda-search li.hit:not([data-id$=".pdf"]) .meta').allInnerTexts();
   assert.ok(others.every((text) => !/ p\. \d/.test(text)), others.join("\n"));
   assert.deepEqual(page.errors, []);
