@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "analysis/text_cleaner.h"
 #include "extract/format.h"
 #include "extract/html_extractor.h"
 #include "extract/office_extractor.h"
@@ -125,6 +126,8 @@ TEST(HtmlExtraction, VisibleTextAndHeadMetadata) {
       "<style>p{color:red}</style><script>var secreto = 'oculto';</script></head><body>"
       "<nav>Inicio | Contacto</nav><header>Cabecera del sitio</header><h1>Encabezado</h1>"
       "<p>El castigo físico<br>sigue en Loreto.</p><p>Segundo&nbsp;párrafo &amp; más</p>"
+      "<div class='toc'><a href='#a'>Índice uno</a></div><nav id='TOC'>Índice dos</nav>"
+      "<div id='toc'>Índice tres</div><p class='toccata'>Tocata</p>"
       "<aside>Publicidad</aside><form><input value='buscar'>Buscar</form><footer>Pie</footer></body></html>");
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(field(*page, "title"), "Castigo físico");
@@ -133,10 +136,11 @@ TEST(HtmlExtraction, VisibleTextAndHeadMetadata) {
   EXPECT_EQ(fields(*page, "keywords"), (std::vector<std::string>{"castigo físico", "primera infancia"}));
   EXPECT_EQ(field(*page, "author"), "INFANT");
   EXPECT_EQ(field(*page, "date"), "2022-05-02T10:00:00Z");
-  for (const char* visible : {"Encabezado", "El castigo físico", "sigue en Loreto", "párrafo & más"})
+  for (const char* visible :
+       {"Encabezado", "El castigo físico", "sigue en Loreto", "párrafo & más", "Tocata"})
     EXPECT_TRUE(contains(page->body, visible)) << visible << " in " << page->body;
   for (const char* hidden :
-       {"secreto", "color:red", "Inicio", "Cabecera", "Publicidad", "Buscar", "Pie", "Resumen"})
+       {"secreto", "color:red", "Inicio", "Cabecera", "Publicidad", "Buscar", "Pie", "Resumen", "Índice"})
     EXPECT_FALSE(contains(page->body, hidden)) << hidden << " in " << page->body;
   EXPECT_FALSE(contains(page->body, "físicosigue")) << "<br> must separate words";
 }
@@ -157,9 +161,9 @@ TEST(HtmlExtraction, SectionsOfALongPageWithTheirHeadingsAndAnchors) {
     std::vector<std::pair<std::string, std::string>> sections;  // (anchor, heading), in order
   };
   const std::vector<Row> rows = {
-      // Headings h1–h3, their own ids.
+      // Headings h1–h3, their own ids; an h4 with an id is a target with its own heading.
       {"<h1 id='a'>Un</h1><p>x</p><h2 id='b'>Deux\n   bis</h2><p>y</p><h4 id='c'>Quatre</h4><p>z</p>",
-       {{"a", "Un"}, {"b", "Deux bis"}}},
+       {{"a", "Un"}, {"b", "Deux bis"}, {"c", "Quatre"}}},
       // DocBook: a section div with no id, its heading's anchor inside.
       {"<div class='section'><div class='titlepage'><h2 class='title'><a id='_netfilter'></a>5.6. "
        "Netfilter</h2>"
@@ -170,6 +174,21 @@ TEST(HtmlExtraction, SectionsOfALongPageWithTheirHeadingsAndAnchors) {
        {{"intro", "Intro"}, {"old", "Ancien"}}},
       // Text before the first heading belongs to no section; headings without ids have no anchor.
       {"<p>avant</p><h2>A</h2><p>x</p><h3>B</h3><p>y</p>", {{"", "A"}, {"", "B"}}},
+      // Elements with an id inside a section (a DocBook table's anchor, a law's articles) begin sections
+      // under the heading read last.
+      {"<h2 id='a'>Réseau</h2><p>x</p><div class='table'><a id='t1'></a><p>Tableau</p></div><p>y</p>",
+       {{"a", "Réseau"}, {"t1", "Réseau"}}},
+      {"<h1 id='ley'>Ley</h1><p>intro</p><p><a name='art1'></a><b>Artículo 1</b> uno</p>"
+       "<article id='art2'>Artículo 2</article>",
+       {{"ley", "Ley"}, {"art1", "Ley"}, {"art2", "Ley"}}},
+      // Links, table cells and inline elements are no targets; a heading's own anchor is not one twice.
+      {"<h2 id='a'>A</h2><p>x <a href='#b' id='l'>lien</a></p><table><tr><td id='c'>1</td></tr></table>"
+       "<span id='s'>z</span><h2 id='b'><a id='b2'></a>B</h2><p>y</p>",
+       {{"a", "A"}, {"b", "B"}}},
+      // An element with an id that holds a heading: the heading is its own.
+      {"<h2 id='a'>A</h2><p>x</p><div id='d'><h2>B</h2><p>y</p></div>", {{"a", "A"}, {"d", "B"}}},
+      // A target before any text of its section gives that section its anchor.
+      {"<h2>A</h2><a id='x'></a><p>x</p><h2 id='b'>B</h2><p>y</p>", {{"x", "A"}, {"b", "B"}}},
       // One section only, or none: a short page has no sections.
       {"<h1 id='t'>Titre</h1><p>texte</p>", {}},
       {"<p>texte</p>", {}},
@@ -189,6 +208,17 @@ TEST(HtmlExtraction, SectionsOfALongPageWithTheirHeadingsAndAnchors) {
   ASSERT_EQ(page->sections.size(), 2u);
   EXPECT_TRUE(trim(page->body.substr(page->sections[0].start)).starts_with("A")) << page->body;
   EXPECT_TRUE(trim(page->body.substr(page->sections[1].start)).starts_with("B")) << page->body;
+}
+
+TEST(HtmlExtraction, ATableRowReadsOnOneLine) {
+  auto page = extract_html(
+      "<html><body><table><tr><th>paquet</th><th>taille</th></tr>\n  <tr><td>iptables</td>\n"
+      "<td><p>2408</p></td></tr><tr><td>nftables</td></tr></table><p>après</p></body></html>");
+  ASSERT_TRUE(page.ok());
+  std::string text = analysis::collapse_layout(page->body);
+  EXPECT_TRUE(contains(text, "paquet · taille\n")) << text;
+  EXPECT_TRUE(contains(text, "\niptables ·\n2408\n")) << text;  // a paragraph inside a cell keeps its break
+  EXPECT_TRUE(contains(text, "\nnftables\n")) << text;
 }
 
 TEST(HtmlExtraction, TheCanonicalAddressIsTheUrl) {
