@@ -37,15 +37,44 @@ bool is_leader_line(std::string_view line) {
   return dots >= kLeaderDots;
 }
 
+// True when `line` begins with an entry's number: "2.6 ", "2.6. ", "12 ", "A.1 ".
+bool starts_with_entry_number(std::string_view line) {
+  size_t i = 0;
+  bool digit = false;
+  if (i < line.size() && line[i] >= 'A' && line[i] <= 'Z' && i + 1 < line.size() && line[i + 1] == '.')
+    i += 2;
+  while (i < line.size() && ((line[i] >= '0' && line[i] <= '9') || (line[i] == '.' && digit))) {
+    digit = digit || line[i] != '.';
+    ++i;
+  }
+  return digit && i < line.size() && line[i] == ' ';
+}
+
+struct Line {
+  size_t begin = 0;
+  size_t end = 0;
+  bool leader = false;
+};
+
 }  // namespace
 
 std::vector<std::pair<size_t, size_t>> leader_lines(std::string_view text) {
-  std::vector<std::pair<size_t, size_t>> out;
+  std::vector<Line> lines;
   for (size_t begin = 0; begin < text.size();) {
     size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
-    if (is_leader_line(text.substr(begin, end - begin))) out.emplace_back(begin, end);
+    lines.push_back({begin, end, is_leader_line(text.substr(begin, end - begin))});
     begin = end + 1;
+  }
+  // An entry wrapped over two lines: its first line stands between two leader lines, or begins with the
+  // entry's number right above one.
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    bool before_leader = i + 1 < lines.size() && lines[i + 1].leader;
+    bool wrapped = before_leader &&
+                   ((i > 0 && lines[i - 1].leader) ||
+                    starts_with_entry_number(text.substr(lines[i].begin, lines[i].end - lines[i].begin)));
+    if (lines[i].leader || wrapped) out.emplace_back(lines[i].begin, lines[i].end);
   }
   return out;
 }

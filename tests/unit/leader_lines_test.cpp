@@ -27,6 +27,15 @@ TEST(LeaderLines, FindsTheLinesOfATableOfContents) {
       {"Annexes . . . . .", {"Annexes . . . . ."}},
       {"Texte.\n1 Objet . . . . 2\n2 Champ . . . . 4\nFin du sommaire.",
        {"1 Objet . . . . 2", "2 Champ . . . . 4"}},
+      // An entry wrapped over two lines: between two leader lines, or numbered right above one.
+      {"1 Objet . . . . 2\n2.6 Opérations de base avec apt(8), aptitude(8),\napt-get(8) . . . . . 27\nSuite",
+       {"1 Objet . . . . 2", "2.6 Opérations de base avec apt(8), aptitude(8),", "apt-get(8) . . . . . 27"}},
+      {"Sommaire\n2.6. Operaciones básicas de gestión\nde paquetes . . . . . . 27",
+       {"2.6. Operaciones básicas de gestión", "de paquetes . . . . . . 27"}},
+      // A sentence above a leader line, or a line between leader lines' neighbours, stays prose.
+      {"La liste suit.\nIntroduction . . . . . 5\nLe texte commence.\n2 Le budget municipal augmente.",
+       {"Introduction . . . . . 5"}},
+      {"En 2024 les crèches ont ouvert.\nAnnexe . . . . . 9", {"Annexe . . . . . 9"}},
       // Prose is never a table of contents.
       {"Elle hésita... puis reprit la parole.", {}},
       {"Voir aussi.... la suite du rapport", {}},
