@@ -96,10 +96,8 @@ class Renderer {
       hit.page = page_of(stored.page_starts, offset);
       hit.section = section_of(stored.sections, offset);
       if (context_.request.passages > 1)
-        for (Passage& best : snippets_.passages(stored.body, stored.lang, terms,
-                                                static_cast<size_t>(context_.request.passages)))
-          hit.passages.push_back({std::move(best.text), page_of(stored.page_starts, best.offset),
-                                  section_of(stored.sections, best.offset)});
+        hit.passages =
+            best_passages(match, xapian_document, stored, static_cast<size_t>(context_.request.passages));
     } else if (context_.request.locate && (!stored.page_starts.empty() || !stored.sections.empty())) {
       size_t offset = best_snippet(match, xapian_document, stored).second;
       hit.page = page_of(stored.page_starts, offset);
@@ -122,11 +120,13 @@ class Renderer {
  private:
   // The snippet from the densest cluster of matched words whose passage is chosen for matches (a table of
   // contents never is), and the byte offset in the body of its first matched word.
+  static constexpr size_t kSliceBytes = 1200;  // from a checkpoint (≤ 40 words before a cluster) past it
+  static constexpr size_t kClusters =
+      8;  // tried in turn while one's matches all stand in a table of contents
+
   std::pair<std::string, size_t> best_snippet(const Xapian::MSetIterator& match,
                                               const Xapian::Document& xapian_document,
                                               const index::Document& stored) {
-    constexpr size_t kSliceBytes = 1200;  // from a checkpoint (≤ 40 words before the window) past the window
-    constexpr size_t kClusters = 8;  // tried in turn while one's matches all stand in a table of contents
     const query::HighlightTerms& terms = context_.text.highlight;
     std::optional<std::pair<std::string, size_t>> first;
     for (const BodySlice& slice :
@@ -138,6 +138,40 @@ class Renderer {
       if (!first) first = std::move(found);
     }
     return std::move(*first);
+  }
+
+  // Up to `count` best passages, best first, none overlapping another: read from the densest clusters of
+  // matched words as the snippet is (tables of contents left out), so a long body is not read whole; the
+  // whole body when positions cannot tell (a word being completed, no body map).
+  std::vector<HitPassage> best_passages(const Xapian::MSetIterator& match,
+                                        const Xapian::Document& xapian_document,
+                                        const index::Document& stored, size_t count) {
+    const query::HighlightTerms& terms = context_.text.highlight;
+    std::vector<HitPassage> out;
+    auto add = [&](std::string text, size_t offset) {
+      out.push_back(
+          {std::move(text), page_of(stored.page_starts, offset), section_of(stored.sections, offset)});
+    };
+    auto slices = body_slices(database_, match, xapian_document, stored.body, terms, kSliceBytes,
+                              std::max(count * 2, kClusters));
+    if (slices.size() == 1 && slices.front().text.size() == stored.body.size()) {
+      for (Passage& best : snippets_.passages(stored.body, stored.lang, terms, count))
+        add(std::move(best.text), best.offset);
+      return out;
+    }
+    std::vector<size_t> chosen;  // the first matched byte of each passage kept
+    for (const BodySlice& slice : slices) {
+      Passage passage = snippets_.build(slice.text, stored.lang, terms, true);
+      size_t offset = slice.start + passage.offset;
+      bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](size_t other) {
+        return std::max(offset, other) - std::min(offset, other) < kSnippetBytes;
+      });
+      if (!passage.matched || overlaps) continue;
+      chosen.push_back(offset);
+      add(with_cuts(std::move(passage.text), slice, "…"), offset);
+      if (out.size() == count) break;
+    }
+    return out;
   }
 
   void mark_fields(Hit& hit, const Xapian::MSetIterator& match, const Xapian::Document& xapian_document,

@@ -15,17 +15,25 @@ namespace {
 constexpr Xapian::termpos kWindowWords = 40;  // about a snippet's length
 constexpr Xapian::termpos kContextWords = 8;  // words shown before the first match
 
-// (position, term) of every matched word inside the body, sorted by position.
+constexpr size_t kCompletionsPerPrefix = 64;  // a document's words read for one word being typed
+
+// A term to look for and the query word it stands for (a word being typed stands for all its completions).
+struct LocatedTerm {
+  std::string name;
+  size_t word = 0;
+};
+
+// (position, query word) of every matched word inside the body, sorted by position.
 std::vector<std::pair<Xapian::termpos, size_t>> body_matches(const Xapian::Database& database,
                                                              Xapian::docid document,
                                                              const index::BodyMap& map,
-                                                             const std::vector<std::string>& terms) {
+                                                             const std::vector<LocatedTerm>& terms) {
   std::vector<std::pair<Xapian::termpos, size_t>> matches;
   Xapian::termpos end = map.first_position + map.words;
-  for (size_t term = 0; term < terms.size(); ++term) {
-    for (auto position = database.positionlist_begin(document, terms[term]);
-         position != database.positionlist_end(document, terms[term]); ++position)
-      if (*position >= map.first_position && *position < end) matches.emplace_back(*position, term);
+  for (const LocatedTerm& term : terms) {
+    for (auto position = database.positionlist_begin(document, term.name);
+         position != database.positionlist_end(document, term.name); ++position)
+      if (*position >= map.first_position && *position < end) matches.emplace_back(*position, term.word);
   }
   std::sort(matches.begin(), matches.end());
   return matches;
@@ -61,12 +69,23 @@ std::vector<Xapian::termpos> densest(const std::vector<std::pair<Xapian::termpos
 std::optional<std::vector<size_t>> snippet_starts(const Xapian::Database& database, Xapian::docid document,
                                                   const index::BodyMap& map,
                                                   const query::HighlightTerms& terms, size_t count) {
-  if (!terms.prefixes.empty()) return std::nullopt;
-  std::vector<std::string> term_names;
-  for (const std::string& stem : terms.stems) term_names.push_back(std::string(index::kStemPrefix) + stem);
-  for (const std::string& word : terms.searched_words) term_names.push_back(word);
+  std::vector<LocatedTerm> located;
+  for (const std::string& stem : terms.stems)
+    located.push_back({std::string(index::kStemPrefix) + stem, located.size()});
+  for (const std::string& word : terms.searched_words) located.push_back({word, located.size()});
   try {
-    auto matches = body_matches(database, document, map, term_names);
+    // A word being typed: the document's own words it begins (folded words sort apart from prefixed terms).
+    for (const std::string& prefix : terms.prefixes) {
+      size_t word = located.size();
+      auto term = database.termlist_begin(document);
+      term.skip_to(prefix);
+      for (size_t read = 0; term != database.termlist_end(document) && read < kCompletionsPerPrefix;
+           ++term, ++read) {
+        if (!(*term).starts_with(prefix)) break;
+        located.push_back({*term, word});
+      }
+    }
+    auto matches = body_matches(database, document, map, located);
     if (matches.empty() || map.checkpoints.empty()) return std::vector<size_t>{0};
     std::vector<size_t> out;
     for (Xapian::termpos start : densest(matches, count)) {

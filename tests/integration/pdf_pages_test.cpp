@@ -130,6 +130,45 @@ TEST(PdfPages, ATableOfContentsIsNeverTheBestPassage) {
   }
 }
 
+TEST(PdfPages, ALongReportsPassagesAreItsSeparateMentionsBestFirst) {
+  testing::TempDir dir;
+  testing::DocumentSpec spec;
+  spec.title = "Rapport de neuf pages";
+  spec.lang = "fr";
+  const std::string filler =
+      " Les équipes locales ont rencontré les familles, les écoles et les centres de santé"
+      " du district pendant plusieurs mois de travail commun.";
+  spec.paragraphs.push_back("Sommaire\n1 Les inondations . . . . . . . . . . 2\n2 Les crues . . . . . . . 5");
+  for (int page = 2; page <= 9; ++page) {
+    std::string paragraph = "Page " + std::to_string(page) + ".";
+    for (int i = 0; i < 6; ++i) paragraph += filler;
+    if (page == 2)
+      paragraph += " Les inondations de février ont fermé les écoles et les inondations de mars aussi.";
+    if (page == 5 || page == 8) paragraph += " Après les inondations, les familles sont revenues.";
+    spec.paragraphs.push_back(paragraph);
+    spec.page_breaks.push_back(page - 1);
+  }
+  auto searcher = pdf_searcher(dir, spec);
+  ASSERT_TRUE(searcher.ok());
+  SearchRequest request;
+  request.q = "inondations";
+  request.passages = 5;
+  auto response = (*searcher)->search(request);
+  ASSERT_TRUE(response.ok());
+  ASSERT_EQ(response->hits.size(), 1u);
+  const Hit& hit = response->hits[0];
+  ASSERT_EQ(hit.passages.size(), 3u) << "one passage per mention, the table of contents none";
+  EXPECT_EQ(hit.passages[0].page, 2) << "the densest mention first";
+  EXPECT_EQ(hit.passages[0].snippet, hit.snippet);
+  std::set<int> pages;
+  for (const HitPassage& passage : hit.passages) {
+    EXPECT_NE(passage.snippet.find("<mark>inondations</mark>"), std::string::npos) << passage.snippet;
+    EXPECT_EQ(passage.snippet.find(". . ."), std::string::npos) << passage.snippet;
+    pages.insert(passage.page.value_or(0));
+  }
+  EXPECT_EQ(pages, (std::set<int>{2, 5, 8}));
+}
+
 TEST(PdfPages, PageStartsSurviveStoredFieldsAndOldRecordsHaveNone) {
   index::Document document;
   document.id = "a";
