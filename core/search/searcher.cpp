@@ -340,7 +340,9 @@ Result<SearchResponse> Searcher::similar(const std::string& id, SearchRequest re
     relevant.add_document(*posting);
     Xapian::Enquire enquire(shards_.database());
     CharacteristicWord decider;
-    Xapian::ESet expansion = enquire.get_eset(kWords, relevant, &decider);
+    // Exact term frequencies over shards, so several databases choose the words one would.
+    Xapian::ESet expansion =
+        enquire.get_eset(kWords, relevant, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
     std::vector<std::string> chosen(expansion.begin(), expansion.end());
     // The names of its topics and countries in both languages, so the other language's documents on the
     // subject come too (the gazetteer bridges what the words alone do not).

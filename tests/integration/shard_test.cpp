@@ -187,6 +187,10 @@ TEST_F(ShardedServing, ThreeRemoteShardsAnswerExactlyAsOneDatabase) {
       "/search?q=familles&filter=year:2021&facets=year,country&maxValuesPerFacet=3",
       "/suggest?q=enf",
       "/suggest?q=educ",
+      "/search?q=plaidoyer&passages=3",
+      "/search?q=violence+enfan&passages=2&hitsPerPage=5",
+      "/documents/fr/loi-chatiments-corporels-perou.md/similar?hitsPerPage=5",
+      "/documents/fr/loi-chatiments-corporels-perou.md/similar?lang=es&hitsPerPage=3",
   };
   for (const std::string& target : targets) {
     int expected_status = 0, local_status = 0, remote_status = 0;
