@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -25,6 +26,19 @@ auto pdf_searcher(const testing::TempDir& dir, const testing::DocumentSpec& spec
   std::string db = (dir.path() / "db").string();
   testing::build_index(corpus.string(), db);
   return Searcher::open(db, testing::builtin_gazetteer());
+}
+
+// The one hit of `q` with `passages` best passages; a failure, and none, when there is not exactly one.
+std::optional<Hit> only_hit(Searcher& searcher, const std::string& q, int passages) {
+  SearchRequest request;
+  request.q = q;
+  request.passages = passages;
+  auto response = searcher.search(request);
+  if (!response.ok() || response->hits.size() != 1) {
+    ADD_FAILURE() << q << ": not exactly one hit";
+    return std::nullopt;
+  }
+  return response->hits[0];
 }
 
 TEST(PdfPages, AHitSaysOnWhichPageItsSnippetStands) {
@@ -70,13 +84,9 @@ TEST(PdfPages, AHitSaysOnWhichPageItsSnippetStands) {
       EXPECT_EQ(hit.page, 3);
     }
   }
-  SearchRequest several;
-  several.q = "page";
-  several.passages = 3;
-  auto passages = (*searcher)->search(several);
-  ASSERT_TRUE(passages.ok());
-  ASSERT_EQ(passages->hits.size(), 1u);
-  const auto& best = passages->hits[0].passages;
+  auto several = only_hit(**searcher, "page", 3);
+  ASSERT_TRUE(several.has_value());
+  const auto& best = several->passages;
   ASSERT_GE(best.size(), 2u) << "a passage for each part of the document the word comes up in";
   std::set<int> pages;
   for (const HitPassage& passage : best) {
@@ -85,10 +95,12 @@ TEST(PdfPages, AHitSaysOnWhichPageItsSnippetStands) {
     pages.insert(*passage.page);
   }
   EXPECT_GE(pages.size(), 2u) << "the passages stand on different pages";
-  several.passages = 6;
-  EXPECT_FALSE(validate(several, RequestLimits{}).ok());
-  several.passages = 0;
-  EXPECT_FALSE(validate(several, RequestLimits{}).ok());
+  SearchRequest out_of_range;
+  out_of_range.q = "page";
+  out_of_range.passages = 6;
+  EXPECT_FALSE(validate(out_of_range, RequestLimits{}).ok());
+  out_of_range.passages = 0;
+  EXPECT_FALSE(validate(out_of_range, RequestLimits{}).ok());
 
   auto stored = (*searcher)->document("rapport.pdf");
   ASSERT_TRUE(stored.ok());
@@ -116,13 +128,9 @@ TEST(PdfPages, ATableOfContentsIsNeverTheBestPassage) {
     int page;
   };
   for (const Row& row : {Row{"visites à domicile Loreto", 2}, Row{"crèches communautaires", 3}}) {
-    SearchRequest request;
-    request.q = row.q;
-    request.passages = 2;
-    auto response = (*searcher)->search(request);
-    ASSERT_TRUE(response.ok());
-    ASSERT_EQ(response->hits.size(), 1u) << row.q;
-    const Hit& hit = response->hits[0];
+    auto found = only_hit(**searcher, row.q, 2);
+    ASSERT_TRUE(found.has_value());
+    const Hit& hit = *found;
     EXPECT_EQ(hit.page, row.page) << row.q << ": " << hit.snippet;
     EXPECT_EQ(hit.snippet.find(". . ."), std::string::npos) << row.q << ": " << hit.snippet;
     ASSERT_FALSE(hit.passages.empty());
@@ -150,13 +158,9 @@ TEST(PdfPages, ALongReportsPassagesAreItsSeparateMentionsBestFirst) {
   }
   auto searcher = pdf_searcher(dir, spec);
   ASSERT_TRUE(searcher.ok());
-  SearchRequest request;
-  request.q = "inondations";
-  request.passages = 5;
-  auto response = (*searcher)->search(request);
-  ASSERT_TRUE(response.ok());
-  ASSERT_EQ(response->hits.size(), 1u);
-  const Hit& hit = response->hits[0];
+  auto found = only_hit(**searcher, "inondations", 5);
+  ASSERT_TRUE(found.has_value());
+  const Hit& hit = *found;
   ASSERT_EQ(hit.passages.size(), 3u) << "one passage per mention, the table of contents none";
   EXPECT_EQ(hit.passages[0].page, 2) << "the densest mention first";
   EXPECT_EQ(hit.passages[0].snippet, hit.snippet);
