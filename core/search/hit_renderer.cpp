@@ -118,12 +118,13 @@ class Renderer {
   }
 
  private:
+  // Bytes read for a passage: from a checkpoint (≤ 40 words before a cluster) past the cluster.
+  static constexpr size_t kSliceBytes = 1200;
+  // Clusters tried in turn while one's matches all stand in a table of contents.
+  static constexpr size_t kClusters = 8;
+
   // The snippet from the densest cluster of matched words whose passage is chosen for matches (a table of
   // contents never is), and the byte offset in the body of its first matched word.
-  static constexpr size_t kSliceBytes = 1200;  // from a checkpoint (≤ 40 words before a cluster) past it
-  static constexpr size_t kClusters =
-      8;  // tried in turn while one's matches all stand in a table of contents
-
   std::pair<std::string, size_t> best_snippet(const Xapian::MSetIterator& match,
                                               const Xapian::Document& xapian_document,
                                               const index::Document& stored) {
@@ -142,7 +143,7 @@ class Renderer {
 
   // Up to `count` best passages, best first, none overlapping another: read from the densest clusters of
   // matched words as the snippet is (tables of contents left out), so a long body is not read whole; the
-  // whole body when positions cannot tell (a word being completed, no body map).
+  // whole body when positions cannot tell (no body map) or the body is shorter than a slice.
   std::vector<HitPassage> best_passages(const Xapian::MSetIterator& match,
                                         const Xapian::Document& xapian_document,
                                         const index::Document& stored, size_t count) {
