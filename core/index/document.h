@@ -2,11 +2,14 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace sonda::index {
+
+class PackedBody;
 
 // A section of a document (long HTML): where it begins in `body`, the anchor a link can point at ("" when
 // none) and its heading.
@@ -41,6 +44,8 @@ struct Document {
   std::vector<uint32_t> page_starts;
   // Its sections (HTML pages with headings), in order, so a hit can say in which one it stands; else empty.
   std::vector<DocumentSection> sections;
+  // A long body as stored, still packed (read with BodyReading::deferred; `body` is empty then).
+  std::shared_ptr<const PackedBody> packed_body;
 };
 
 }  // namespace sonda::index

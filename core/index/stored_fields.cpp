@@ -30,6 +30,7 @@ enum Tag : char {
   kAuthor = 'a',
   kPageStarts = 'g',  // varints: the first page start, then the gaps between starts
   kSection = 'h',     // one per section: varint start, varint anchor length, anchor, heading
+  kPackedBody = 'z',  // a long body, index/packed_body.h
 };
 
 void put(std::string& out, char tag, std::string_view value) {
@@ -42,11 +43,21 @@ void put_if(std::string& out, char tag, std::string_view value) {
   if (!value.empty()) put(out, tag, value);
 }
 
-bool assign(Document& document, char tag, std::string value) {
+bool assign(Document& document, char tag, std::string value, BodyReading reading) {
   switch (tag) {
+    case kPackedBody: {  // the last body record counts, packed or not
+      auto packed = PackedBody::parse(std::move(value));
+      if (!packed) return false;
+      document.body.clear();
+      document.packed_body = std::make_shared<const PackedBody>(std::move(*packed));
+      return reading == BodyReading::deferred || unpack_body(document);
+    }
     case kId: document.id = std::move(value); return true;
     case kTitle: document.title = std::move(value); return true;
-    case kBody: document.body = std::move(value); return true;
+    case kBody:
+      document.body = std::move(value);
+      document.packed_body.reset();
+      return true;
     case kLang: document.lang = std::move(value); return true;
     case kDate: document.date = std::move(value); return true;
     case kYear: document.year = std::atoi(value.c_str()); return true;
@@ -121,11 +132,16 @@ std::string encode_stored_fields(const Document& document) {
     value += section.heading;
     put(out, kSection, value);
   }
-  put_if(out, kBody, document.body);
+  if (document.packed_body && document.body.empty())
+    put(out, kPackedBody, document.packed_body->bytes());
+  else if (document.body.size() >= kPackBodyFrom)
+    put(out, kPackedBody, PackedBody::pack(document.body));
+  else
+    put_if(out, kBody, document.body);
   return out;
 }
 
-std::optional<Document> decode_stored_fields(std::string_view data) {
+std::optional<Document> decode_stored_fields(std::string_view data, BodyReading reading) {
   if (data.empty() || data.front() != kVersion) return std::nullopt;
   data.remove_prefix(1);
   Document document;
@@ -134,10 +150,30 @@ std::optional<Document> decode_stored_fields(std::string_view data) {
     data.remove_prefix(1);
     uint64_t length;
     if (!read_varint(data, length) || length > data.size()) return std::nullopt;
-    if (!assign(document, tag, std::string(data.substr(0, length)))) return std::nullopt;
+    if (!assign(document, tag, std::string(data.substr(0, length)), reading)) return std::nullopt;
     data.remove_prefix(length);
   }
   return document;
+}
+
+size_t body_size(const Document& document) {
+  return document.packed_body && document.body.empty() ? document.packed_body->size() : document.body.size();
+}
+
+std::optional<std::string> body_range(const Document& document, size_t begin, size_t length,
+                                      PackedBody::InflatedChunks* cache) {
+  if (document.packed_body && document.body.empty()) return document.packed_body->range(begin, length, cache);
+  if (begin >= document.body.size()) return std::string();
+  return document.body.substr(begin, length);
+}
+
+bool unpack_body(Document& document) {
+  if (!document.packed_body || !document.body.empty()) return true;
+  auto whole = document.packed_body->whole();
+  if (!whole) return false;
+  document.body = std::move(*whole);
+  document.packed_body.reset();
+  return true;
 }
 
 }  // namespace sonda::index

@@ -6,13 +6,29 @@
 #include <string_view>
 
 #include "index/document.h"
+#include "index/packed_body.h"
 
 namespace sonda::index {
 
 // Serialises a document's displayable fields (everything in Document) into Xapian document data.
 std::string encode_stored_fields(const Document& document);
 
+// How decoding treats a long body stored packed: inflated into `body`, or left in `packed_body` for
+// body_range() to inflate only the bytes asked for.
+enum class BodyReading { whole, deferred };
+
 // The inverse of encode_stored_fields; nullopt when `data` was not written by it.
-std::optional<Document> decode_stored_fields(std::string_view data);
+std::optional<Document> decode_stored_fields(std::string_view data, BodyReading reading = BodyReading::whole);
+
+// The length of `document`'s body, packed or not.
+size_t body_size(const Document& document);
+
+// Bytes [begin, begin + length) of `document`'s body (shorter at its end; a packed body's chunks kept in
+// `cache` when given); nullopt when its packed body is corrupt.
+std::optional<std::string> body_range(const Document& document, size_t begin, size_t length,
+                                      PackedBody::InflatedChunks* cache = nullptr);
+
+// Inflates a packed body into `body`; false (body left empty) when it is corrupt.
+bool unpack_body(Document& document);
 
 }  // namespace sonda::index

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
 
 #include "index/body_map.h"
 #include "index/document_fields.h"
@@ -20,33 +21,53 @@ namespace {
 // The part of the body worth reading for a passage: from where the matched words' positions point (a
 // checkpoint before the densest cluster), about `bytes` long; the whole body when positions cannot tell.
 struct BodySlice {
-  std::string_view text;
+  std::string text;
   size_t start = 0;  // its byte offset in the body
   bool cut_before = false;
   bool cut_after = false;
+  bool whole = false;  // the whole body
 };
 
-BodySlice slice_at(std::string_view body, size_t start, size_t bytes) {
-  std::string_view slice = utf8_prefix(body.substr(start), bytes);
-  std::string_view before = body.substr(0, start);
-  bool words_before = std::any_of(before.begin(), before.end(), [](char c) {
-    return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
-  });
-  return {slice, start, words_before, slice.size() < body.size() - start};
+constexpr size_t kWordsBeforeScan = 4096;  // bytes looked at for words before a slice; beyond, there are
+
+// The slice of `stored`'s body from `start`, at most `bytes` long and ending on a character; a packed body
+// inflates only the chunks it covers, each once into `chunks`.
+std::optional<BodySlice> slice_at(const index::Document& stored, size_t start, size_t bytes,
+                                  index::PackedBody::InflatedChunks& chunks) {
+  auto text = index::body_range(stored, start, bytes, &chunks);
+  auto before = index::body_range(stored, 0, start > kWordsBeforeScan ? 0 : start, &chunks);
+  if (!text || !before) return std::nullopt;
+  bool words_before =
+      start > kWordsBeforeScan || std::any_of(before->begin(), before->end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+      });
+  text->resize(utf8_prefix(*text, bytes).size());
+  bool cut_after = text->size() < index::body_size(stored) - start;
+  return BodySlice{std::move(*text), start, words_before, cut_after, false};
 }
 
-// The slices around the `count` densest clusters of matched words, best first, or the whole body.
-std::vector<BodySlice> body_slices(const Xapian::Database& database, const Xapian::MSetIterator& match,
-                                   const Xapian::Document& document, std::string_view body,
-                                   const query::HighlightTerms& terms, size_t bytes, size_t count) {
+// Visits the slices around the `count` densest clusters of matched words, best first, each made only when
+// reached, until `visit` returns false; or the whole body (inflated into `stored` when packed) when
+// positions cannot tell.
+void each_body_slice(const Xapian::Database& database, const Xapian::MSetIterator& match,
+                     const Xapian::Document& document, index::Document& stored,
+                     const query::HighlightTerms& terms, size_t bytes, size_t count,
+                     index::PackedBody::InflatedChunks& chunks,
+                     const std::function<bool(const BodySlice&)>& visit) {
   auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
   auto starts = map ? snippet_starts(database, *match, *map, terms, count) : std::nullopt;
-  std::vector<BodySlice> out;
+  bool visited = false;
   if (starts)
-    for (size_t start : *starts)
-      if (start <= body.size()) out.push_back(slice_at(body, start, bytes));
-  if (out.empty()) out.push_back({body, 0, false, false});
-  return out;
+    for (size_t start : *starts) {
+      if (start > index::body_size(stored)) continue;
+      auto slice = slice_at(stored, start, bytes, chunks);
+      if (!slice) continue;
+      visited = true;
+      if (!visit(*slice)) return;
+    }
+  if (visited) return;
+  index::unpack_body(stored);
+  visit({stored.body, 0, false, false, true});
 }
 
 std::string with_cuts(std::string passage, const BodySlice& slice, std::string_view marker) {
@@ -87,9 +108,12 @@ class Renderer {
   Hit render(const Xapian::MSetIterator& match, const Xapian::Document& xapian_document,
              index::Document stored) {
     Hit hit;
+    chunks_.clear();
     const query::HighlightTerms& terms = context_.text.highlight;
     hit.score = context_.text.browse ? 0.0 : std::round(match.get_weight() * 1000.0) / 1000.0;
     hit.relevance = context_.text.browse ? 1.0 : match.get_percent() / 100.0;
+    if (context_.request.with_body || context_.request.match_positions || context_.request.marking)
+      index::unpack_body(stored);  // these read the whole text
     if (context_.request.snippets) {
       auto [snippet, offset] = best_snippet(match, xapian_document, stored);
       hit.snippet = std::move(snippet);
@@ -113,6 +137,7 @@ class Renderer {
         if (!spans.empty()) hit.match_positions.emplace_back(field, std::move(spans));
       }
     if (!context_.request.with_body) stored.body.clear();
+    stored.packed_body.reset();
     hit.document = std::move(stored);
     return hit;
   }
@@ -127,56 +152,63 @@ class Renderer {
   // contents never is), and the byte offset in the body of its first matched word.
   std::pair<std::string, size_t> best_snippet(const Xapian::MSetIterator& match,
                                               const Xapian::Document& xapian_document,
-                                              const index::Document& stored) {
+                                              index::Document& stored) {
     const query::HighlightTerms& terms = context_.text.highlight;
-    std::optional<std::pair<std::string, size_t>> first;
-    for (const BodySlice& slice :
-         body_slices(database_, match, xapian_document, stored.body, terms, kSliceBytes, kClusters)) {
-      Passage passage = snippets_.build(slice.text, stored.lang, terms, context_.request.highlight);
-      std::pair<std::string, size_t> found{with_cuts(std::move(passage.text), slice, "…"),
-                                           slice.start + passage.offset};
-      if (passage.matched) return found;
-      if (!first) first = std::move(found);
-    }
-    return std::move(*first);
+    std::optional<std::pair<std::string, size_t>> first, chosen;
+    each_body_slice(database_, match, xapian_document, stored, terms, kSliceBytes, kClusters, chunks_,
+                    [&](const BodySlice& slice) {
+                      Passage passage =
+                          snippets_.build(slice.text, stored.lang, terms, context_.request.highlight);
+                      std::pair<std::string, size_t> found{with_cuts(std::move(passage.text), slice, "…"),
+                                                           slice.start + passage.offset};
+                      if (passage.matched)
+                        chosen = std::move(found);
+                      else if (!first)
+                        first = std::move(found);
+                      return !chosen;
+                    });
+    return chosen ? std::move(*chosen) : std::move(*first);
   }
 
   // Up to `count` best passages, best first, none overlapping another: read from the densest clusters of
   // matched words as the snippet is (tables of contents left out), so a long body is not read whole; the
   // whole body when positions cannot tell (no body map) or the body is shorter than a slice.
   std::vector<HitPassage> best_passages(const Xapian::MSetIterator& match,
-                                        const Xapian::Document& xapian_document,
-                                        const index::Document& stored, size_t count) {
+                                        const Xapian::Document& xapian_document, index::Document& stored,
+                                        size_t count) {
     const query::HighlightTerms& terms = context_.text.highlight;
     std::vector<HitPassage> out;
     auto add = [&](std::string text, size_t offset) {
       out.push_back(
           {std::move(text), page_of(stored.page_starts, offset), section_of(stored.sections, offset)});
     };
-    auto slices = body_slices(database_, match, xapian_document, stored.body, terms, kSliceBytes,
-                              std::max(count * 2, kClusters));
-    if (slices.size() == 1 && slices.front().text.size() == stored.body.size()) {
-      for (Passage& best : snippets_.passages(stored.body, stored.lang, terms, count))
-        add(std::move(best.text), best.offset);
-      return out;
-    }
     std::vector<size_t> chosen;  // the first matched byte of each passage kept
-    for (const BodySlice& slice : slices) {
-      Passage passage = snippets_.build(slice.text, stored.lang, terms, true);
-      size_t offset = slice.start + passage.offset;
-      bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](size_t other) {
-        return std::max(offset, other) - std::min(offset, other) < kSnippetBytes;
-      });
-      if (!passage.matched || overlaps) continue;
-      chosen.push_back(offset);
-      add(with_cuts(std::move(passage.text), slice, "…"), offset);
-      if (out.size() == count) break;
-    }
+    // Shown when no slice's words count, as the snippet is.
+    std::optional<std::pair<std::string, size_t>> first;
+    each_body_slice(database_, match, xapian_document, stored, terms, kSliceBytes,
+                    std::max(count * 2, kClusters), chunks_, [&](const BodySlice& slice) {
+                      if (slice.whole) {
+                        for (Passage& best : snippets_.passages(slice.text, stored.lang, terms, count))
+                          add(std::move(best.text), best.offset);
+                        return false;
+                      }
+                      Passage passage = snippets_.build(slice.text, stored.lang, terms, true);
+                      size_t offset = slice.start + passage.offset;
+                      bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](size_t other) {
+                        return std::max(offset, other) - std::min(offset, other) < kSnippetBytes;
+                      });
+                      if (!first) first.emplace(with_cuts(passage.text, slice, "…"), offset);
+                      if (!passage.matched || overlaps) return true;
+                      chosen.push_back(offset);
+                      add(with_cuts(std::move(passage.text), slice, "…"), offset);
+                      return out.size() < count;
+                    });
+    if (out.empty() && first) add(std::move(first->first), first->second);
     return out;
   }
 
   void mark_fields(Hit& hit, const Xapian::MSetIterator& match, const Xapian::Document& xapian_document,
-                   const index::Document& stored, const FieldMarking& marking) {
+                   index::Document& stored, const FieldMarking& marking) {
     MarkStyle style{marking.pre_tag, marking.post_tag, marking.crop_marker, marking.escape_html, true};
     std::vector<std::string> fields = marking.highlight;
     for (const auto& [field, words] : marking.crop)
@@ -191,12 +223,14 @@ class Renderer {
       std::vector<std::string> marked;
       for (const std::string& value : *values) {
         if (field == "text") {
-          BodySlice slice = body_slices(database_, match, xapian_document, value, context_.text.highlight,
-                                        words * 24 + 400, 1)
-                                .front();
-          marked.push_back(
-              with_cuts(snippets_.crop(slice.text, stored.lang, context_.text.highlight, words, field_style),
-                        slice, marking.crop_marker));
+          each_body_slice(
+              database_, match, xapian_document, stored, context_.text.highlight, words * 24 + 400, 1,
+              chunks_, [&](const BodySlice& slice) {
+                marked.push_back(with_cuts(
+                    snippets_.crop(slice.text, stored.lang, context_.text.highlight, words, field_style),
+                    slice, marking.crop_marker));
+                return false;
+              });
         } else if (words > 0) {
           marked.push_back(snippets_.crop(value, stored.lang, context_.text.highlight, words, field_style));
         } else {
@@ -210,6 +244,7 @@ class Renderer {
   const Xapian::Database& database_;
   SnippetBuilder snippets_;
   const HitContext& context_;
+  index::PackedBody::InflatedChunks chunks_;  // of the hit being rendered
 };
 
 }  // namespace
@@ -220,7 +255,7 @@ std::vector<Hit> render_hits(const Xapian::Database& database, const Xapian::MSe
   Renderer renderer(database, analyzer, context);
   for (auto match = matches.begin(); match != matches.end(); ++match) {
     Xapian::Document document = match.get_document();
-    auto stored = index::decode_stored_fields(document.get_data());
+    auto stored = index::decode_stored_fields(document.get_data(), index::BodyReading::deferred);
     if (!stored) continue;
     hits.push_back(renderer.render(match, document, std::move(*stored)));
   }

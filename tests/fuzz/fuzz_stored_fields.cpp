@@ -1,5 +1,5 @@
-// libFuzzer target: decoding stored document data (fields, page starts, sections); what decodes re-encodes
-// stably.
+// libFuzzer target: decoding stored document data (fields, page starts, sections, packed bodies); what
+// decodes re-encodes stably, and a body read whole equals the same body read by ranges.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -14,5 +14,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string encoded = sonda::index::encode_stored_fields(*document);
   auto again = sonda::index::decode_stored_fields(encoded);
   if (!again || sonda::index::encode_stored_fields(*again) != encoded) std::abort();
+  auto deferred = sonda::index::decode_stored_fields(bytes, sonda::index::BodyReading::deferred);
+  if (!deferred) std::abort();
+  size_t length = sonda::index::body_size(*deferred);
+  auto whole = sonda::index::body_range(*deferred, 0, length);
+  if (!whole || *whole != document->body) std::abort();
+  std::string halves;
+  for (size_t at = 0; at < length; at += length / 2 + 1) {
+    auto part = sonda::index::body_range(*deferred, at, length / 2 + 1);
+    if (!part) std::abort();
+    halves += *part;
+  }
+  if (halves != document->body) std::abort();
   return 0;
 }

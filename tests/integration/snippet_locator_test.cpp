@@ -1,5 +1,6 @@
 // Where a long body's snippet comes from, found by the positions of matched words: whole words, stems and
-// the words a word being typed begins, so no body is read whole to find its passage.
+// the words a word being typed begins, so no body is read whole to find its passage; and a long body
+// stored packed, of which a hit inflates only its slices.
 #include "search/snippet_locator.h"
 
 #include <gtest/gtest.h>
@@ -8,6 +9,8 @@
 #include <string>
 
 #include "index/schema.h"
+#include "index/stored_fields.h"
+#include "search/searcher.h"
 #include "support/corpus_index.h"
 #include "support/temp_dir.h"
 
@@ -50,6 +53,55 @@ TEST(SnippetLocator, ALongBodysMatchesAreFoundByTheirPositionsWordsBeingTypedToo
   auto none = snippet_starts(database, *posting, *map, unknown, 3);
   ASSERT_TRUE(none.has_value());
   EXPECT_EQ(*none, std::vector<size_t>{0}) << "no body word begins with the typed word";
+}
+
+TEST(SnippetLocator, ALongBodyStoredPackedGivesItsSnippetsPassagesAndWholeText) {
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir.path() / "corpus");
+  std::string body;
+  for (int i = 0; i < 900; ++i) {
+    body += "Paragraphe " + std::to_string(i) + " : les équipes ont rencontré les familles du district.";
+    if (i == 850 || i == 400) body += " Les inondations ont fermé les écoles.";
+    body += "\n\n";
+  }
+  std::ofstream(dir.path() / "corpus" / "long.md") << "---\ntitle: Long\nlang: fr\n---\n" << body;
+  std::string db = (dir.path() / "db").string();
+  testing::build_index((dir.path() / "corpus").string(), db);
+  {
+    Xapian::Database database(db);
+    std::string data =
+        database.get_document(*database.postlist_begin(std::string(index::kIdPrefix) + "long.md")).get_data();
+    EXPECT_LT(data.size(), body.size() / 3) << "the body is stored packed";
+  }
+  auto searcher = Searcher::open(db, testing::builtin_gazetteer());
+  ASSERT_TRUE(searcher.ok());
+  for (const char* q : {"inondations", "inond"}) {
+    SearchRequest request;
+    request.q = q;
+    request.passages = 3;
+    auto response = (*searcher)->search(request);
+    ASSERT_TRUE(response.ok()) << q;
+    ASSERT_EQ(response->hits.size(), 1u) << q;
+    const Hit& hit = response->hits[0];
+    EXPECT_NE(hit.snippet.find("<mark>inondations</mark>"), std::string::npos) << q << ": " << hit.snippet;
+    ASSERT_EQ(hit.passages.size(), 2u) << q;
+    std::string both =
+        hit.passages[0].snippet + hit.passages[1].snippet;  // each leads into the next paragraph
+    EXPECT_NE(both.find("Paragraphe 401"), std::string::npos) << both;
+    EXPECT_NE(both.find("Paragraphe 851"), std::string::npos) << both;
+    EXPECT_TRUE(hit.document.body.empty()) << "no body unless asked for";
+  }
+  SearchRequest with_body;
+  with_body.q = "inondations";
+  with_body.with_body = true;
+  auto response = (*searcher)->search(with_body);
+  ASSERT_TRUE(response.ok());
+  ASSERT_EQ(response->hits.size(), 1u);
+  EXPECT_EQ(response->hits[0].document.body.size(), (*searcher)->document("long.md")->body.size());
+  auto stored = (*searcher)->document("long.md");
+  ASSERT_TRUE(stored.ok());
+  EXPECT_NE(stored->body.find("Paragraphe 0 "), std::string::npos);
+  EXPECT_NE(stored->body.find("Paragraphe 899 "), std::string::npos);
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 // Round trips of the stored-field codec, and its refusal of foreign data.
 #include <gtest/gtest.h>
 
+#include "index/packed_body.h"
 #include "index/stored_fields.h"
+#include "util/varint.h"
 
 namespace sonda::index {
 namespace {
@@ -60,6 +62,114 @@ TEST(StoredFields, RejectsForeignOrTruncatedData) {
   d.body = "some body text";
   std::string data = encode_stored_fields(d);
   EXPECT_FALSE(decode_stored_fields(data.substr(0, data.size() - 3)).has_value());
+}
+
+// A long body of varied text: `paragraphs` numbered paragraphs of about 100 bytes.
+std::string long_body(int paragraphs) {
+  std::string body;
+  for (int i = 0; i < paragraphs; ++i)
+    body += "Paragraphe " + std::to_string(i) + " : les équipes ont rencontré les familles du district.\n\n";
+  return body;
+}
+
+TEST(StoredFields, ALongBodyIsStoredPackedAndReadByRanges) {
+  Document d;
+  d.id = "long.pdf";
+  d.body = long_body(1000);  // about 80 KB: five chunks
+  ASSERT_GE(d.body.size(), kPackBodyFrom);
+  std::string data = encode_stored_fields(d);
+  EXPECT_LT(data.size(), d.body.size() / 3) << "stored deflated";
+
+  auto whole = decode_stored_fields(data);
+  ASSERT_TRUE(whole.has_value());
+  EXPECT_EQ(whole->body, d.body);
+  EXPECT_FALSE(whole->packed_body);
+
+  auto deferred = decode_stored_fields(data, BodyReading::deferred);
+  ASSERT_TRUE(deferred.has_value());
+  EXPECT_TRUE(deferred->body.empty());
+  EXPECT_EQ(body_size(*deferred), d.body.size());
+  struct Row {
+    size_t begin, length;
+  };
+  constexpr size_t kChunk = PackedBody::kBodyChunkBytes;
+  for (Row row : {Row{0, 100}, Row{kChunk - 10, 20}, Row{kChunk, 1}, Row{3 * kChunk - 5, 2 * kChunk + 10},
+                  Row{d.body.size() - 7, 100}, Row{d.body.size(), 10}, Row{0, d.body.size()}}) {
+    auto range = body_range(*deferred, row.begin, row.length);
+    ASSERT_TRUE(range.has_value()) << row.begin;
+    EXPECT_EQ(*range, row.begin >= d.body.size() ? "" : d.body.substr(row.begin, row.length)) << row.begin;
+  }
+  PackedBody::InflatedChunks cache;
+  for (Row row : {Row{kChunk - 10, 20}, Row{kChunk - 10, 20}, Row{kChunk + 5, 30}}) {
+    auto range = body_range(*deferred, row.begin, row.length, &cache);
+    ASSERT_TRUE(range.has_value());
+    EXPECT_EQ(*range, d.body.substr(row.begin, row.length)) << row.begin << " through the cache";
+  }
+  EXPECT_EQ(cache.size(), 5u);
+  EXPECT_EQ(cache[0], d.body.substr(0, kChunk)) << "each chunk covered kept whole";
+  EXPECT_EQ(cache[1], d.body.substr(kChunk, kChunk));
+  EXPECT_TRUE(cache[2].empty()) << "and no other";
+  EXPECT_EQ(encode_stored_fields(*deferred), data) << "a deferred body is written back as it was read";
+  ASSERT_TRUE(unpack_body(*deferred));
+  EXPECT_EQ(deferred->body, d.body);
+
+  Document short_one;
+  short_one.id = "short.md";
+  short_one.body = long_body(10);
+  auto back = decode_stored_fields(encode_stored_fields(short_one), BodyReading::deferred);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->body, short_one.body) << "a short body is stored as it is";
+}
+
+TEST(PackedBody, RefusesWhatPackDidNotWrite) {
+  std::string good = PackedBody::pack(long_body(400));  // about 32 KB: two chunks
+  auto with_size = [](uint64_t size, std::string rest) {
+    std::string out;
+    append_varint(out, size);
+    return out + rest;
+  };
+  std::string one_chunk = PackedBody::pack("court");
+  struct Row {
+    const char* name;
+    std::string packed;
+  };
+  const std::vector<Row> rows = {
+      {"empty", ""},
+      {"a size and no chunk", with_size(100, "")},
+      {"a chunk longer than the data", with_size(5, std::string("\x10"
+                                                                "abc"))},
+      {"one chunk too many", good + one_chunk.substr(1)},
+      {"a chunk cut short", good.substr(0, good.size() - 10)},
+      {"chunks missing", with_size(40000, one_chunk.substr(1))},
+      {"a size over 4 GiB", with_size(uint64_t{1} << 40, "")},
+      {"a truncated size", std::string("\xff")},
+  };
+  for (const Row& row : rows) EXPECT_FALSE(PackedBody::parse(row.packed).has_value()) << row.name;
+
+  // A chunk whose bytes are not deflate, or inflate to another length: parsed, but no range comes out.
+  std::string garbage = with_size(5, std::string("\x03xyz"));
+  auto parsed = PackedBody::parse(garbage);
+  ASSERT_TRUE(parsed.has_value());
+  EXPECT_FALSE(parsed->range(0, 5).has_value());
+  std::string wrong_length = with_size(4, one_chunk.substr(1));  // "court" is 5 bytes
+  auto wrong = PackedBody::parse(wrong_length);
+  ASSERT_TRUE(wrong.has_value());
+  EXPECT_FALSE(wrong->whole().has_value());
+  auto fine = PackedBody::parse(one_chunk);
+  ASSERT_TRUE(fine.has_value());
+  EXPECT_EQ(fine->whole(), "court");
+
+  Document d;
+  d.id = "long.pdf";
+  d.body = long_body(1000);
+  std::string data = encode_stored_fields(d);
+  data[data.size() - 40] ^= 0x55;  // inside the last chunk
+  EXPECT_FALSE(decode_stored_fields(data).has_value())
+      << "a corrupt chunk makes the whole document unreadable";
+  auto deferred = decode_stored_fields(data, BodyReading::deferred);
+  ASSERT_TRUE(deferred.has_value());
+  EXPECT_TRUE(body_range(*deferred, 0, 100).has_value()) << "the first chunks still read";
+  EXPECT_FALSE(body_range(*deferred, body_size(*deferred) - 10, 10).has_value());
 }
 
 }  // namespace

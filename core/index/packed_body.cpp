@@ -1,0 +1,102 @@
+// Chunked deflate (zlib streams) of long bodies: a varint body size, then per chunk a varint length and
+// bytes.
+#include "index/packed_body.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+
+#include "util/varint.h"
+
+namespace sonda::index {
+namespace {
+
+constexpr int kWindowBits = 15;  // zlib streams: each chunk carries its Adler-32, so corruption is seen
+constexpr uint64_t kMaxBodyBytes = uint64_t{1} << 32;  // page and section starts are 32-bit offsets
+
+std::string deflate_chunk(std::string_view chunk) {
+  z_stream stream{};
+  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, kWindowBits, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&stream, chunk.size()), '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(chunk.data()));
+  stream.avail_in = static_cast<uInt>(chunk.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return out;
+}
+
+// Inflates a chunk that must give exactly `expected` bytes.
+std::optional<std::string> inflate_chunk(std::string_view chunk, size_t expected) {
+  z_stream stream{};
+  if (inflateInit2(&stream, kWindowBits) != Z_OK) return std::nullopt;
+  std::string out(expected, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(chunk.data()));
+  stream.avail_in = static_cast<uInt>(chunk.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  int status = inflate(&stream, Z_FINISH);
+  bool complete = status == Z_STREAM_END && stream.total_out == expected && stream.avail_in == 0;
+  inflateEnd(&stream);
+  if (!complete) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+std::string PackedBody::pack(std::string_view body) {
+  std::string out;
+  append_varint(out, body.size());
+  for (size_t at = 0; at < body.size(); at += kBodyChunkBytes) {
+    std::string chunk = deflate_chunk(body.substr(at, kBodyChunkBytes));
+    append_varint(out, chunk.size());
+    out += chunk;
+  }
+  return out;
+}
+
+std::optional<PackedBody> PackedBody::parse(std::string packed) {
+  PackedBody out;
+  std::string_view rest = packed;
+  uint64_t size = 0;
+  if (!read_varint(rest, size) || size > kMaxBodyBytes) return std::nullopt;
+  size_t expected_chunks = (size + kBodyChunkBytes - 1) / kBodyChunkBytes;
+  while (!rest.empty()) {
+    uint64_t length = 0;
+    if (!read_varint(rest, length) || length > rest.size() || out.chunks_.size() == expected_chunks)
+      return std::nullopt;
+    out.chunks_.emplace_back(packed.size() - rest.size(), length);
+    rest.remove_prefix(length);
+  }
+  if (out.chunks_.size() != expected_chunks) return std::nullopt;
+  out.size_ = size;
+  out.packed_ = std::move(packed);
+  return out;
+}
+
+std::optional<std::string> PackedBody::range(size_t begin, size_t length, InflatedChunks* cache) const {
+  std::string out;
+  if (begin >= size_) return out;
+  size_t end = begin + std::min(length, size_ - begin);
+  if (cache) cache->resize(chunks_.size());
+  for (size_t chunk = begin / kBodyChunkBytes; chunk * kBodyChunkBytes < end; ++chunk) {
+    size_t chunk_start = chunk * kBodyChunkBytes;
+    size_t chunk_size = std::min(kBodyChunkBytes, size_ - chunk_start);
+    std::optional<std::string> inflated;
+    const std::string* text = cache && !(*cache)[chunk].empty() ? &(*cache)[chunk] : nullptr;
+    if (!text) {
+      inflated = inflate_chunk(std::string_view(packed_).substr(chunks_[chunk].first, chunks_[chunk].second),
+                               chunk_size);
+      if (!inflated) return std::nullopt;
+      text = cache ? &((*cache)[chunk] = std::move(*inflated)) : &*inflated;
+    }
+    size_t from = std::max(begin, chunk_start) - chunk_start;
+    size_t to = std::min(end, chunk_start + chunk_size) - chunk_start;
+    out.append(*text, from, to - from);
+  }
+  return out;
+}
+
+}  // namespace sonda::index

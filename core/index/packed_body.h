@@ -1,0 +1,48 @@
+// A long body stored packed: deflated in independent chunks, so a hit inflates only the bytes it shows.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sonda::index {
+
+// Bodies from this size on are stored packed; shorter ones are stored as they are.
+inline constexpr size_t kPackBodyFrom = 32 * 1024;
+
+// A body deflated in chunks of kBodyChunkBytes (the last one shorter), each inflatable on its own.
+class PackedBody {
+ public:
+  static constexpr size_t kBodyChunkBytes = 16 * 1024;
+
+  // Packs `body` (any bytes).
+  static std::string pack(std::string_view body);
+
+  // Reads what pack() wrote; nullopt when `packed` is not that (its chunks are checked when inflated).
+  static std::optional<PackedBody> parse(std::string packed);
+
+  // The body's length in bytes.
+  size_t size() const { return size_; }
+
+  // Chunks one reader has inflated, by index ("" for one not inflated yet); never shared between threads.
+  using InflatedChunks = std::vector<std::string>;
+
+  // Bytes [begin, begin + length) of the body (shorter at its end), inflating only the chunks they cover
+  // (each once with a `cache`); nullopt when a chunk will not inflate.
+  std::optional<std::string> range(size_t begin, size_t length, InflatedChunks* cache = nullptr) const;
+
+  // What pack() wrote.
+  const std::string& bytes() const { return packed_; }
+
+  // The whole body; nullopt when a chunk will not inflate.
+  std::optional<std::string> whole() const { return range(0, size_); }
+
+ private:
+  std::string packed_;
+  std::vector<std::pair<size_t, size_t>> chunks_;  // (offset, length) of each deflated chunk in packed_
+  size_t size_ = 0;
+};
+
+}  // namespace sonda::index
