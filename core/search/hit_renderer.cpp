@@ -28,7 +28,8 @@ struct BodySlice {
   bool whole = false;  // the whole body
 };
 
-constexpr size_t kWordsBeforeScan = 4096;  // bytes looked at for words before a slice; beyond, there are
+// Bytes looked at for words before a slice; a slice starting further in has words before it.
+constexpr size_t kWordsBeforeScan = 4096;
 
 // The slice of `stored`'s body from `start`, at most `bytes` long and ending on a character; a packed body
 // inflates only the chunks it covers, each once into `chunks`.
@@ -172,7 +173,7 @@ class Renderer {
 
   // Up to `count` best passages, best first, none overlapping another: read from the densest clusters of
   // matched words as the snippet is (tables of contents left out), so a long body is not read whole; the
-  // whole body when positions cannot tell (no body map) or the body is shorter than a slice.
+  // whole body only when positions cannot tell (no body map).
   std::vector<HitPassage> best_passages(const Xapian::MSetIterator& match,
                                         const Xapian::Document& xapian_document, index::Document& stored,
                                         size_t count) {
