@@ -114,7 +114,11 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
     exact = Xapian::Query(Xapian::Query::OP_AND_MAYBE, exact,
                           Xapian::Query(Xapian::Query::OP_FILTER, weight, Xapian::Query(form)));
   }
-  std::vector<Xapian::Query> variants = typo_variants(token, std::string(text), stems, positive);
+  TypoReadings typos = typo_variants(token, std::string(text), stems, positive);
+  std::vector<Xapian::Query> variants = std::move(typos.variants);
+  bool own_stems_held = typos.own_weight > 0 || variants.empty();
+  if (own_stems_held && typos.own_weight < 1)
+    exact = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, typos.own_weight);
   for (auto& synonym : synonyms_of(token.folded, positive)) variants.push_back(std::move(synonym));
   // (its own query again: one holding a posting source must not stand twice in a query tree)
   for (auto& name : names_of(entity_terms_of(text, positive), stem_query(stems, stem_prefix)))
@@ -122,7 +126,7 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
   for (auto& other : translations_of(token, std::string(text), positive))
     variants.push_back(std::move(other));
   if (variants.empty()) return exact;
-  variants.insert(variants.begin(), exact);
+  if (own_stems_held) variants.insert(variants.begin(), exact);
   return combine(Xapian::Query::OP_OR, variants);
 }
 
@@ -379,9 +383,7 @@ std::optional<Xapian::Query> QueryTranslator::proximity(const QueryNode& root) {
     auto tokens = tokens_of(child.text);
     for (const auto& token : tokens)
       if (!reads_as_stopword(child, tokens.size(), token))  // NEAR takes OR (not SYNONYM) subqueries (1.4)
-        words.push_back(child.unfinished
-                            ? unfinished_proximity_term(token)
-                            : stem_query(stems_of(token), index::kStemPrefix, Xapian::Query::OP_OR));
+        words.push_back(child.unfinished ? unfinished_proximity_term(token) : finished_proximity_term(token));
   }
   if (words.size() < 2 || proximity_weight_ <= 0) return std::nullopt;
   Xapian::Query near(Xapian::Query::OP_NEAR, words.begin(), words.end(),

@@ -110,15 +110,21 @@ class QueryTranslator {
   // every match in its own language.
   std::vector<Xapian::Query> translations_of(const analysis::Token& token, const std::string& typed,
                                              bool positive);
+  // The proximity clause's term for a finished word: its stems, and its typo candidates' when it has some.
+  Xapian::Query finished_proximity_term(const analysis::Token& token);
   // For a word of five letters or more that no document holds (digits never): the indexed words one or two
   // typos away, the nearest and most frequent first (memoized per folded word); none without typo tolerance.
   const std::vector<std::string>& typo_candidates(const analysis::Token& token);
   // The stop word a positive word no document holds most likely misspells, if its likeliest spelling is one.
   std::optional<std::string> stopword_typo(const analysis::Token& token, bool positive);
-  // The candidates as queries (stems, or a stop word as itself), each weighted below any exact or completed
-  // word by its share of the most frequent candidate's documents.
-  std::vector<Xapian::Query> typo_variants(const analysis::Token& token, const std::string& typed,
-                                           const std::set<std::string>& stems, bool positive);
+  // The readings of a word no document holds: its candidates as queries (stems, or a stop word as itself)
+  // and the word's own stems, each weighted by its documents over those of the likeliest reading.
+  struct TypoReadings {
+    std::vector<Xapian::Query> variants;
+    double own_weight = 1;  // of the word's own stems (an inflection no document uses)
+  };
+  TypoReadings typo_variants(const analysis::Token& token, const std::string& typed,
+                             const std::set<std::string>& stems, bool positive);
   std::optional<Xapian::Query> prefix(std::string_view text, bool positive);
   std::optional<Xapian::Query> scope(const QueryNode& node, bool positive);
   std::vector<analysis::Token> tokens_of(std::string_view text);

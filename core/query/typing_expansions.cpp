@@ -19,11 +19,14 @@ constexpr size_t kProximityCompletions = 5;
 // The likeliest readings of a word being typed (itself, when a word, or a completion of another stem) whose
 // best documents the first page shows.
 constexpr size_t kPromotedReadings = 3;
-// A word no document holds (or at most this many): up to this many words a typo away, the most frequent at
-// this weight and each other at that times its share of the most frequent one's documents.
+// A word no document holds (or at most this many): up to this many words a typo away; a reading of it (one
+// of them, or its own stems) weighs its documents over the likeliest reading's, a word a typo away that
+// times this weight, below a word typed right.
 constexpr size_t kTypoIfAtMostDocuments = 0;
 constexpr size_t kTypoVariants = 4;
-constexpr double kTypoWeight = 0.4;
+constexpr double kTypoWeight = 0.7;
+// How much less likely a word two typos away is than one a single typo away, documents alike.
+constexpr double kFartherTypoOdds = 0.1;
 
 }  // namespace
 
@@ -127,6 +130,15 @@ Xapian::Query QueryTranslator::unfinished_proximity_term(const analysis::Token& 
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
+// A finished word stands for its stems and, when no document holds it, those of the words a typo away.
+Xapian::Query QueryTranslator::finished_proximity_term(const analysis::Token& token) {
+  std::set<std::string> stems = stems_of(token);
+  for (const std::string& variant : typo_candidates(token))
+    if (!is_stopword(variant))
+      stems.merge(std::set<std::string>(stems_of(analysis::Token{variant, variant})));
+  return stem_query(stems, index::kStemPrefix, Xapian::Query::OP_OR);
+}
+
 const std::vector<std::string>& QueryTranslator::typo_candidates(const analysis::Token& token) {
   static const std::vector<std::string> kNone;
   if (!typo_tolerance_) return kNone;
@@ -147,33 +159,41 @@ std::optional<std::string> QueryTranslator::stopword_typo(const analysis::Token&
   return candidates.front();
 }
 
-std::vector<Xapian::Query> QueryTranslator::typo_variants(const analysis::Token& token,
-                                                          const std::string& typed,
-                                                          const std::set<std::string>& stems, bool positive) {
-  std::vector<Xapian::Query> out;
+QueryTranslator::TypoReadings QueryTranslator::typo_variants(const analysis::Token& token,
+                                                             const std::string& typed,
+                                                             const std::set<std::string>& stems,
+                                                             bool positive) {
+  TypoReadings out;
   if (!positive) return out;
-  std::vector<std::pair<std::string, double>> variants;  // weighted by their share of the most frequent
   const std::vector<std::string>& candidates = typo_candidates(token);
   if (candidates.empty()) return out;
-  // A word of its own stems (an inflection no document uses) competes with the candidates.
-  double top = 1;
+  // The word as typed is no word of the index: its own stems (an inflection no document uses, or another
+  // word's stem reached by chance: "travali" → "traval", as "travaux") are one more reading beside the
+  // candidates, the likeliest by documents weighing most.
+  double own = 0;
   for (const auto& stem : stems)
-    top += static_cast<double>(lookup_.documents_with(std::string(index::kStemPrefix) + stem));
+    own += static_cast<double>(lookup_.documents_with(std::string(index::kStemPrefix) + stem));
+  std::vector<std::pair<std::string, double>> variants;  // with their documents
+  double top = std::max(1.0, own);
+  std::u32string typed_points = code_points(token.folded);
   for (const std::string& variant : candidates) {
     if (stemmed_alike(variant, stems)) continue;  // another form of the word: its stems match it already
     double documents_of_variant = static_cast<double>(std::max<size_t>(1, lookup_.documents_with(variant)));
+    if (typo_distance(typed_points, code_points(variant), 1) > 1) documents_of_variant *= kFartherTypoOdds;
     top = std::max(top, documents_of_variant);
     variants.emplace_back(variant, documents_of_variant);
   }
+  out.own_weight = own / top;
   for (const auto& [variant, documents_of_variant] : variants) {
-    double weight = kTypoWeight * (documents_of_variant / top);
+    double weight = kTypoWeight * documents_of_variant / top;
     if (is_stopword(variant)) {  // indexed as itself, without stems
-      out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(variant), weight);
+      out.variants.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(variant), weight);
       out_.highlight.words.insert(variant);
       out_.highlight.searched_words.insert(variant);
     } else {
       const std::set<std::string>& variant_stems = stems_of(analysis::Token{variant, variant});
-      out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, stem_query(variant_stems, index::kStemPrefix), weight);
+      out.variants.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, stem_query(variant_stems, index::kStemPrefix),
+                                weight);
       out_.highlight.stems.insert(variant_stems.begin(), variant_stems.end());
     }
     out_.corrections.emplace(typed, variant);

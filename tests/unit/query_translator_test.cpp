@@ -28,6 +28,8 @@ class FakeLookup : public TermLookup {
     if (word == "chatimens" || word == "chatimens2") return {"chatiments"};
     if (word == "netre") return {"notre"};
     if (word == "chats") return {"chaos"};
+    if (word == "travali") return {"travail"};
+    if (word == "peestamos") return {"prestamos", "pensamos"};  // one typo away, two
     if (word == "chatimenss" && max_distance == 2) return {"chatiments", "chatiment"};
     return {};
   }
@@ -39,6 +41,9 @@ class FakeLookup : public TermLookup {
     return {};
   }
   size_t documents_with(std::string_view term) const override {
+    if (term == "travail" || term == "pensamos") return 5;
+    if (term == "prestamos") return 1;
+    if (term == "Ztraval") return 2;  // as "travaux"
     return term == "chatiments" || term == "chat" || term == "Zchat" ? 3 : 0;
   }
   std::vector<Completion> completions(std::string_view prefix, size_t limit) const override {
@@ -249,15 +254,21 @@ TEST(QueryTranslatorTable, TheProximityClauseTakesItsWindowAndWeight) {
 
 // Words no document holds also match indexed words a typo away, below the word itself.
 const ContainsCase kTypos[] = {
-    {"chatimens", {"fr"}, "(Zchatimen OR 0.4000000000000000222 * Zchat)"},
-    {"chatimens corporels", {"fr"}, "0.4000000000000000222 * Zchat"},
+    // the likeliest reading of a word no document holds weighs 0.7, below a word typed right; its own stems,
+    // held by no document, are left out
+    {"chatimens", {"fr"}, "Query(0.69999999999999984457 * Zchat)"},
+    {"chatimens corporels", {"fr"}, "(0.69999999999999984457 * Zchat AND Zcorporel)"},
+    {"chatimens corporels", {"fr"}, "((Zchat OR Zchatimen) NEAR 4 Zcorporel)"},  // proximity counts it too
     {"chatiments", {"fr"}, "Query(Zchat)"},  // the index holds it: no variants
     {"\"chatimens corporels\"", {"fr"}, "Query((chatimens PHRASE 2 corporels))"},  // never in phrases
     {"title:chatimens", {"fr"}, "Query(ZSchatimen)"},                              // never in scopes
     {"chatimens2", {"fr"}, "Query(Zchatimens2)"},                                  // never with digits
-    // a word no document holds whose stems some do (an inflection none uses): its stems' documents compete
-    // with the variants' (3 for "chat" against 1 for "chaos": 0.4 × 1/4)
-    {"chats", {"fr"}, "Query((Zchat OR 0.10000000000000000555 * Zchaos))"},
+    // a word no document holds whose stems some do (an inflection none uses, or another word's stem): its
+    // stems are one more reading, each weighing its documents over the likeliest one's
+    {"chats", {"fr"}, "Query((Zchat OR 0.23333333333333330928 * Zchaos))"},  // 0.7 × 1/3
+    {"travali", {"fr"}, "Query((0.4000000000000000222 * Ztraval OR 0.69999999999999995559 * Ztravail))"},
+    // a word two typos away counts a tenth of its documents: 0.7 × 1 / max(1, 5 × 0.1) and 0.7 × 0.5 / 1
+    {"peestamos", {"es"}, "Query((0.69999999999999995559 * Zprest OR 0.3499999999999999778 * Zpens))"},
     // a misspelt stop word is that stop word: left out beside content words, else searched as itself
     {"netre chatiments", {"fr"}, "Query(Zchat)"},
     {"netre", {"fr"}, "Query(notre)"},
