@@ -198,8 +198,10 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
     enquire.set_query(restrict(text.query, filters.all()));
     matches = enquire.get_mset(offset, request.hits_per_page, everything);
   }
+  response.total_hits = matches.get_matches_estimated();
   // Ranked by relevance, the best hit of each likely completion of the word being typed is on the first
-  // page: the page is ranked again with those raised (the same documents match, so the counts stand).
+  // page: the page is ranked again with those raised (the same documents match, so the counts and the
+  // total stand, and the page alone is asked for).
   if (request.sort == SortOrder::relevance && !text.browse && request.hits_per_page > 0) {
     PromotionContext context{shards_.database(), weighting, translator, parsed, mode, filters};
     bool first_page_known = offset == 0 && static_cast<size_t>(request.hits_per_page) >= kPromotionPage;
@@ -208,10 +210,9 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
       again.set_weighting_scheme(weighting);
       apply_sort(again, request.sort, text.browse);
       again.set_query(*promoted);
-      matches = again.get_mset(offset, request.hits_per_page, everything);
+      matches = again.get_mset(offset, request.hits_per_page);
     }
   }
-  response.total_hits = matches.get_matches_estimated();
   response.total_pages =
       request.hits_per_page > 0
           ? static_cast<int>((response.total_hits + request.hits_per_page - 1) / request.hits_per_page)
