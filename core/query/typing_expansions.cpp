@@ -38,8 +38,7 @@ const std::vector<TermLookup::Completion>& QueryTranslator::kept_completions(con
   std::set<std::string> seen = lookup_.documents_with(folded) > 0 ? stems_of(token) : std::set<std::string>{};
   for (auto& completion : lookup_.completions(folded, kTypingExpansionLimit + 1)) {
     if (kept.size() >= kTypingExpansionLimit) break;
-    if (completion.word == folded || is_stopword(completion.word) || stemmed_alike(completion.word, seen))
-      continue;
+    if (completion.word == folded || stemmed_alike(completion.word, seen)) continue;
     kept.push_back(std::move(completion));
   }
   return completions_memo_.emplace(folded, std::move(kept)).first->second;
@@ -90,7 +89,7 @@ std::vector<std::pair<std::string, double>> QueryTranslator::completion_terms(co
   for (const auto& [word, documents] : kept) {
     double weight = mass * static_cast<double>(std::max<size_t>(1, documents)) / total;
     std::set<std::string> reached;
-    if (!through_stems)
+    if (!through_stems || is_stopword(word))  // a stop word is indexed as itself, without stems
       reached.insert(word);
     else
       for (const std::string& stem : stems_of(analysis::Token{word, word}))  // every form of the completion

@@ -47,7 +47,8 @@ class FakeLookup : public TermLookup {
     return term == "chatiments" || term == "chat" || term == "Zchat" ? 3 : 0;
   }
   std::vector<Completion> completions(std::string_view prefix, size_t limit) const override {
-    std::vector<Completion> words = {{"chateau", 10}, {"chatiments", 8}, {"chaton", 5}, {"chats", 2}};
+    std::vector<Completion> words = {{"chateau", 10}, {"chatiments", 8}, {"chaton", 5},
+                                     {"chats", 2},    {"notre", 6},      {"notes", 3}};
     std::erase_if(words, [&](const Completion& c) { return !c.word.starts_with(prefix); });
     words.resize(std::min(words.size(), limit));
     return words;
@@ -186,6 +187,9 @@ const ContainsCase kTyping[] = {
     // the proximity clause counts the completions of the word being typed
     {"corporels chati", {"fr"}, "(Zcorporel NEAR 4 Zchat)"},
     {"corporels chat", {"fr"}, "(Zcorporel NEAR 4 (Zchat OR Zchateau OR Zchaton))"},
+    // a completion that is a stop word is searched as itself (stop words have no stems)
+    {"notr", {"fr"}, "Query(notre)"},
+    {"not", {"fr"}, "Query((0.66666666666666662966 * notre OR 0.33333333333333331483 * Znot))"},
     {"zzz", {"fr"}, "Query(Zzzz)"},  // nothing completes it: the word alone
     {"c", {"fr"}, "Query(c)"},       // one letter: too short to complete
 };
