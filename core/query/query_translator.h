@@ -82,6 +82,9 @@ class QueryTranslator {
   // left out), each weighted below the word itself and the more frequent completions; empty when none.
   // `through_stems`: each completion by its stems (every form of it), else as the word itself (phrases).
   std::vector<Xapian::Query> completions_of(const analysis::Token& token, bool positive, bool through_stems);
+  // The stems the word being typed is searched through as typed: none when it is no word or a stop word
+  // (searched as itself), so its completions of the same stems are not left out.
+  const std::set<std::string>& stems_searched_as_typed(const analysis::Token& token);
   // The completions a word being typed is matched through (memoized per folded word), most frequent first.
   const std::vector<TermLookup::Completion>& kept_completions(const analysis::Token& token);
   // Of its likeliest readings (the word itself, when a word, and one completion per stem), the completions.

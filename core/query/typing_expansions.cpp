@@ -30,12 +30,18 @@ constexpr double kFartherTypoOdds = 0.1;
 
 }  // namespace
 
+const std::set<std::string>& QueryTranslator::stems_searched_as_typed(const analysis::Token& token) {
+  static const std::set<std::string> kNone;
+  if (is_stopword(token.folded) || lookup_.documents_with(token.folded) == 0) return kNone;
+  return stems_of(token);
+}
+
 const std::vector<TermLookup::Completion>& QueryTranslator::kept_completions(const analysis::Token& token) {
   auto memo = completions_memo_.find(token.folded);
   if (memo != completions_memo_.end()) return memo->second;
   const std::string& folded = token.folded;
   std::vector<TermLookup::Completion> kept;
-  std::set<std::string> seen = lookup_.documents_with(folded) > 0 ? stems_of(token) : std::set<std::string>{};
+  const std::set<std::string>& seen = stems_searched_as_typed(token);
   for (auto& completion : lookup_.completions(folded, kTypingExpansionLimit + 1)) {
     if (kept.size() >= kTypingExpansionLimit) break;
     if (completion.word == folded || stemmed_alike(completion.word, seen)) continue;
@@ -50,11 +56,9 @@ std::vector<std::string> QueryTranslator::likely_completions(const analysis::Tok
     size_t documents;
   };
   std::vector<Reading> readings;
-  std::set<std::string> seen;
-  if (size_t documents = lookup_.documents_with(token.folded); documents > 0) {
+  std::set<std::string> seen = stems_searched_as_typed(token);
+  if (size_t documents = lookup_.documents_with(token.folded); documents > 0)
     readings.push_back({"", documents});
-    seen = stems_of(token);
-  }
   for (const auto& [word, documents] : kept_completions(token)) {
     const std::set<std::string>& stems = stems_of(analysis::Token{word, word});
     if (std::any_of(stems.begin(), stems.end(), [&](const std::string& s) { return seen.contains(s); }))
@@ -78,7 +82,7 @@ std::vector<std::pair<std::string, double>> QueryTranslator::completion_terms(co
   if (folded.size() < 2) return terms;
   bool is_word = lookup_.documents_with(folded) > 0;
   // Those of the word itself, when it is one: the exact word's query has them.
-  std::set<std::string> seen = is_word ? stems_of(token) : std::set<std::string>{};
+  const std::set<std::string>& seen = stems_searched_as_typed(token);
   const std::vector<TermLookup::Completion>& kept = kept_completions(token);
   double total = 0;
   for (const auto& completion : kept) total += static_cast<double>(std::max<size_t>(1, completion.documents));
@@ -120,9 +124,8 @@ Xapian::Query QueryTranslator::unfinished_proximity_term(const analysis::Token& 
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   if (terms.size() > kProximityCompletions) terms.resize(kProximityCompletions);
   std::vector<Xapian::Query> alternatives;
-  if (lookup_.documents_with(token.folded) > 0)
-    for (const auto& stem : stems_of(token))
-      alternatives.emplace_back(std::string(index::kStemPrefix) + stem);
+  for (const auto& stem : stems_searched_as_typed(token))
+    alternatives.emplace_back(std::string(index::kStemPrefix) + stem);
   for (const auto& term : terms) alternatives.emplace_back(term.first);
   if (alternatives.empty()) return Xapian::Query::MatchNothing;
   if (alternatives.size() == 1) return alternatives.front();

@@ -43,12 +43,13 @@ class FakeLookup : public TermLookup {
   size_t documents_with(std::string_view term) const override {
     if (term == "travail" || term == "pensamos") return 5;
     if (term == "prestamos") return 1;
+    if (term == "leur") return 4;
     if (term == "Ztraval") return 2;  // as "travaux"
     return term == "chatiments" || term == "chat" || term == "Zchat" ? 3 : 0;
   }
   std::vector<Completion> completions(std::string_view prefix, size_t limit) const override {
-    std::vector<Completion> words = {{"chateau", 10}, {"chatiments", 8}, {"chaton", 5},
-                                     {"chats", 2},    {"notre", 6},      {"notes", 3}};
+    std::vector<Completion> words = {{"chateau", 10}, {"chatiments", 8}, {"chaton", 5}, {"chats", 2},
+                                     {"notre", 6},    {"notes", 3},      {"leurs", 3}};
     std::erase_if(words, [&](const Completion& c) { return !c.word.starts_with(prefix); });
     words.resize(std::min(words.size(), limit));
     return words;
@@ -190,6 +191,9 @@ const ContainsCase kTyping[] = {
     // a completion that is a stop word is searched as itself (stop words have no stems)
     {"notr", {"fr"}, "Query(notre)"},
     {"not", {"fr"}, "Query((0.66666666666666662966 * notre OR 0.33333333333333331483 * Znot))"},
+    // a cut that is a stop word is searched as itself, not through its stems: its completions of the same
+    // stem are kept
+    {"leur", {"fr"}, "Query((leur OR 0.5999999999999999778 * leurs))"},
     {"zzz", {"fr"}, "Query(Zzzz)"},  // nothing completes it: the word alone
     {"c", {"fr"}, "Query(c)"},       // one letter: too short to complete
 };
