@@ -9,9 +9,9 @@
 namespace sonda::query {
 namespace {
 
-// A word still being typed: how many completions it matches, and the weight of the most frequent one (the
-// word itself has 1); another completion weighs that times its share of the most frequent's documents, as
-// likely to be the word the visitor is typing.
+// A word still being typed: how many completions it matches, and at most the weight they share when the
+// cut is a word of its own (the word itself has 1), times the completions' documents over theirs and the
+// word's stems' together; each completion has its share of that by its documents.
 constexpr size_t kTypingExpansionLimit = 20;
 constexpr double kCompletionWeight = 0.6;
 // The completions of a word still being typed that the proximity clause counts, the most likely first.
@@ -86,7 +86,12 @@ std::vector<std::pair<std::string, double>> QueryTranslator::completion_terms(co
   const std::vector<TermLookup::Completion>& kept = kept_completions(token);
   double total = 0;
   for (const auto& completion : kept) total += static_cast<double>(std::max<size_t>(1, completion.documents));
-  double mass = is_word ? kCompletionWeight : 1.0;
+  // A cut that is a word is finished as often as its own documents say against its completions'.
+  double own = 0;
+  if (is_word && seen.empty()) own = static_cast<double>(lookup_.documents_with(folded));  // a stop word
+  for (const auto& stem : seen)
+    own += static_cast<double>(lookup_.documents_with(std::string(index::kStemPrefix) + stem));
+  double mass = is_word ? kCompletionWeight * total / (total + own) : 1.0;
   // A term weighs the probability that the word typed is one reaching it: the documents of its completions
   // over those of all the completions kept.
   std::map<std::string, size_t> at;

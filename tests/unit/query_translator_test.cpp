@@ -174,13 +174,16 @@ TEST(QueryTranslator, HighlightTermsAndWords) {
 
 // What a query typed up to here becomes, its last word still being typed (completions from FakeLookup).
 const ContainsCase kTyping[] = {
-    // the word itself at full weight, the completions sharing 0.6 by their documents (chateau 10, chaton 5),
-    // through their stems; "chatiments" and "chats" have the stem of "chat": no completions
-    {"chat", {"fr"}, "Query((Zchat OR 0.4000000000000000222 * Zchateau OR 0.2000000000000000111 * Zchaton))"},
+    // the word itself at full weight, the completions sharing 0.6 × 15 / (15 + 3) by their documents (chateau
+    // 10, chaton 5; the stem "chat" 3), through their stems; "chatiments" and "chats" have the stem of
+    // "chat": no completions
+    {"chat",
+     {"fr"},
+     "Query((Zchat OR 0.33333333333333331483 * Zchateau OR 0.16666666666666665741 * Zchaton))"},
     // in a phrase, the completions are words (positions of the words themselves)
     {"\"le chat",
      {"fr"},
-     "(le PHRASE 2 (chat OR 0.4000000000000000222 * chateau OR 0.2000000000000000111 * chaton))"},
+     "(le PHRASE 2 (chat OR 0.33333333333333331483 * chateau OR 0.16666666666666665741 * chaton))"},
     // a cut that is no word: no stems of its own (they would match words it does not start), and its
     // completions share the whole weight (chatiments 8, chats 2 reach the same stem "chat": 1.0)
     {"chati", {"fr"}, "Query(Zchat)"},
@@ -193,7 +196,7 @@ const ContainsCase kTyping[] = {
     {"not", {"fr"}, "Query((0.66666666666666662966 * notre OR 0.33333333333333331483 * Znot))"},
     // a cut that is a stop word is searched as itself, not through its stems: its completions of the same
     // stem are kept
-    {"leur", {"fr"}, "Query((leur OR 0.5999999999999999778 * leurs))"},
+    {"leur", {"fr"}, "Query((leur OR 0.25714285714285711748 * leurs))"},  // 0.6 × 3 / (3 + 4)
     {"zzz", {"fr"}, "Query(Zzzz)"},  // nothing completes it: the word alone
     {"c", {"fr"}, "Query(c)"},       // one letter: too short to complete
 };
