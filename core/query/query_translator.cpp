@@ -396,6 +396,19 @@ Translation QueryTranslator::translate(const QueryNode& root, MatchMode mode) {
   out_ = Translation{};
   mode_ = mode;
   drop_stopwords_ = has_content_word(root);
+  std::vector<std::vector<std::string>> context;
+  if (mode == MatchMode::all && root.kind == Kind::all)
+    for (const auto& child : root.children) {
+      if (child.kind != Kind::word || child.unfinished) continue;
+      for (const auto& token : tokens_of(child.text)) {
+        if (is_stopword(token.folded)) continue;
+        std::vector<std::string> terms;
+        for (const auto& stem : stems_of(token)) terms.push_back(std::string(index::kStemPrefix) + stem);
+        context.push_back(std::move(terms));
+      }
+    }
+  if (context != context_) completions_memo_.clear();
+  context_ = std::move(context);
   std::optional<Xapian::Query> query = node(root, true);
   out_.browse = out_.positive_terms == 0;
   if (!query) {

@@ -85,7 +85,11 @@ class QueryTranslator {
   // The stems the word being typed is searched through as typed: none when it is no word or a stop word
   // (searched as itself), so its completions of the same stems are not left out.
   const std::set<std::string>& stems_searched_as_typed(const analysis::Token& token);
-  // The completions a word being typed is matched through (memoized per folded word), most frequent first.
+  // The documents holding one of `terms`, and when the query has other finished words, one of each's stems
+  // too (the documents a completion of the word being typed shares with them).
+  size_t documents_in_context(const std::vector<std::string>& terms);
+  // The completions a word being typed is matched through (memoized per folded word), most frequent first
+  // (beside the query's other words, by the documents shared with them; those sharing none left out).
   const std::vector<TermLookup::Completion>& kept_completions(const analysis::Token& token);
   // Of its likeliest readings (the word itself, when a word, and one completion per stem), the completions.
   std::vector<std::string> likely_completions(const analysis::Token& token);
@@ -155,6 +159,8 @@ class QueryTranslator {
   Translation out_;
   std::map<std::string, std::set<std::string>> stems_memo_;
   std::map<std::string, std::vector<TermLookup::Completion>> completions_memo_;
+  // The finished content words of the query, each as its stem terms: what a completion must stand beside.
+  std::vector<std::vector<std::string>> context_;
   std::map<std::string, std::vector<std::string>> typos_memo_;
 };
 

@@ -37,6 +37,11 @@ class TermLookup {
   // How many documents hold `term`; 0 by default.
   virtual size_t documents_with(std::string_view /*term*/) const { return 0; }
 
+  // How many documents hold a term of every group; 0 by default.
+  virtual size_t documents_with_all(const std::vector<std::vector<std::string>>& /*groups*/) const {
+    return 0;
+  }
+
   // The facet terms of the entities `name` (a key, label or alias as typed, any case or accents) stands for
   // in every facet field ("IDB" → the organisation BID's term); none by default.
   virtual std::vector<std::string> entity_terms(std::string_view /*name*/) const { return {}; }

@@ -36,6 +36,17 @@ const std::set<std::string>& QueryTranslator::stems_searched_as_typed(const anal
   return stems_of(token);
 }
 
+size_t QueryTranslator::documents_in_context(const std::vector<std::string>& terms) {
+  if (context_.empty()) {
+    size_t documents = 0;
+    for (const auto& term : terms) documents += lookup_.documents_with(term);
+    return documents;
+  }
+  std::vector<std::vector<std::string>> groups = context_;
+  groups.push_back(terms);
+  return lookup_.documents_with_all(groups);
+}
+
 const std::vector<TermLookup::Completion>& QueryTranslator::kept_completions(const analysis::Token& token) {
   auto memo = completions_memo_.find(token.folded);
   if (memo != completions_memo_.end()) return memo->second;
@@ -46,6 +57,13 @@ const std::vector<TermLookup::Completion>& QueryTranslator::kept_completions(con
     if (kept.size() >= kTypingExpansionLimit) break;
     if (completion.word == folded || stemmed_alike(completion.word, seen)) continue;
     kept.push_back(std::move(completion));
+  }
+  if (!context_
+           .empty()) {  // beside the query's other words, a completion has the documents it shares with them
+    for (auto& completion : kept) completion.documents = documents_in_context({completion.word});
+    std::erase_if(kept, [](const TermLookup::Completion& c) { return c.documents == 0; });
+    std::stable_sort(kept.begin(), kept.end(),
+                     [](const auto& a, const auto& b) { return a.documents > b.documents; });
   }
   return completions_memo_.emplace(folded, std::move(kept)).first->second;
 }
@@ -88,9 +106,12 @@ std::vector<std::pair<std::string, double>> QueryTranslator::completion_terms(co
   for (const auto& completion : kept) total += static_cast<double>(std::max<size_t>(1, completion.documents));
   // A cut that is a word is finished as often as its own documents say against its completions'.
   double own = 0;
-  if (is_word && seen.empty()) own = static_cast<double>(lookup_.documents_with(folded));  // a stop word
-  for (const auto& stem : seen)
-    own += static_cast<double>(lookup_.documents_with(std::string(index::kStemPrefix) + stem));
+  if (is_word) {
+    std::vector<std::string> own_terms = {folded};  // a stop word: itself
+    if (!seen.empty()) own_terms.clear();
+    for (const auto& stem : seen) own_terms.push_back(std::string(index::kStemPrefix) + stem);
+    own = static_cast<double>(documents_in_context(own_terms));
+  }
   double mass = is_word ? kCompletionWeight * total / (total + own) : 1.0;
   // A term weighs the probability that the word typed is one reaching it: the documents of its completions
   // over those of all the completions kept.

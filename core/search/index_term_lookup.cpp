@@ -117,6 +117,19 @@ size_t IndexTermLookup::documents_with(std::string_view term) const {
   return database_.get_termfreq(std::string(term));
 }
 
+size_t IndexTermLookup::documents_with_all(const std::vector<std::vector<std::string>>& groups) const {
+  std::vector<Xapian::Query> all;
+  for (const auto& group : groups) {
+    if (group.empty()) return 0;
+    all.emplace_back(Xapian::Query::OP_OR, group.begin(), group.end());
+  }
+  if (all.empty()) return 0;
+  Xapian::Enquire enquire(database_);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end()));
+  return enquire.get_mset(0, 0, database_.get_doccount()).get_matches_estimated();
+}
+
 std::vector<std::string> IndexTermLookup::entity_terms(std::string_view name) const {
   std::vector<std::string> out;
   if (!gazetteer_ || !analyzer_) return out;

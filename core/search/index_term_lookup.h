@@ -35,6 +35,7 @@ class IndexTermLookup : public query::TermLookup {
                                          size_t limit) const override;
 
   size_t documents_with(std::string_view term) const override;
+  size_t documents_with_all(const std::vector<std::vector<std::string>>& groups) const override;
 
   // Needs the gazetteer and analyzer (none without them).
   std::vector<std::string> entity_terms(std::string_view name) const override;

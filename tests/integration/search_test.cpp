@@ -461,6 +461,28 @@ TEST(CompletionPromotion, TheFirstPageHoldsTheBestHitOfEachLikelyCompletion) {
       << "sorted by date, the order is the dates'";
 }
 
+// Beside other words, the completion of the word being typed that shares the most documents with them is
+// the likeliest, however frequent another is in the whole index.
+TEST(CompletionsInContext, TheCompletionSharingMostDocumentsWithTheOtherWordsRanksFirst) {
+  testing::TempDir dir;
+  std::vector<index::Document> documents;
+  for (int i = 0; i < 2; ++i)
+    documents.push_back(document_of("kaolack-progres-" + std::to_string(i), "fr",
+                                    "À Kaolack, les progrès des familles sont nets."));
+  documents.push_back(document_of("kaolack-programme", "fr", "À Kaolack, un programme pour les familles."));
+  for (int i = 0; i < 10; ++i)
+    documents.push_back(document_of("programme-" + std::to_string(i), "fr", "Le programme des écoles."));
+  for (int i = 0; i < 100; ++i)
+    documents.push_back(document_of("other-" + std::to_string(i), "fr", "Les écoles du Sénégal."));
+  auto searcher = searcher_over(dir, documents);
+  SearchRequest request;
+  request.q = "kaolack prog";
+  auto ids = hit_ids(*searcher, request);
+  ASSERT_EQ(ids.size(), 3u);
+  EXPECT_TRUE(ids.front().starts_with("kaolack-progres")) << "progrès stands beside kaolack twice";
+  EXPECT_EQ(ids.back(), "kaolack-programme");
+}
+
 TEST(Ranking, K1DecidesHowMuchRepeatingAWordCounts) {
   testing::TempDir dir;
   auto searcher = searcher_over(

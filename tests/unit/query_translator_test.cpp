@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "analysis/unicode_fold.h"
 #include "query/query_parser.h"
@@ -46,6 +47,20 @@ class FakeLookup : public TermLookup {
     if (term == "leur") return 4;
     if (term == "Ztraval") return 2;  // as "travaux"
     return term == "chatiments" || term == "chat" || term == "Zchat" ? 3 : 0;
+  }
+  // Three documents, by their terms: what a completion shares with the query's other words.
+  size_t documents_with_all(const std::vector<std::vector<std::string>>& groups) const override {
+    static const std::vector<std::set<std::string>> documents = {
+        {"Zcorporel", "chaton", "Zchaton"},
+        {"Zcorporel", "chaton", "Zchaton", "chatiments", "Zchat"},
+        {"chateau", "Zchateau"},
+    };
+    return std::count_if(documents.begin(), documents.end(), [&](const std::set<std::string>& terms) {
+      return std::all_of(groups.begin(), groups.end(), [&](const std::vector<std::string>& group) {
+        return std::any_of(group.begin(), group.end(),
+                           [&](const std::string& t) { return terms.contains(t); });
+      });
+    });
   }
   std::vector<Completion> completions(std::string_view prefix, size_t limit) const override {
     std::vector<Completion> words = {{"chateau", 10}, {"chatiments", 8}, {"chaton", 5}, {"chats", 2},
@@ -190,7 +205,10 @@ const ContainsCase kTyping[] = {
     {"chato", {"fr"}, "Query(Zchaton)"},
     // the proximity clause counts the completions of the word being typed
     {"corporels chati", {"fr"}, "(Zcorporel NEAR 4 Zchat)"},
-    {"corporels chat", {"fr"}, "(Zcorporel NEAR 4 (Zchat OR Zchateau OR Zchaton))"},
+    {"corporels chat", {"fr"}, "(Zcorporel NEAR 4 (Zchat OR Zchaton))"},
+    // beside other words, a completion counts the documents it shares with them (chaton 2, chateau none:
+    // left out), and so does the word itself (chat 1): 0.6 × 2 / (2 + 1)
+    {"corporels chat", {"fr"}, "(Zcorporel AND (Zchat OR 0.39999999999999996669 * Zchaton))"},
     // a completion that is a stop word is searched as itself (stop words have no stems)
     {"notr", {"fr"}, "Query(notre)"},
     {"not", {"fr"}, "Query((0.66666666666666662966 * notre OR 0.33333333333333331483 * Znot))"},
