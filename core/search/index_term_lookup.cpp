@@ -118,6 +118,14 @@ size_t IndexTermLookup::documents_with(std::string_view term) const {
 }
 
 size_t IndexTermLookup::documents_with_all(const std::vector<std::vector<std::string>>& groups) const {
+  if (!cache_) return count_documents_with_all(groups);
+  if (auto known = cache_->documents_with_all(groups)) return *known;
+  size_t documents = count_documents_with_all(groups);
+  cache_->remember_documents_with_all(groups, documents);
+  return documents;
+}
+
+size_t IndexTermLookup::count_documents_with_all(const std::vector<std::vector<std::string>>& groups) const {
   std::vector<Xapian::Query> all;
   for (const auto& group : groups) {
     if (group.empty()) return 0;

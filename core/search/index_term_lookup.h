@@ -17,8 +17,8 @@ class IndexTermLookup : public query::TermLookup {
   static constexpr size_t kMaxSimilarScanned = 200'000;
 
   // Facet values are mapped to gazetteer keys when `gazetteer` (and `analyzer`, to fold them) are given.
-  // With `cache`, the answers of similar_words and completions are kept there (it must outlive the lookup
-  // and have been told the database's revision).
+  // With `cache`, the answers of similar_words, completions and documents_with_all are kept there (it must
+  // outlive the lookup and have been told the database's revision).
   explicit IndexTermLookup(const Xapian::Database& database, const enrich::Gazetteer* gazetteer = nullptr,
                            analysis::Analyzer* analyzer = nullptr, TermCache* cache = nullptr)
       : database_(database), gazetteer_(gazetteer), analyzer_(analyzer), cache_(cache) {}
@@ -35,6 +35,7 @@ class IndexTermLookup : public query::TermLookup {
                                          size_t limit) const override;
 
   size_t documents_with(std::string_view term) const override;
+  // One Boolean match over the groups (remembered in the cache when there is one).
   size_t documents_with_all(const std::vector<std::vector<std::string>>& groups) const override;
 
   // Needs the gazetteer and analyzer (none without them).
@@ -49,6 +50,7 @@ class IndexTermLookup : public query::TermLookup {
  private:
   std::vector<Completion> scan_completions(std::string_view prefix, size_t limit) const;
   std::vector<std::string> scan_similar(std::string_view word, int max_distance, size_t limit) const;
+  size_t count_documents_with_all(const std::vector<std::vector<std::string>>& groups) const;
 
   const Xapian::Database& database_;
   const enrich::Gazetteer* gazetteer_;

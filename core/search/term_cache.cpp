@@ -6,10 +6,20 @@ namespace sonda::search {
 void TermCache::clear() {
   similar_.clear();
   completions_.clear();
+  shared_.clear();
 }
 
 std::string TermCache::key(std::string_view word, size_t a, size_t b) {
   return std::string(word) + '\t' + std::to_string(a) + '\t' + std::to_string(b);
+}
+
+std::string TermCache::key(const std::vector<std::vector<std::string>>& groups) {
+  std::string out;
+  for (const auto& group : groups) {
+    for (const auto& term : group) out.append(term).push_back('\0');
+    out.push_back('\1');
+  }
+  return out;
 }
 
 void TermCache::make_room() {
@@ -40,6 +50,19 @@ void TermCache::remember_completions(std::string_view prefix, size_t limit,
                                      std::vector<query::TermLookup::Completion> found) {
   make_room();
   completions_[key(prefix, limit, 0)] = std::move(found);
+}
+
+std::optional<size_t> TermCache::documents_with_all(
+    const std::vector<std::vector<std::string>>& groups) const {
+  auto found = shared_.find(key(groups));
+  if (found == shared_.end()) return std::nullopt;
+  return found->second;
+}
+
+void TermCache::remember_documents_with_all(const std::vector<std::vector<std::string>>& groups,
+                                            size_t documents) {
+  make_room();
+  shared_[key(groups)] = documents;
 }
 
 }  // namespace sonda::search

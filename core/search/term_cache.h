@@ -1,4 +1,5 @@
-// Remembers what the index's word list answered (typo variants, completions) while it stays the same.
+// Remembers what the index's word list answered (typo variants, completions, shared documents) while it
+// stays the same.
 #pragma once
 
 #include <map>
@@ -30,14 +31,19 @@ class TermCache {
   void remember_completions(std::string_view prefix, size_t limit,
                             std::vector<query::TermLookup::Completion> found);
 
-  size_t size() const { return similar_.size() + completions_.size(); }
+  std::optional<size_t> documents_with_all(const std::vector<std::vector<std::string>>& groups) const;
+  void remember_documents_with_all(const std::vector<std::vector<std::string>>& groups, size_t documents);
+
+  size_t size() const { return similar_.size() + completions_.size() + shared_.size(); }
 
  private:
   static std::string key(std::string_view word, size_t a, size_t b);
+  static std::string key(const std::vector<std::vector<std::string>>& groups);
   void make_room();
 
   std::map<std::string, std::vector<std::string>, std::less<>> similar_;
   std::map<std::string, std::vector<query::TermLookup::Completion>, std::less<>> completions_;
+  std::map<std::string, size_t, std::less<>> shared_;
 };
 
 }  // namespace sonda::search

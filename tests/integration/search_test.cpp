@@ -504,7 +504,7 @@ TEST(Ranking, K1DecidesHowMuchRepeatingAWordCounts) {
   EXPECT_DOUBLE_EQ(binary["d0"], binary["d1"]) << "k1 = 0: a word weighs the same however often it stands";
 }
 
-TEST(TermCacheInUse, ANewCommitBringsNewCompletionsAndVariants) {
+TEST(TermCacheInUse, ANewCommitBringsNewCompletionsVariantsAndSharedDocuments) {
   testing::TempDir dir;
   auto searcher = searcher_over(dir, {document_of("d0", "fr", "Les zèbres de la savane.")});
   auto ids = [&](const std::string& q) {
@@ -524,6 +524,22 @@ TEST(TermCacheInUse, ANewCommitBringsNewCompletionsAndVariants) {
   EXPECT_EQ(ids("zanzi"), std::vector<std::string>{"d1"}) << "a completion the old word list did not have";
   EXPECT_EQ(ids("zanzibarr "), std::vector<std::string>{"d1"})
       << "a typo variant the old word list did not have";
+  auto relaxed = [&](const std::string& q) {  // no document held every word
+    SearchRequest request;
+    request.q = q;
+    auto response = searcher->search(request);
+    return response.ok() && response->partial_match;
+  };
+  EXPECT_TRUE(relaxed("savane zanzi")) << "zanzibar shares no document with savane";
+  {
+    auto writer = index::IndexWriter::open((dir / "db").string());
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE((*writer)->add(document_of("d2", "fr", "De la savane à Zanzibar.")).ok());
+    ASSERT_TRUE((*writer)->commit().ok());
+  }
+  ASSERT_TRUE(searcher->refresh().ok());
+  EXPECT_FALSE(relaxed("savane zanzi")) << "the count of shared documents is new";
+  EXPECT_EQ(ids("savane zanzi"), std::vector<std::string>{"d2"});
 }
 
 TEST(Snippets, DeepMatchesAreFoundThroughPositionsAndMarked) {

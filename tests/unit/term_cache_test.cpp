@@ -17,9 +17,14 @@ TEST(TermCache, KeepsEachAnswerUnderItsOwnQuestion) {
   EXPECT_FALSE(cache.completions("chat", 20));
   ASSERT_TRUE(cache.completions("chat", 21));
   EXPECT_EQ(cache.completions("chat", 21)->front().word, "chateau");
+  cache.remember_documents_with_all({{"Zcorporel"}, {"chateau"}}, 3);
+  EXPECT_EQ(cache.documents_with_all({{"Zcorporel"}, {"chateau"}}), 3u);
+  EXPECT_FALSE(cache.documents_with_all({{"Zcorporel", "chateau"}})) << "one group is another question";
+  EXPECT_FALSE(cache.documents_with_all({{"Zcorporelchateau"}}));
   cache.clear();
   EXPECT_FALSE(cache.similar_words("chatimens", 1, 4));
   EXPECT_FALSE(cache.completions("chat", 21));
+  EXPECT_FALSE(cache.documents_with_all({{"Zcorporel"}, {"chateau"}}));
 }
 
 TEST(TermCache, StaysBounded) {
