@@ -392,21 +392,26 @@ std::optional<Xapian::Query> QueryTranslator::proximity(const QueryNode& root) {
   return near;
 }
 
+std::vector<std::vector<std::string>> QueryTranslator::finished_words(const QueryNode& root, MatchMode mode) {
+  std::vector<std::vector<std::string>> words;
+  if (mode != MatchMode::all || root.kind != Kind::all) return words;
+  for (const auto& child : root.children) {
+    if (child.kind != Kind::word || child.unfinished) continue;
+    for (const auto& token : tokens_of(child.text)) {
+      if (is_stopword(token.folded)) continue;
+      std::vector<std::string> terms;
+      for (const auto& stem : stems_of(token)) terms.push_back(std::string(index::kStemPrefix) + stem);
+      words.push_back(std::move(terms));
+    }
+  }
+  return words;
+}
+
 Translation QueryTranslator::translate(const QueryNode& root, MatchMode mode) {
   out_ = Translation{};
   mode_ = mode;
   drop_stopwords_ = has_content_word(root);
-  std::vector<std::vector<std::string>> context;
-  if (mode == MatchMode::all && root.kind == Kind::all)
-    for (const auto& child : root.children) {
-      if (child.kind != Kind::word || child.unfinished) continue;
-      for (const auto& token : tokens_of(child.text)) {
-        if (is_stopword(token.folded)) continue;
-        std::vector<std::string> terms;
-        for (const auto& stem : stems_of(token)) terms.push_back(std::string(index::kStemPrefix) + stem);
-        context.push_back(std::move(terms));
-      }
-    }
+  std::vector<std::vector<std::string>> context = finished_words(root, mode);
   if (context != context_) completions_memo_.clear();
   context_ = std::move(context);
   std::optional<Xapian::Query> query = node(root, true);

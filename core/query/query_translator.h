@@ -145,6 +145,8 @@ class QueryTranslator {
   // True for a stop word, and for a finished plain word (one of `tokens` tokens) that misspells one.
   bool reads_as_stopword(const QueryNode& word, size_t tokens, const analysis::Token& token);
   std::optional<Xapian::Query> proximity(const QueryNode& root);
+  // With every word required, the top level's finished content words, each as its stem terms (none else).
+  std::vector<std::vector<std::string>> finished_words(const QueryNode& root, MatchMode mode);
 
   analysis::Analyzer& analyzer_;
   const TermLookup& lookup_;

@@ -58,8 +58,8 @@ const std::vector<TermLookup::Completion>& QueryTranslator::kept_completions(con
     if (completion.word == folded || stemmed_alike(completion.word, seen)) continue;
     kept.push_back(std::move(completion));
   }
-  if (!context_
-           .empty()) {  // beside the query's other words, a completion has the documents it shares with them
+  // Beside the query's other words, a completion has the documents it shares with them.
+  if (!context_.empty()) {
     for (auto& completion : kept) completion.documents = documents_in_context({completion.word});
     std::erase_if(kept, [](const TermLookup::Completion& c) { return c.documents == 0; });
     std::stable_sort(kept.begin(), kept.end(),
