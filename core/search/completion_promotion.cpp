@@ -84,8 +84,13 @@ std::optional<Xapian::Query> promote_completions(const PromotionContext& context
     raises.emplace_back(Xapian::Query::OP_FILTER, fixed, Xapian::Query(index::id_term(promoted[place].id)));
   }
   if (raises.empty()) return std::nullopt;
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, mixture,
+  Xapian::Query raised(Xapian::Query::OP_AND_MAYBE, mixture,
                        Xapian::Query(Xapian::Query::OP_OR, raises.begin(), raises.end()));
+  if (!first_page) return raised;
+  for (auto hit = first.begin(); hit != first.end(); ++hit)  // the whole page asked for
+    ids.emplace_back(index::id_term(hit.get_document().get_value(index::kIdSlot)));
+  return Xapian::Query(Xapian::Query::OP_FILTER, raised,
+                       Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
 }
 
 }  // namespace sonda::search

@@ -30,7 +30,10 @@ inline constexpr size_t kPromotionPage = 10;
 // (the query with the word completed, same filters) is not among the first ten hits, that document raised
 // to just above the tenth, the likeliest completion's highest. The first page then holds the best hits and
 // the best hit of each likely reading of the word; every page and every shard layout see the same ranking.
-// nullopt when nothing is raised. `first_page`, when given, holds those first ten hits already.
+// nullopt when nothing is raised. `first_page`, when given, holds the first page (ten hits or more) already,
+// and the query returned then matches only its documents and the raised ones: the new first page is among
+// those (every other document weighs no more than the page's last, which it ranked below), so ranking it
+// again is cheap.
 std::optional<Xapian::Query> promote_completions(const PromotionContext& context,
                                                  const query::Translation& text,
                                                  const Xapian::MSet* first_page = nullptr);

@@ -201,7 +201,7 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   response.total_hits = matches.get_matches_estimated();
   // Ranked by relevance, the best hit of each likely completion of the word being typed is on the first
   // page: the page is ranked again with those raised (the same documents match, so the counts and the
-  // total stand, and the page alone is asked for).
+  // total stand, and the page alone is asked for; the first page among its own documents and the raised).
   if (request.sort == SortOrder::relevance && !text.browse && request.hits_per_page > 0) {
     PromotionContext context{shards_.database(), weighting, translator, parsed, mode, filters};
     bool first_page_known = offset == 0 && static_cast<size_t>(request.hits_per_page) >= kPromotionPage;

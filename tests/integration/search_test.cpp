@@ -431,11 +431,12 @@ std::vector<index::Document> protection_and_programme() {
 TEST(CompletionPromotion, TheFirstPageHoldsTheBestHitOfEachLikelyCompletion) {
   testing::TempDir dir;
   auto searcher = searcher_over(dir, protection_and_programme());
-  auto page = [&](std::string q, int offset, SortOrder sort = SortOrder::relevance) {
+  auto page = [&](std::string q, int offset, SortOrder sort = SortOrder::relevance, int hits = 10) {
     SearchRequest request;
     request.q = std::move(q);
     request.offset = offset;
     request.sort = sort;
+    request.hits_per_page = hits;
     auto response = searcher->search(request);
     EXPECT_TRUE(response.ok());
     std::vector<std::string> ids;
@@ -454,6 +455,11 @@ TEST(CompletionPromotion, TheFirstPageHoldsTheBestHitOfEachLikelyCompletion) {
   EXPECT_EQ(std::find(second.begin(), second.end(), "programme-best"), second.end())
       << "no longer on the second page";
   EXPECT_NE(std::find(second.begin(), second.end(), "programme-other"), second.end());
+  // the first page is ranked again among its own documents and the raised ones, later pages over all
+  auto [twenty, unused4] = page("pro", 0, SortOrder::relevance, 20);
+  std::vector<std::string> both = first;
+  both.insert(both.end(), second.begin(), second.end());
+  EXPECT_EQ(twenty, both) << "one page of twenty is the first two of ten";
   auto [finished, unused2] = page("pro ", 0);
   EXPECT_TRUE(finished.empty()) << "a finished word is no prefix";
   auto [by_date, unused3] = page("pro", 0, SortOrder::date_desc);
