@@ -258,6 +258,52 @@ TEST_F(CorpusSearch, AFrenchQueryFindsSpanishDocumentsAcrossLanguages) {
   searcher_->use_lexicon(nullptr);
 }
 
+// Every topic of the sample corpus, asked by its label in one language, finds documents of the other language
+// tagged with it in the first ten hits, both ways, with crossLanguage and without (the label is a gazetteer
+// name, which matches the documents tagged with its entity in either language).
+TEST_F(CorpusSearch, EveryTopicLabelFindsTheOtherLanguagesDocumentsOfThatTopic) {
+  auto lexicon = translate::ApertiumLexicon::open();
+  ASSERT_TRUE(lexicon.ok()) << lexicon.error().message;
+  searcher_->use_lexicon(lexicon->get());
+  const enrich::Gazetteer& gazetteer = testing::builtin_gazetteer();
+  analysis::Analyzer analyzer;
+  size_t asked = 0;
+  for (bool cross : {true, false})
+    for (const auto& [from, to] : {std::pair{"fr", "es"}, std::pair{"es", "fr"}}) {
+      SearchRequest topics;
+      topics.lang = to;
+      topics.facets = {"topic"};
+      topics.labels_lang = "fr";
+      topics.max_values_per_facet = 100;
+      topics.hits_per_page = 0;
+      SearchResponse counted = search(topics);
+      ASSERT_EQ(counted.facets.size(), 1u);
+      for (const auto& [value, documents] : counted.facets.front().values) {
+        std::string key = gazetteer.canonical("topic", value, analyzer).value_or(value);
+        SearchRequest tagged;
+        tagged.lang = to;
+        tagged.filter = FilterNode::equality("topic", key);
+        tagged.hits_per_page = 100;
+        std::set<std::string> of_topic;
+        for (const Hit& hit : search(tagged).hits) of_topic.insert(hit.document.id);
+        SearchRequest request;
+        request.q = gazetteer.label("topic", key, from) + " ";
+        request.lang = to;
+        request.query_lang = from;
+        request.cross_language = cross;
+        SearchResponse answer = search(request);
+        bool found = std::any_of(answer.hits.begin(), answer.hits.end(),
+                                 [&](const Hit& hit) { return of_topic.contains(hit.document.id); });
+        EXPECT_TRUE(found) << request.q << " (" << from << " → " << to << ") finds no " << to
+                           << " document of " << key << " among " << answer.total_hits
+                           << (cross ? " with" : " without") << " crossLanguage";
+        ++asked;
+      }
+    }
+  EXPECT_GE(asked, 40u) << "the sample corpus tags documents of both languages with ten topics or more";
+  searcher_->use_lexicon(nullptr);
+}
+
 TEST_F(CorpusSearch, PhraseIsStricterThanWords) {
   auto words = search("petite enfance");
   auto phrase = search("\"petite enfance\"");
