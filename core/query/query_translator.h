@@ -89,8 +89,14 @@ class QueryTranslator {
   // too (the documents a completion of the word being typed shares with them).
   size_t documents_in_context(const std::vector<std::string>& terms);
   // The completions a word being typed is matched through (memoized per folded word), most frequent first
-  // (beside the query's other words, by the documents shared with them; those sharing none left out).
-  const std::vector<TermLookup::Completion>& kept_completions(const analysis::Token& token);
+  // (beside the query's other words, by the documents shared with them; those sharing none left out), and
+  // the weight they share.
+  struct KeptCompletions {
+    std::vector<TermLookup::Completion> words;
+    double documents = 0;  // theirs, each counting at least one
+    double mass = 1;       // below 1 when the cut is a word of its own, by how likely it is unfinished
+  };
+  const KeptCompletions& kept_completions(const analysis::Token& token);
   // Of its likeliest readings (the word itself, when a word, and one completion per stem), the completions.
   std::vector<std::string> likely_completions(const analysis::Token& token);
   // The terms of those completions with their weights, in the order of the completions.
@@ -160,7 +166,7 @@ class QueryTranslator {
   const translate::Lexicon* lexicon_ = nullptr;
   Translation out_;
   std::map<std::string, std::set<std::string>> stems_memo_;
-  std::map<std::string, std::vector<TermLookup::Completion>> completions_memo_;
+  std::map<std::string, KeptCompletions> completions_memo_;
   // The finished content words of the query, each as its stem terms: what a completion must stand beside.
   std::vector<std::vector<std::string>> context_;
   std::map<std::string, std::vector<std::string>> typos_memo_;

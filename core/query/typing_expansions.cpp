@@ -47,23 +47,33 @@ size_t QueryTranslator::documents_in_context(const std::vector<std::string>& ter
   return lookup_.documents_with_all(groups);
 }
 
-const std::vector<TermLookup::Completion>& QueryTranslator::kept_completions(const analysis::Token& token) {
+const QueryTranslator::KeptCompletions& QueryTranslator::kept_completions(const analysis::Token& token) {
   auto memo = completions_memo_.find(token.folded);
   if (memo != completions_memo_.end()) return memo->second;
   const std::string& folded = token.folded;
-  std::vector<TermLookup::Completion> kept;
+  KeptCompletions kept;
   const std::set<std::string>& seen = stems_searched_as_typed(token);
   for (auto& completion : lookup_.completions(folded, kTypingExpansionLimit + 1)) {
-    if (kept.size() >= kTypingExpansionLimit) break;
+    if (kept.words.size() >= kTypingExpansionLimit) break;
     if (completion.word == folded || stemmed_alike(completion.word, seen)) continue;
-    kept.push_back(std::move(completion));
+    kept.words.push_back(std::move(completion));
   }
   // Beside the query's other words, a completion has the documents it shares with them.
   if (!context_.empty()) {
-    for (auto& completion : kept) completion.documents = documents_in_context({completion.word});
-    std::erase_if(kept, [](const TermLookup::Completion& c) { return c.documents == 0; });
-    std::stable_sort(kept.begin(), kept.end(),
+    for (auto& completion : kept.words) completion.documents = documents_in_context({completion.word});
+    std::erase_if(kept.words, [](const TermLookup::Completion& c) { return c.documents == 0; });
+    std::stable_sort(kept.words.begin(), kept.words.end(),
                      [](const auto& a, const auto& b) { return a.documents > b.documents; });
+  }
+  for (const auto& completion : kept.words)
+    kept.documents += static_cast<double>(std::max<size_t>(1, completion.documents));
+  // A cut that is a word is finished as often as its own documents say against its completions'.
+  if (!kept.words.empty() && lookup_.documents_with(folded) > 0) {
+    std::vector<std::string> own_terms;
+    for (const auto& stem : seen) own_terms.push_back(std::string(index::kStemPrefix) + stem);
+    if (seen.empty()) own_terms.push_back(folded);  // a stop word: itself
+    double own = static_cast<double>(documents_in_context(own_terms));
+    kept.mass = kCompletionWeight * kept.documents / (kept.documents + own);
   }
   return completions_memo_.emplace(folded, std::move(kept)).first->second;
 }
@@ -77,7 +87,7 @@ std::vector<std::string> QueryTranslator::likely_completions(const analysis::Tok
   std::set<std::string> seen = stems_searched_as_typed(token);
   if (size_t documents = lookup_.documents_with(token.folded); documents > 0)
     readings.push_back({"", documents});
-  for (const auto& [word, documents] : kept_completions(token)) {
+  for (const auto& [word, documents] : kept_completions(token).words) {
     const std::set<std::string>& stems = stems_of(analysis::Token{word, word});
     if (std::any_of(stems.begin(), stems.end(), [&](const std::string& s) { return seen.contains(s); }))
       continue;  // another form of a likelier reading
@@ -98,26 +108,14 @@ std::vector<std::pair<std::string, double>> QueryTranslator::completion_terms(co
   std::vector<std::pair<std::string, double>> terms;
   const std::string& folded = token.folded;
   if (folded.size() < 2) return terms;
-  bool is_word = lookup_.documents_with(folded) > 0;
   // Those of the word itself, when it is one: the exact word's query has them.
   const std::set<std::string>& seen = stems_searched_as_typed(token);
-  const std::vector<TermLookup::Completion>& kept = kept_completions(token);
-  double total = 0;
-  for (const auto& completion : kept) total += static_cast<double>(std::max<size_t>(1, completion.documents));
-  // A cut that is a word is finished as often as its own documents say against its completions'.
-  double own = 0;
-  if (is_word) {
-    std::vector<std::string> own_terms = {folded};  // a stop word: itself
-    if (!seen.empty()) own_terms.clear();
-    for (const auto& stem : seen) own_terms.push_back(std::string(index::kStemPrefix) + stem);
-    own = static_cast<double>(documents_in_context(own_terms));
-  }
-  double mass = is_word ? kCompletionWeight * total / (total + own) : 1.0;
+  const KeptCompletions& kept = kept_completions(token);
   // A term weighs the probability that the word typed is one reaching it: the documents of its completions
   // over those of all the completions kept.
   std::map<std::string, size_t> at;
-  for (const auto& [word, documents] : kept) {
-    double weight = mass * static_cast<double>(std::max<size_t>(1, documents)) / total;
+  for (const auto& [word, documents] : kept.words) {
+    double weight = kept.mass * static_cast<double>(std::max<size_t>(1, documents)) / kept.documents;
     std::set<std::string> reached;
     if (!through_stems || is_stopword(word))  // a stop word is indexed as itself, without stems
       reached.insert(word);
@@ -127,7 +125,7 @@ std::vector<std::pair<std::string, double>> QueryTranslator::completion_terms(co
     for (const std::string& term : reached) {
       auto [it, fresh] = at.emplace(term, terms.size());
       if (fresh) terms.emplace_back(term, 0.0);
-      terms[it->second].second = std::min(mass, terms[it->second].second + weight);
+      terms[it->second].second = std::min(kept.mass, terms[it->second].second + weight);
     }
   }
   return terms;
