@@ -1,6 +1,7 @@
 // The first page of a query being typed holds the best hit of each likely reading of its last word.
 #include "search/completion_promotion.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -16,10 +17,11 @@ constexpr auto kFirstPage = static_cast<Xapian::doccount>(kPromotionPage);
 // When the first page's hits all weigh the same, how far above them the promoted documents land.
 constexpr double kAboveTies = 1e-2;
 
-// A document to raise: its number in the database searched, and its id (to match it again).
-struct Promoted {
+// The best document of a likely completion: its number in the database searched, and its place on the
+// first page (npos: not on it).
+struct Best {
   Xapian::docid docid;
-  std::string id;
+  size_t place;
 };
 
 Xapian::Enquire ranked(const PromotionContext& context, const Xapian::Query& query) {
@@ -30,19 +32,47 @@ Xapian::Enquire ranked(const PromotionContext& context, const Xapian::Query& que
   return enquire;
 }
 
-// The best document of each completed query not already in `shown`, in the completions' order (only those
-// documents are read: over remote shards each read is a round trip).
-std::vector<Promoted> best_of_completions(const PromotionContext& context, const query::Translation& text,
-                                          std::set<Xapian::docid>& shown) {
-  std::vector<Promoted> promoted;
+// The best document of each completed query, each once, in the completions' order.
+std::vector<Best> best_of_completions(const PromotionContext& context, const query::Translation& text,
+                                      const std::vector<Xapian::docid>& page) {
+  std::vector<Best> bests;
   for (const std::string& completion : text.completions) {
     query::Translation completed =
         context.translator.translate(query::with_word_completed(context.parsed, completion), context.mode);
     Xapian::MSet best = ranked(context, restrict(completed.query, context.filters.all())).get_mset(0, 1);
-    if (best.empty() || !shown.insert(*best.begin()).second) continue;
-    promoted.push_back({*best.begin(), best.begin().get_document().get_value(index::kIdSlot)});
+    if (best.empty()) continue;
+    Xapian::docid docid = *best.begin();
+    if (std::any_of(bests.begin(), bests.end(), [&](const Best& b) { return b.docid == docid; })) continue;
+    auto on_page = std::find(page.begin(), page.end(), docid);
+    bests.push_back(
+        {docid, on_page == page.end() ? std::string::npos : static_cast<size_t>(on_page - page.begin())});
   }
-  return promoted;
+  return bests;
+}
+
+// Where the raised documents land: above the first hit of the page that leaves it for them (`bar`, at
+// `place`), and below the next heavier hit (`above`).
+struct Landing {
+  size_t place;
+  double bar;
+  double above;
+};
+
+// Every hit of the first page that is no best of a completion stays on it while there is room beside the
+// bests; the first that finds none is the landing's floor. nullopt: every best is on the page already.
+std::optional<Landing> landing_for(const Xapian::MSet& first, const std::vector<Best>& bests) {
+  size_t room = kFirstPage - bests.size();
+  size_t place = 0;
+  for (size_t kept = 0; place < kFirstPage; ++place) {
+    bool a_best = std::any_of(bests.begin(), bests.end(), [&](const Best& b) { return b.place == place; });
+    if (!a_best && kept++ == room) break;
+  }
+  if (place == kFirstPage) return std::nullopt;
+  double bar = (first.begin() + static_cast<Xapian::doccount>(place)).get_weight();
+  double above = bar * (1 + kAboveTies);
+  for (auto hit = first.begin(); hit != first.begin() + static_cast<Xapian::doccount>(place); ++hit)
+    if (hit.get_weight() > bar * (1 + 1e-9)) above = hit.get_weight();
+  return Landing{place, bar, above};
 }
 
 }  // namespace
@@ -54,34 +84,35 @@ std::optional<Xapian::Query> promote_completions(const PromotionContext& context
   Xapian::Query mixture = restrict(text.query, context.filters.all());
   Xapian::MSet first = first_page ? *first_page : ranked(context, mixture).get_mset(0, kFirstPage);
   if (first.size() < kFirstPage) return std::nullopt;  // every match is on the first page already
-  // Promoted documents land between the page's last hit and the next heavier one, the likeliest highest.
-  double bar = (first.begin() + (kFirstPage - 1)).get_weight();
-  double above = bar * (1 + kAboveTies);
-  std::set<Xapian::docid> shown;
-  for (auto hit = first.begin(); hit != first.begin() + kFirstPage; ++hit) {
-    if (hit.get_weight() > bar * (1 + 1e-9)) above = hit.get_weight();
-    shown.insert(*hit);
-  }
-  std::vector<Promoted> promoted = best_of_completions(context, text, shown);
-  if (promoted.empty()) return std::nullopt;
+  std::vector<Xapian::docid> page(first.begin(), first.begin() + kFirstPage);
+  std::vector<Best> bests = best_of_completions(context, text, page);
+  if (bests.size() >= kFirstPage) bests.resize(kFirstPage - 1);
+  // The bests below the landing's floor (or off the page) are raised above it, the likeliest highest.
+  std::optional<Landing> landing = landing_for(first, bests);
+  if (!landing) return std::nullopt;
+  std::erase_if(bests, [&](const Best& b) { return b.place < landing->place; });
 
+  std::vector<std::string> raised_ids;
   std::vector<Xapian::Query> ids;
-  for (const Promoted& document : promoted) ids.emplace_back(index::id_term(document.id));
+  for (const Best& best : bests) {
+    raised_ids.push_back(context.database.get_document(best.docid).get_value(index::kIdSlot));
+    ids.emplace_back(index::id_term(raised_ids.back()));
+  }
   Xapian::Query among(Xapian::Query::OP_OR, ids.begin(), ids.end());
   std::map<Xapian::docid, double> own;  // their weights in the mixture; absent: the mixture does not match it
   Xapian::MSet matched = ranked(context, Xapian::Query(Xapian::Query::OP_FILTER, mixture, among))
-                             .get_mset(0, static_cast<Xapian::doccount>(promoted.size()));
+                             .get_mset(0, static_cast<Xapian::doccount>(bests.size()));
   for (auto hit = matched.begin(); hit != matched.end(); ++hit) own[*hit] = hit.get_weight();
 
   std::vector<Xapian::Query> raises;
-  for (size_t place = 0; place < promoted.size(); ++place) {
-    auto weight = own.find(promoted[place].docid);
+  for (size_t place = 0; place < bests.size(); ++place) {
+    auto weight = own.find(bests[place].docid);
     if (weight == own.end()) continue;
-    double share = static_cast<double>(promoted.size() - place) / static_cast<double>(promoted.size() + 1);
-    double raise = bar + (above - bar) * share - weight->second;
+    double share = static_cast<double>(bests.size() - place) / static_cast<double>(bests.size() + 1);
+    double raise = landing->bar + (landing->above - landing->bar) * share - weight->second;
     if (raise <= 0) continue;
     Xapian::Query fixed((new Xapian::FixedWeightPostingSource(raise))->release());
-    raises.emplace_back(Xapian::Query::OP_FILTER, fixed, Xapian::Query(index::id_term(promoted[place].id)));
+    raises.emplace_back(Xapian::Query::OP_FILTER, fixed, Xapian::Query(index::id_term(raised_ids[place])));
   }
   if (raises.empty()) return std::nullopt;
   Xapian::Query raised(Xapian::Query::OP_AND_MAYBE, mixture,

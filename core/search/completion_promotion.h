@@ -26,10 +26,11 @@ struct PromotionContext {
 inline constexpr size_t kPromotionPage = 10;
 
 // For a search sorted by relevance whose last plain word is still being typed: `text`'s query restricted by
-// the filters, with, for each of the word's likeliest completions (text.completions) whose best document
-// (the query with the word completed, same filters) is not among the first ten hits, that document raised
-// to just above the tenth, the likeliest completion's highest. The first page then holds the best hits and
-// the best hit of each likely reading of the word; every page and every shard layout see the same ranking.
+// the filters, with the best document of each of the word's likeliest completions (text.completions; the
+// query with the word completed, same filters) on the first ten hits: those not there already (or pushed
+// off by the others) raised to just above the first hit that leaves the page for them, the likeliest
+// completion's highest. The first page then holds the best hits and the best hit of each likely reading of
+// the word; every page and every shard layout see the same ranking.
 // nullopt when nothing is raised. `first_page`, when given, holds the first page (ten hits or more) already,
 // and the query returned then matches only its documents and the raised ones: the new first page is among
 // those (every other document weighs no more than the page's last, which it ranked below), so ranking it

@@ -457,9 +457,10 @@ TEST(ExactAccents, AWordTypedWithAccentsRanksTheDocumentsHoldingThatFormFirst) {
   EXPECT_EQ(ranked("publico"), (std::vector<std::string>{"d2", "d3"}));
 }
 
-// 14 short documents on "protection", two long ones on "programme" and 30 on neither: "pro" most likely
-// reads "protection", and the documents on it weigh more than those on "programme".
-std::vector<index::Document> protection_and_programme() {
+// 14 short documents on "protection", two long ones on "programme" (with `produits`, a third, and two longer
+// ones on "produits") and 30 on neither: "pro" most likely reads "protection", and the documents on it weigh
+// more than those on the other readings.
+std::vector<index::Document> protection_and_programme(bool produits = false) {
   std::vector<index::Document> documents;
   auto add = [&](std::string id, std::string body, std::string date) {
     documents.push_back(document_of(std::move(id), "fr", std::move(body), std::move(date)));
@@ -469,6 +470,11 @@ std::vector<index::Document> protection_and_programme() {
     add("protection-" + std::to_string(10 + i), "La protection de l'enfance, rapport" + filler, "2010-01-01");
   add("programme-best", "Le programme parmi les sujets" + filler, "2000-01-01");
   add("programme-other", "Un programme parmi les sujets traités" + filler + filler, "2000-01-01");
+  if (produits) {
+    add("programme-third", "Le programme" + filler + filler + filler, "2000-01-01");
+    add("produits-best", "Les produits parmi les sujets" + filler + filler, "2000-01-01");
+    add("produits-other", "Des produits parmi les sujets traités" + filler + filler + filler, "2000-01-01");
+  }
   for (int i = 0; i < 30; ++i)
     add("other-" + std::to_string(10 + i), "Rapport annuel " + std::to_string(i), "");
   return documents;
@@ -511,6 +517,22 @@ TEST(CompletionPromotion, TheFirstPageHoldsTheBestHitOfEachLikelyCompletion) {
   auto [by_date, unused3] = page("pro", 0, SortOrder::date_desc);
   EXPECT_EQ(std::find(by_date.begin(), by_date.end(), "programme-best"), by_date.end())
       << "sorted by date, the order is the dates'";
+}
+
+TEST(CompletionPromotion, EveryPromotedHitIsOnTheFirstPageHoweverLittleItWeighs) {
+  testing::TempDir dir;
+  auto searcher = searcher_over(dir, protection_and_programme(true));
+  SearchRequest request;
+  request.q = "pro";
+  std::vector<std::string> first = hit_ids(*searcher, request);
+  ASSERT_EQ(first.size(), 10u);
+  EXPECT_EQ(std::vector<std::string>(first.end() - 2, first.end()),
+            (std::vector<std::string>{"programme-best", "produits-best"}))
+      << "both raised below the likeliest completion's eight best, the likelier higher";
+  request.hits_per_page = 5;
+  request.offset = 5;
+  EXPECT_EQ(hit_ids(*searcher, request), std::vector<std::string>(first.begin() + 5, first.end()))
+      << "paged by five, the same ranking";
 }
 
 // Beside other words, the completion of the word being typed that shares the most documents with them is
