@@ -47,30 +47,6 @@ std::optional<BodySlice> slice_at(const index::Document& stored, size_t start, s
   return BodySlice{std::move(*text), start, words_before, cut_after, false};
 }
 
-// Visits the slices around the `count` densest clusters of matched words, best first, each made only when
-// reached, until `visit` returns false; or the whole body (inflated into `stored` when packed) when
-// positions cannot tell.
-void each_body_slice(const Xapian::Database& database, const Xapian::MSetIterator& match,
-                     const Xapian::Document& document, index::Document& stored,
-                     const query::HighlightTerms& terms, size_t bytes, size_t count,
-                     index::PackedBody::InflatedChunks& chunks,
-                     const std::function<bool(const BodySlice&)>& visit) {
-  auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
-  auto starts = map ? snippet_starts(database, *match, *map, terms, count) : std::nullopt;
-  bool visited = false;
-  if (starts)
-    for (size_t start : *starts) {
-      if (start > index::body_size(stored)) continue;
-      auto slice = slice_at(stored, start, bytes, chunks);
-      if (!slice) continue;
-      visited = true;
-      if (!visit(*slice)) return;
-    }
-  if (visited) return;
-  index::unpack_body(stored);
-  visit({stored.body, 0, false, false, true});
-}
-
 std::string with_cuts(std::string passage, const BodySlice& slice, std::string_view marker) {
   if (marker.empty()) return passage;
   if (slice.cut_after && !passage.ends_with(marker)) passage += marker;
@@ -104,7 +80,7 @@ size_t crop_words(const FieldMarking& marking, const std::string& field) {
 class Renderer {
  public:
   Renderer(const Xapian::Database& database, analysis::Analyzer& analyzer, const HitContext& context)
-      : database_(database), snippets_(analyzer), context_(context) {}
+      : database_(database), analyzer_(analyzer), snippets_(analyzer), context_(context) {}
 
   Hit render(const Xapian::MSetIterator& match, const Xapian::Document& xapian_document,
              index::Document stored) {
@@ -149,6 +125,32 @@ class Renderer {
   // Clusters tried in turn while one's matches all stand in a table of contents.
   static constexpr size_t kClusters = 8;
 
+  // Visits the slices around the `count` densest clusters of matched words, best first, each made only when
+  // reached, until `visit` returns false; or the whole body (inflated into `stored` when packed) when
+  // positions cannot tell.
+  void each_body_slice(const Xapian::MSetIterator& match, const Xapian::Document& document,
+                       index::Document& stored, size_t bytes, size_t count,
+                       const std::function<bool(const BodySlice&)>& visit) {
+    const query::HighlightTerms& terms = context_.text.highlight;
+    auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
+    std::optional<std::vector<size_t>> starts;
+    if (map && context_.locate_in_text)
+      starts = snippet_starts_in_text(analyzer_, stored, *map, terms, count);
+    if (map && !starts) starts = snippet_starts(database_, *match, *map, terms, count);
+    bool visited = false;
+    if (starts)
+      for (size_t start : *starts) {
+        if (start > index::body_size(stored)) continue;
+        auto slice = slice_at(stored, start, bytes, chunks_);
+        if (!slice) continue;
+        visited = true;
+        if (!visit(*slice)) return;
+      }
+    if (visited) return;
+    index::unpack_body(stored);
+    visit({stored.body, 0, false, false, true});
+  }
+
   // The snippet from the densest cluster of matched words whose passage is chosen for matches (a table of
   // contents never is), and the byte offset in the body of its first matched word.
   std::pair<std::string, size_t> best_snippet(const Xapian::MSetIterator& match,
@@ -156,18 +158,16 @@ class Renderer {
                                               index::Document& stored) {
     const query::HighlightTerms& terms = context_.text.highlight;
     std::optional<std::pair<std::string, size_t>> first, chosen;
-    each_body_slice(database_, match, xapian_document, stored, terms, kSliceBytes, kClusters, chunks_,
-                    [&](const BodySlice& slice) {
-                      Passage passage =
-                          snippets_.build(slice.text, stored.lang, terms, context_.request.highlight);
-                      std::pair<std::string, size_t> found{with_cuts(std::move(passage.text), slice, "…"),
-                                                           slice.start + passage.offset};
-                      if (passage.matched)
-                        chosen = std::move(found);
-                      else if (!first)
-                        first = std::move(found);
-                      return !chosen;
-                    });
+    each_body_slice(match, xapian_document, stored, kSliceBytes, kClusters, [&](const BodySlice& slice) {
+      Passage passage = snippets_.build(slice.text, stored.lang, terms, context_.request.highlight);
+      std::pair<std::string, size_t> found{with_cuts(std::move(passage.text), slice, "…"),
+                                           slice.start + passage.offset};
+      if (passage.matched)
+        chosen = std::move(found);
+      else if (!first)
+        first = std::move(found);
+      return !chosen;
+    });
     return chosen ? std::move(*chosen) : std::move(*first);
   }
 
@@ -186,8 +186,8 @@ class Renderer {
     std::vector<size_t> chosen;  // the first matched byte of each passage kept
     // Shown when no slice's words count, as the snippet is.
     std::optional<std::pair<std::string, size_t>> first;
-    each_body_slice(database_, match, xapian_document, stored, terms, kSliceBytes,
-                    std::max(count * 2, kClusters), chunks_, [&](const BodySlice& slice) {
+    each_body_slice(match, xapian_document, stored, kSliceBytes, std::max(count * 2, kClusters),
+                    [&](const BodySlice& slice) {
                       if (slice.whole) {
                         for (Passage& best : snippets_.passages(slice.text, stored.lang, terms, count))
                           add(std::move(best.text), best.offset);
@@ -224,14 +224,12 @@ class Renderer {
       std::vector<std::string> marked;
       for (const std::string& value : *values) {
         if (field == "text") {
-          each_body_slice(
-              database_, match, xapian_document, stored, context_.text.highlight, words * 24 + 400, 1,
-              chunks_, [&](const BodySlice& slice) {
-                marked.push_back(with_cuts(
-                    snippets_.crop(slice.text, stored.lang, context_.text.highlight, words, field_style),
-                    slice, marking.crop_marker));
-                return false;
-              });
+          each_body_slice(match, xapian_document, stored, words * 24 + 400, 1, [&](const BodySlice& slice) {
+            marked.push_back(with_cuts(
+                snippets_.crop(slice.text, stored.lang, context_.text.highlight, words, field_style), slice,
+                marking.crop_marker));
+            return false;
+          });
         } else if (words > 0) {
           marked.push_back(snippets_.crop(value, stored.lang, context_.text.highlight, words, field_style));
         } else {
@@ -243,6 +241,7 @@ class Renderer {
   }
 
   const Xapian::Database& database_;
+  analysis::Analyzer& analyzer_;
   SnippetBuilder snippets_;
   const HitContext& context_;
   index::PackedBody::InflatedChunks chunks_;  // of the hit being rendered

@@ -20,6 +20,9 @@ struct HitContext {
   const SearchRequest& request;
   const enrich::Gazetteer& gazetteer;
   std::string_view labels_lang;  // "fr"/"es", or "" for each document's own language
+  // Where a hit's matched words are found: by the database's positions, or (over remote shards, where each
+  // position list is a round trip) in its stored text analysed again.
+  bool locate_in_text = false;
 };
 
 // The hits of `matches`, in rank order; a document whose stored data cannot be read is left out.

@@ -230,8 +230,8 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   std::string_view labels_lang =
       request.labels_lang.empty() ? std::string_view(request.lang) : request.labels_lang;
   if (labels_lang == "any") labels_lang = "";
-  response.hits =
-      render_hits(shards_.database(), matches, analyzer_, {text, request, gazetteer_, labels_lang});
+  response.hits = render_hits(shards_.database(), matches, analyzer_,
+                              {text, request, gazetteer_, labels_lang, shards_.has_remote()});
   if (label) label_facets(response.facets, gazetteer_, labels_lang);
   // Corrects only when the words found nothing whole, and some word is not in the index.
   if (!text.words.empty() && (response.total_hits == 0 || response.partial_match)) {

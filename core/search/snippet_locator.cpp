@@ -1,12 +1,15 @@
-// Where a snippet should come from, found with the positions of the matched terms instead of reading the
-// body.
+// Where a snippet should come from: found with the positions of the matched terms instead of reading the
+// body, or (over remote shards, where each position list is a round trip) in the stored text analysed again.
 #include "search/snippet_locator.h"
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "analysis/stopwords.h"
+#include "analysis/text_cleaner.h"
 #include "index/schema.h"
 
 namespace sonda::search {
@@ -64,6 +67,43 @@ std::vector<Xapian::termpos> densest(const std::vector<std::pair<Xapian::termpos
   return out;
 }
 
+// The byte offsets of the checkpoints a few words before the `count` densest clusters of `matches`; {0}
+// when nothing matched.
+std::vector<size_t> starts_of(const std::vector<std::pair<Xapian::termpos, size_t>>& matches,
+                              const index::BodyMap& map, size_t count) {
+  if (matches.empty() || map.checkpoints.empty()) return {0};
+  std::vector<size_t> out;
+  for (Xapian::termpos start : densest(matches, count)) {
+    Xapian::termpos word = start - map.first_position;
+    word = word > kContextWords ? word - kContextWords : 0;
+    out.push_back(
+        map.checkpoints[std::min<size_t>(word / index::kBodyCheckpointWords, map.checkpoints.size() - 1)]);
+  }
+  return out;
+}
+
+// For each word being typed, the document's words it begins as its termlist would give them (the folded
+// words of every indexed field, sorted, the first kCompletionsPerPrefix).
+std::vector<std::set<std::string>> completions_in_text(analysis::Analyzer& analyzer,
+                                                       const index::Document& stored,
+                                                       const std::vector<analysis::Token>& body,
+                                                       const std::vector<std::string>& prefixes) {
+  std::vector<std::set<std::string>> out(prefixes.size());
+  if (prefixes.empty()) return out;
+  auto add = [&](const std::vector<analysis::Token>& tokens) {
+    for (const analysis::Token& token : tokens)
+      for (size_t k = 0; k < prefixes.size(); ++k)
+        if (token.folded.starts_with(prefixes[k])) out[k].insert(token.folded);
+  };
+  add(analyzer.tokens(stored.title));
+  add(analyzer.tokens(stored.description));
+  add(body);
+  for (const std::string& keyword : stored.keywords) add(analyzer.tokens(analysis::clean_text(keyword)));
+  for (std::set<std::string>& completions : out)
+    while (completions.size() > kCompletionsPerPrefix) completions.erase(std::prev(completions.end()));
+  return out;
+}
+
 }  // namespace
 
 std::optional<std::vector<size_t>> snippet_starts(const Xapian::Database& database, Xapian::docid document,
@@ -85,19 +125,42 @@ std::optional<std::vector<size_t>> snippet_starts(const Xapian::Database& databa
         located.push_back({*term, word});
       }
     }
-    auto matches = body_matches(database, document, map, located);
-    if (matches.empty() || map.checkpoints.empty()) return std::vector<size_t>{0};
-    std::vector<size_t> out;
-    for (Xapian::termpos start : densest(matches, count)) {
-      Xapian::termpos word = start - map.first_position;
-      word = word > kContextWords ? word - kContextWords : 0;
-      out.push_back(
-          map.checkpoints[std::min<size_t>(word / index::kBodyCheckpointWords, map.checkpoints.size() - 1)]);
-    }
-    return out;
+    return starts_of(body_matches(database, document, map, located), map, count);
   } catch (const Xapian::Error&) {
     return std::nullopt;
   }
+}
+
+std::optional<std::vector<size_t>> snippet_starts_in_text(analysis::Analyzer& analyzer,
+                                                          const index::Document& stored,
+                                                          const index::BodyMap& map,
+                                                          const query::HighlightTerms& terms, size_t count) {
+  if (stored.packed_body) return std::nullopt;
+  std::vector<analysis::Token> body = analyzer.tokens(stored.body);
+  if (body.size() != map.words) return std::nullopt;
+  // The query word each term stands for, numbered as snippet_starts numbers them.
+  std::vector<std::string_view> stems(terms.stems.begin(), terms.stems.end());
+  std::vector<std::string_view> words(terms.searched_words.begin(), terms.searched_words.end());
+  auto completions = completions_in_text(analyzer, stored, body, terms.prefixes);
+  std::vector<std::pair<Xapian::termpos, size_t>> matches;
+  for (size_t i = 0; i < body.size(); ++i) {
+    const analysis::Token& token = body[i];
+    Xapian::termpos position = map.first_position + static_cast<Xapian::termpos>(i);
+    if (!stems.empty() && !analysis::is_stopword(token.folded, stored.lang)) {
+      std::string stem = analyzer.stem(token.word, stored.lang);
+      if (terms.stems.contains(stem))
+        matches.emplace_back(position, std::lower_bound(stems.begin(), stems.end(), stem) - stems.begin());
+    }
+    if (terms.searched_words.contains(token.folded))
+      matches.emplace_back(
+          position,
+          stems.size() + (std::lower_bound(words.begin(), words.end(), token.folded) - words.begin()));
+    for (size_t k = 0; k < completions.size(); ++k)
+      if (completions[k].contains(token.folded))
+        matches.emplace_back(position, stems.size() + words.size() + k);
+  }
+  std::sort(matches.begin(), matches.end());
+  return starts_of(matches, map, count);
 }
 
 }  // namespace sonda::search

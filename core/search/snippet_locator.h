@@ -1,5 +1,5 @@
-// Where a snippet should come from, found with the positions of the matched terms instead of reading the
-// body.
+// Where a snippet should come from: found with the positions of the matched terms instead of reading the
+// body, or (over remote shards, where each position list is a round trip) in the stored text analysed again.
 #pragma once
 
 #include <xapian.h>
@@ -7,7 +7,9 @@
 #include <optional>
 #include <vector>
 
+#include "analysis/analyzer.h"
 #include "index/body_map.h"
+#include "index/document.h"
 #include "query/query_translator.h"
 
 namespace sonda::search {
@@ -19,5 +21,13 @@ namespace sonda::search {
 std::optional<std::vector<size_t>> snippet_starts(const Xapian::Database& database, Xapian::docid document,
                                                   const index::BodyMap& map,
                                                   const query::HighlightTerms& terms, size_t count);
+
+// The same starts, found by analysing the stored text as the indexer did instead of asking the database for
+// positions and termlists (over a remote shard each is a round trip, and a termlist costs the shard a
+// lookup per term); nullopt when the body is stored packed or its words do not add up to the body map's.
+std::optional<std::vector<size_t>> snippet_starts_in_text(analysis::Analyzer& analyzer,
+                                                          const index::Document& stored,
+                                                          const index::BodyMap& map,
+                                                          const query::HighlightTerms& terms, size_t count);
 
 }  // namespace sonda::search

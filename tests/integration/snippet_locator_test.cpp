@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <string>
 
 #include "index/schema.h"
@@ -55,6 +56,72 @@ TEST(SnippetLocator, ALongBodysMatchesAreFoundByTheirPositionsWordsBeingTypedToo
   EXPECT_EQ(*none, std::vector<size_t>{0}) << "no body word begins with the typed word";
 }
 
+// Over remote shards a hit's matched words are found in its stored text analysed again, not by asking the
+// shard for positions: the clusters found must be those the database's positions give.
+TEST(SnippetLocator, TheStoredTextAnalysedAgainGivesTheClustersTheDatabasesPositionsGive) {
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir.path() / "corpus");
+  std::string body;
+  for (int i = 0; i < 200; ++i) {
+    body += "Les équipes locales ont rencontré les familles du district " + std::to_string(i) + ". ";
+    if (i == 40 || i == 120) body += "Les inondations ont fermé les écoles rurales. ";
+    if (i == 170) body += "Les inondations de février. Paysages. ";
+  }
+  // 64 words of the title begin with "pa" and sort before the body's "paysages": those are the termlist's
+  // first 64 completions of "pa", so none of the body is located through it.
+  std::string title = "Rapport sur les fermetures";
+  for (char a = 'a'; a < 'a' + 8; ++a)
+    for (char b = 'a'; b < 'a' + 8; ++b) title += std::string(" pa") + a + b;
+  std::ofstream(dir.path() / "corpus" / "long.md")
+      << "---\ntitle: " << title << "\nlang: fr\nkeywords: [inondabilité]\n---\n"
+      << body;
+  std::string db = (dir.path() / "db").string();
+  testing::build_index((dir.path() / "corpus").string(), db);
+  Xapian::Database database(db);
+  Xapian::PostingIterator posting = database.postlist_begin(std::string(index::kIdPrefix) + "long.md");
+  ASSERT_NE(posting, database.postlist_end(std::string(index::kIdPrefix) + "long.md"));
+  Xapian::Document document = database.get_document(*posting);
+  auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
+  ASSERT_TRUE(map.has_value());
+  auto stored = index::decode_stored_fields(document.get_data(), index::BodyReading::deferred);
+  ASSERT_TRUE(stored.has_value());
+  ASSERT_EQ(stored->keywords, std::vector<std::string>{"inondabilité"});
+  analysis::Analyzer analyzer;
+
+  struct Row {
+    const char* name;
+    std::set<std::string> stems, words;
+    std::vector<std::string> prefixes;
+    bool found;  // some cluster is found, so the starts are not just {0}
+  };
+  const Row rows[] = {
+      {"a stem", {"inond"}, {}, {}, true},
+      {"a word and an absent one", {}, {"rurales", "absent"}, {}, true},
+      {"a word being typed", {}, {}, {"fevr"}, true},
+      {"all three", {"inond"}, {"ecoles"}, {"rur"}, true},
+      {"an absent stem beside a typed word", {"zzzz"}, {}, {"inon"}, true},
+      {"typed words the title and keywords also hold", {}, {}, {"ferm", "inond"}, true},
+      {"a typed word whose first 64 completions are in the title", {}, {}, {"pa"}, false},
+      {"the same word typed further", {}, {}, {"pay"}, true},
+      {"nothing the document holds", {"zzzz"}, {"absent"}, {"qqq"}, false},
+  };
+  for (const Row& row : rows) {
+    query::HighlightTerms terms;
+    terms.stems = row.stems;
+    terms.searched_words = row.words;
+    terms.prefixes = row.prefixes;
+    auto positions = snippet_starts(database, *posting, *map, terms, 3);
+    auto text = snippet_starts_in_text(analyzer, *stored, *map, terms, 3);
+    ASSERT_TRUE(positions.has_value() && text.has_value()) << row.name;
+    EXPECT_EQ(*text, *positions) << row.name;
+    EXPECT_EQ(*text != std::vector<size_t>{0}, row.found) << row.name;
+  }
+  index::BodyMap other = *map;
+  ++other.words;
+  EXPECT_FALSE(snippet_starts_in_text(analyzer, *stored, other, {}, 3).has_value())
+      << "a body whose words do not add up to its map's is left to the database";
+}
+
 TEST(SnippetLocator, ALongBodyStoredPackedGivesItsSnippetsPassagesAndWholeText) {
   testing::TempDir dir;
   std::filesystem::create_directories(dir.path() / "corpus");
@@ -72,6 +139,11 @@ TEST(SnippetLocator, ALongBodyStoredPackedGivesItsSnippetsPassagesAndWholeText) 
     std::string data =
         database.get_document(*database.postlist_begin(std::string(index::kIdPrefix) + "long.md")).get_data();
     EXPECT_LT(data.size(), body.size() / 3) << "the body is stored packed";
+    auto stored = index::decode_stored_fields(data, index::BodyReading::deferred);
+    ASSERT_TRUE(stored.has_value());
+    analysis::Analyzer analyzer;
+    EXPECT_FALSE(snippet_starts_in_text(analyzer, *stored, index::BodyMap{}, {}, 3).has_value())
+        << "a packed body is located by the database's positions";
   }
   auto searcher = Searcher::open(db, testing::builtin_gazetteer());
   ASSERT_TRUE(searcher.ok());
