@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -18,21 +20,40 @@
 namespace sonda::search {
 namespace {
 
-TEST(SnippetLocator, ALongBodysMatchesAreFoundByTheirPositionsWordsBeingTypedToo) {
+// The one document of a corpus holding `long.md` with `text`, indexed, as the locator reads it.
+struct IndexedLong {
   testing::TempDir dir;
-  std::filesystem::create_directories(dir.path() / "corpus");
+  std::unique_ptr<Xapian::Database> database;
+  Xapian::docid document = 0;
+  Xapian::Document xapian_document;
+  std::optional<index::BodyMap> map;
+};
+
+std::unique_ptr<IndexedLong> index_long(const std::string& text) {
+  auto out = std::make_unique<IndexedLong>();
+  std::filesystem::create_directories(out->dir.path() / "corpus");
+  std::ofstream(out->dir.path() / "corpus" / "long.md") << text;
+  std::string db = (out->dir.path() / "db").string();
+  testing::build_index((out->dir.path() / "corpus").string(), db);
+  out->database = std::make_unique<Xapian::Database>(db);
+  std::string id = std::string(index::kIdPrefix) + "long.md";
+  auto posting = out->database->postlist_begin(id);
+  if (posting == out->database->postlist_end(id)) return out;
+  out->document = *posting;
+  out->xapian_document = out->database->get_document(out->document);
+  out->map = index::decode_body_map(out->xapian_document.get_value(index::kBodyMapSlot));
+  return out;
+}
+
+TEST(SnippetLocator, ALongBodysMatchesAreFoundByTheirPositionsWordsBeingTypedToo) {
   std::string body;
   for (int i = 0; i < 300; ++i) body += "Les équipes locales ont rencontré les familles du district. ";
   body += "\n\nLes inondations de février ont fermé les écoles rurales.\n";
-  std::ofstream(dir.path() / "corpus" / "long.md") << "---\ntitle: Long\nlang: fr\n---\n" << body;
-  std::string db = (dir.path() / "db").string();
-  testing::build_index((dir.path() / "corpus").string(), db);
-  Xapian::Database database(db);
-  Xapian::PostingIterator posting = database.postlist_begin(std::string(index::kIdPrefix) + "long.md");
-  ASSERT_NE(posting, database.postlist_end(std::string(index::kIdPrefix) + "long.md"));
-  Xapian::Document document = database.get_document(*posting);
-  auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
-  ASSERT_TRUE(map.has_value());
+  auto indexed = index_long("---\ntitle: Long\nlang: fr\n---\n" + body);
+  ASSERT_TRUE(indexed->map.has_value());
+  const Xapian::Database& database = *indexed->database;
+  const index::BodyMap* map = &*indexed->map;
+  const Xapian::docid* posting = &indexed->document;
   std::string stored = body;  // the body as indexed begins with the same text
   size_t mention = stored.find("inondations");
 
@@ -59,8 +80,6 @@ TEST(SnippetLocator, ALongBodysMatchesAreFoundByTheirPositionsWordsBeingTypedToo
 // Over remote shards a hit's matched words are found in its stored text analysed again, not by asking the
 // shard for positions: the clusters found must be those the database's positions give.
 TEST(SnippetLocator, TheStoredTextAnalysedAgainGivesTheClustersTheDatabasesPositionsGive) {
-  testing::TempDir dir;
-  std::filesystem::create_directories(dir.path() / "corpus");
   std::string body;
   for (int i = 0; i < 200; ++i) {
     body += "Les équipes locales ont rencontré les familles du district " + std::to_string(i) + ". ";
@@ -72,17 +91,12 @@ TEST(SnippetLocator, TheStoredTextAnalysedAgainGivesTheClustersTheDatabasesPosit
   std::string title = "Rapport sur les fermetures";
   for (char a = 'a'; a < 'a' + 8; ++a)
     for (char b = 'a'; b < 'a' + 8; ++b) title += std::string(" pa") + a + b;
-  std::ofstream(dir.path() / "corpus" / "long.md")
-      << "---\ntitle: " << title << "\nlang: fr\nkeywords: [inondabilité]\n---\n"
-      << body;
-  std::string db = (dir.path() / "db").string();
-  testing::build_index((dir.path() / "corpus").string(), db);
-  Xapian::Database database(db);
-  Xapian::PostingIterator posting = database.postlist_begin(std::string(index::kIdPrefix) + "long.md");
-  ASSERT_NE(posting, database.postlist_end(std::string(index::kIdPrefix) + "long.md"));
-  Xapian::Document document = database.get_document(*posting);
-  auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
-  ASSERT_TRUE(map.has_value());
+  auto indexed = index_long("---\ntitle: " + title + "\nlang: fr\nkeywords: [inondabilité]\n---\n" + body);
+  ASSERT_TRUE(indexed->map.has_value());
+  const Xapian::Database& database = *indexed->database;
+  const index::BodyMap* map = &*indexed->map;
+  const Xapian::docid* posting = &indexed->document;
+  const Xapian::Document& document = indexed->xapian_document;
   auto stored = index::decode_stored_fields(document.get_data(), index::BodyReading::deferred);
   ASSERT_TRUE(stored.has_value());
   ASSERT_EQ(stored->keywords, std::vector<std::string>{"inondabilité"});
