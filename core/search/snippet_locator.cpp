@@ -10,6 +10,7 @@
 
 #include "analysis/stopwords.h"
 #include "analysis/text_cleaner.h"
+#include "index/packed_body.h"
 #include "index/schema.h"
 
 namespace sonda::search {
@@ -135,7 +136,8 @@ std::optional<std::vector<size_t>> snippet_starts_in_text(analysis::Analyzer& an
                                                           const index::Document& stored,
                                                           const index::BodyMap& map,
                                                           const query::HighlightTerms& terms, size_t count) {
-  if (stored.packed_body) return std::nullopt;
+  // A long body is located by positions, even once inflated for a request that reads it whole.
+  if (stored.packed_body || stored.body.size() >= index::kPackBodyFrom) return std::nullopt;
   std::vector<analysis::Token> body = analyzer.tokens(stored.body);
   if (body.size() != map.words) return std::nullopt;
   // The query word each term stands for, numbered as snippet_starts numbers them.

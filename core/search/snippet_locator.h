@@ -24,7 +24,8 @@ std::optional<std::vector<size_t>> snippet_starts(const Xapian::Database& databa
 
 // The same starts, found by analysing the stored text as the indexer did instead of asking the database for
 // positions and termlists (over a remote shard each is a round trip, and a termlist costs the shard a
-// lookup per term); nullopt when the body is stored packed or its words do not add up to the body map's.
+// lookup per term); nullopt for a long body (stored packed, 32 KiB and more: positions are cheaper there)
+// or one whose words do not add up to the body map's.
 std::optional<std::vector<size_t>> snippet_starts_in_text(analysis::Analyzer& analyzer,
                                                           const index::Document& stored,
                                                           const index::BodyMap& map,

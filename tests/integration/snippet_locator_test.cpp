@@ -150,14 +150,21 @@ TEST(SnippetLocator, ALongBodyStoredPackedGivesItsSnippetsPassagesAndWholeText) 
   testing::build_index((dir.path() / "corpus").string(), db);
   {
     Xapian::Database database(db);
-    std::string data =
-        database.get_document(*database.postlist_begin(std::string(index::kIdPrefix) + "long.md")).get_data();
+    Xapian::Document document =
+        database.get_document(*database.postlist_begin(std::string(index::kIdPrefix) + "long.md"));
+    std::string data = document.get_data();
     EXPECT_LT(data.size(), body.size() / 3) << "the body is stored packed";
     auto stored = index::decode_stored_fields(data, index::BodyReading::deferred);
-    ASSERT_TRUE(stored.has_value());
+    auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
+    ASSERT_TRUE(stored.has_value() && map.has_value());
     analysis::Analyzer analyzer;
-    EXPECT_FALSE(snippet_starts_in_text(analyzer, *stored, index::BodyMap{}, {}, 3).has_value())
+    query::HighlightTerms terms;
+    terms.searched_words = {"inondations"};
+    EXPECT_FALSE(snippet_starts_in_text(analyzer, *stored, *map, terms, 3).has_value())
         << "a packed body is located by the database's positions";
+    ASSERT_TRUE(index::unpack_body(*stored));
+    EXPECT_FALSE(snippet_starts_in_text(analyzer, *stored, *map, terms, 3).has_value())
+        << "so is a long body inflated for a request that reads it whole";
   }
   auto searcher = Searcher::open(db, testing::builtin_gazetteer());
   ASSERT_TRUE(searcher.ok());
