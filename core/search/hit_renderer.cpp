@@ -86,6 +86,7 @@ class Renderer {
              index::Document stored) {
     Hit hit;
     chunks_.clear();
+    located_.reset();
     const query::HighlightTerms& terms = context_.text.highlight;
     hit.score = context_.text.browse ? 0.0 : std::round(match.get_weight() * 1000.0) / 1000.0;
     hit.relevance = context_.text.browse ? 1.0 : match.get_percent() / 100.0;
@@ -125,18 +126,29 @@ class Renderer {
   // Clusters tried in turn while one's matches all stand in a table of contents.
   static constexpr size_t kClusters = 8;
 
+  // The hit's matched words in its body, found once for its snippet, passages and crop: in its text over
+  // remote shards (when it can), else by the database's positions.
+  std::optional<BodyMatches> locate(const Xapian::MSetIterator& match, const index::Document& stored,
+                                    const index::BodyMap& map) {
+    const query::HighlightTerms& terms = context_.text.highlight;
+    std::optional<BodyMatches> found;
+    if (context_.locate_in_text) found = body_matches_in_text(analyzer_, stored, map, terms);
+    if (!found) found = body_matches(database_, *match, map, terms);
+    return found;
+  }
+
   // Visits the slices around the `count` densest clusters of matched words, best first, each made only when
   // reached, until `visit` returns false; or the whole body (inflated into `stored` when packed) when
   // positions cannot tell.
   void each_body_slice(const Xapian::MSetIterator& match, const Xapian::Document& document,
                        index::Document& stored, size_t bytes, size_t count,
                        const std::function<bool(const BodySlice&)>& visit) {
-    const query::HighlightTerms& terms = context_.text.highlight;
     auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
     std::optional<std::vector<size_t>> starts;
-    if (map && context_.locate_in_text)
-      starts = snippet_starts_in_text(analyzer_, stored, *map, terms, count);
-    if (map && !starts) starts = snippet_starts(database_, *match, *map, terms, count);
+    if (map) {
+      if (!located_) located_ = locate(match, stored, *map);
+      if (*located_) starts = snippet_starts(**located_, *map, count);
+    }
     bool visited = false;
     if (starts)
       for (size_t start : *starts) {
@@ -244,7 +256,8 @@ class Renderer {
   analysis::Analyzer& analyzer_;
   SnippetBuilder snippets_;
   const HitContext& context_;
-  index::PackedBody::InflatedChunks chunks_;  // of the hit being rendered
+  index::PackedBody::InflatedChunks chunks_;           // of the hit being rendered
+  std::optional<std::optional<BodyMatches>> located_;  // of the hit being rendered, once asked for
 };
 
 }  // namespace

@@ -27,12 +27,10 @@ struct LocatedTerm {
   size_t word = 0;
 };
 
-// (position, query word) of every matched word inside the body, sorted by position.
-std::vector<std::pair<Xapian::termpos, size_t>> body_matches(const Xapian::Database& database,
-                                                             Xapian::docid document,
-                                                             const index::BodyMap& map,
-                                                             const std::vector<LocatedTerm>& terms) {
-  std::vector<std::pair<Xapian::termpos, size_t>> matches;
+// The body positions of `terms` in `document`, sorted.
+BodyMatches positions_of(const Xapian::Database& database, Xapian::docid document, const index::BodyMap& map,
+                         const std::vector<LocatedTerm>& terms) {
+  BodyMatches matches;
   Xapian::termpos end = map.first_position + map.words;
   for (const LocatedTerm& term : terms) {
     for (auto position = database.positionlist_begin(document, term.name);
@@ -45,8 +43,7 @@ std::vector<std::pair<Xapian::termpos, size_t>> body_matches(const Xapian::Datab
 
 // The positions where the `count` best windows of kWindowWords start, best first (most distinct, then most,
 // matched terms), no two overlapping.
-std::vector<Xapian::termpos> densest(const std::vector<std::pair<Xapian::termpos, size_t>>& matches,
-                                     size_t count) {
+std::vector<Xapian::termpos> densest(const BodyMatches& matches, size_t count) {
   std::vector<std::pair<std::pair<size_t, size_t>, Xapian::termpos>> windows;  // (score, start)
   for (size_t first = 0, last = 0; first < matches.size(); ++first) {
     while (last < matches.size() && matches[last].first < matches[first].first + kWindowWords) ++last;
@@ -64,21 +61,6 @@ std::vector<Xapian::termpos> densest(const std::vector<std::pair<Xapian::termpos
       return start + kWindowWords > chosen && chosen + kWindowWords > start;
     });
     if (!overlaps) out.push_back(start);
-  }
-  return out;
-}
-
-// The byte offsets of the checkpoints a few words before the `count` densest clusters of `matches`; {0}
-// when nothing matched.
-std::vector<size_t> starts_of(const std::vector<std::pair<Xapian::termpos, size_t>>& matches,
-                              const index::BodyMap& map, size_t count) {
-  if (matches.empty() || map.checkpoints.empty()) return {0};
-  std::vector<size_t> out;
-  for (Xapian::termpos start : densest(matches, count)) {
-    Xapian::termpos word = start - map.first_position;
-    word = word > kContextWords ? word - kContextWords : 0;
-    out.push_back(
-        map.checkpoints[std::min<size_t>(word / index::kBodyCheckpointWords, map.checkpoints.size() - 1)]);
   }
   return out;
 }
@@ -107,17 +89,16 @@ std::vector<std::set<std::string>> completions_in_text(analysis::Analyzer& analy
 
 }  // namespace
 
-std::optional<std::vector<size_t>> snippet_starts(const Xapian::Database& database, Xapian::docid document,
-                                                  const index::BodyMap& map,
-                                                  const query::HighlightTerms& terms, size_t count) {
+std::optional<BodyMatches> body_matches(const Xapian::Database& database, Xapian::docid document,
+                                        const index::BodyMap& map, const query::HighlightTerms& terms) {
   std::vector<LocatedTerm> located;
   for (const std::string& stem : terms.stems)
     located.push_back({std::string(index::kStemPrefix) + stem, located.size()});
   for (const std::string& word : terms.searched_words) located.push_back({word, located.size()});
   try {
     // A word being typed: the document's own words it begins (folded words sort apart from prefixed terms).
+    size_t word = located.size();  // the first word being typed's number, one more for each next one
     for (const std::string& prefix : terms.prefixes) {
-      size_t word = located.size();
       auto term = database.termlist_begin(document);
       term.skip_to(prefix);
       for (size_t read = 0; term != database.termlist_end(document) && read < kCompletionsPerPrefix;
@@ -125,26 +106,27 @@ std::optional<std::vector<size_t>> snippet_starts(const Xapian::Database& databa
         if (!(*term).starts_with(prefix)) break;
         located.push_back({*term, word});
       }
+      ++word;
     }
-    return starts_of(body_matches(database, document, map, located), map, count);
+    return positions_of(database, document, map, located);
   } catch (const Xapian::Error&) {
     return std::nullopt;
   }
 }
 
-std::optional<std::vector<size_t>> snippet_starts_in_text(analysis::Analyzer& analyzer,
-                                                          const index::Document& stored,
-                                                          const index::BodyMap& map,
-                                                          const query::HighlightTerms& terms, size_t count) {
+std::optional<BodyMatches> body_matches_in_text(analysis::Analyzer& analyzer, const index::Document& stored,
+                                                const index::BodyMap& map,
+                                                const query::HighlightTerms& terms) {
   // A long body is located by positions, even once inflated for a request that reads it whole.
   if (stored.packed_body || stored.body.size() >= index::kPackBodyFrom) return std::nullopt;
   std::vector<analysis::Token> body = analyzer.tokens(stored.body);
   if (body.size() != map.words) return std::nullopt;
-  // The query word each term stands for, numbered as snippet_starts numbers them.
+  // The query word each term stands for, numbered as body_matches numbers them: stems, searched words, then
+  // the words being typed.
   std::vector<std::string_view> stems(terms.stems.begin(), terms.stems.end());
   std::vector<std::string_view> words(terms.searched_words.begin(), terms.searched_words.end());
   auto completions = completions_in_text(analyzer, stored, body, terms.prefixes);
-  std::vector<std::pair<Xapian::termpos, size_t>> matches;
+  BodyMatches matches;
   for (size_t i = 0; i < body.size(); ++i) {
     const analysis::Token& token = body[i];
     Xapian::termpos position = map.first_position + static_cast<Xapian::termpos>(i);
@@ -162,7 +144,19 @@ std::optional<std::vector<size_t>> snippet_starts_in_text(analysis::Analyzer& an
         matches.emplace_back(position, stems.size() + words.size() + k);
   }
   std::sort(matches.begin(), matches.end());
-  return starts_of(matches, map, count);
+  return matches;
+}
+
+std::vector<size_t> snippet_starts(const BodyMatches& matches, const index::BodyMap& map, size_t count) {
+  if (matches.empty() || map.checkpoints.empty()) return {0};
+  std::vector<size_t> out;
+  for (Xapian::termpos start : densest(matches, count)) {
+    Xapian::termpos word = start - map.first_position;
+    word = word > kContextWords ? word - kContextWords : 0;
+    out.push_back(
+        map.checkpoints[std::min<size_t>(word / index::kBodyCheckpointWords, map.checkpoints.size() - 1)]);
+  }
+  return out;
 }
 
 }  // namespace sonda::search

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "analysis/analyzer.h"
@@ -14,21 +15,25 @@
 
 namespace sonda::search {
 
-// The byte offsets of the stored body from which the `count` densest clusters of matched words are in reach
-// (a checkpoint a few words before each), best first; a word being typed counts through the document's words
-// it begins (at most 64 of them); {0} when no body word matched, nullopt when the database cannot give
-// positions.
-std::optional<std::vector<size_t>> snippet_starts(const Xapian::Database& database, Xapian::docid document,
-                                                  const index::BodyMap& map,
-                                                  const query::HighlightTerms& terms, size_t count);
+// (position, query word) of every matched word inside a body, sorted by position: a hit locates them once
+// and takes its snippet's, passages' and crop's starts from them.
+using BodyMatches = std::vector<std::pair<Xapian::termpos, size_t>>;
 
-// The same starts, found by analysing the stored text as the indexer did instead of asking the database for
-// positions and termlists (over a remote shard each is a round trip, and a termlist costs the shard a
+// The matched words found with the database's positions; a word being typed counts through the document's
+// words it begins (at most 64 of them); nullopt when the database cannot give positions.
+std::optional<BodyMatches> body_matches(const Xapian::Database& database, Xapian::docid document,
+                                        const index::BodyMap& map, const query::HighlightTerms& terms);
+
+// The same matches, found by analysing the stored text as the indexer did instead of asking the database
+// for positions and termlists (over a remote shard each is a round trip, and a termlist costs the shard a
 // lookup per term); nullopt for a long body (stored packed, 32 KiB and more: positions are cheaper there)
 // or one whose words do not add up to the body map's.
-std::optional<std::vector<size_t>> snippet_starts_in_text(analysis::Analyzer& analyzer,
-                                                          const index::Document& stored,
-                                                          const index::BodyMap& map,
-                                                          const query::HighlightTerms& terms, size_t count);
+std::optional<BodyMatches> body_matches_in_text(analysis::Analyzer& analyzer, const index::Document& stored,
+                                                const index::BodyMap& map,
+                                                const query::HighlightTerms& terms);
+
+// The byte offsets of the stored body from which the `count` densest clusters of `matches` are in reach (a
+// checkpoint a few words before each), best first; {0} when no body word matched.
+std::vector<size_t> snippet_starts(const BodyMatches& matches, const index::BodyMap& map, size_t count);
 
 }  // namespace sonda::search

@@ -66,15 +66,18 @@ TEST(SnippetLocator, ALongBodysMatchesAreFoundByTheirPositionsWordsBeingTypedToo
   typed.prefixes = {"inond"};
   unknown.prefixes = {"zzz"};
   for (const Row& row : {Row{"word", word}, Row{"typed", typed}}) {
-    auto starts = snippet_starts(database, *posting, *map, row.terms, 3);
-    ASSERT_TRUE(starts.has_value()) << row.name;
-    ASSERT_EQ(starts->size(), 1u) << row.name;
-    EXPECT_LE(starts->front(), mention) << row.name;
-    EXPECT_GT(starts->front() + 1200, mention) << row.name << ": the mention is in a slice from the start";
+    auto matches = body_matches(database, *posting, *map, row.terms);
+    ASSERT_TRUE(matches.has_value()) << row.name;
+    auto starts = snippet_starts(*matches, *map, 3);
+    ASSERT_EQ(starts.size(), 1u) << row.name;
+    EXPECT_LE(starts.front(), mention) << row.name;
+    EXPECT_GT(starts.front() + 1200, mention) << row.name << ": the mention is in a slice from the start";
   }
-  auto none = snippet_starts(database, *posting, *map, unknown, 3);
+  auto none = body_matches(database, *posting, *map, unknown);
   ASSERT_TRUE(none.has_value());
-  EXPECT_EQ(*none, std::vector<size_t>{0}) << "no body word begins with the typed word";
+  EXPECT_TRUE(none->empty());
+  EXPECT_EQ(snippet_starts(*none, *map, 3), std::vector<size_t>{0})
+      << "no body word begins with the typed word";
 }
 
 // Over remote shards a hit's matched words are found in its stored text analysed again, not by asking the
@@ -124,15 +127,16 @@ TEST(SnippetLocator, TheStoredTextAnalysedAgainGivesTheClustersTheDatabasesPosit
     terms.stems = row.stems;
     terms.searched_words = row.words;
     terms.prefixes = row.prefixes;
-    auto positions = snippet_starts(database, *posting, *map, terms, 3);
-    auto text = snippet_starts_in_text(analyzer, *stored, *map, terms, 3);
+    auto positions = body_matches(database, *posting, *map, terms);
+    auto text = body_matches_in_text(analyzer, *stored, *map, terms);
     ASSERT_TRUE(positions.has_value() && text.has_value()) << row.name;
     EXPECT_EQ(*text, *positions) << row.name;
-    EXPECT_EQ(*text != std::vector<size_t>{0}, row.found) << row.name;
+    EXPECT_EQ(snippet_starts(*text, *map, 3), snippet_starts(*positions, *map, 3)) << row.name;
+    EXPECT_EQ(snippet_starts(*text, *map, 3) != std::vector<size_t>{0}, row.found) << row.name;
   }
   index::BodyMap other = *map;
   ++other.words;
-  EXPECT_FALSE(snippet_starts_in_text(analyzer, *stored, other, {}, 3).has_value())
+  EXPECT_FALSE(body_matches_in_text(analyzer, *stored, other, {}).has_value())
       << "a body whose words do not add up to its map's is left to the database";
 }
 
@@ -160,10 +164,10 @@ TEST(SnippetLocator, ALongBodyStoredPackedGivesItsSnippetsPassagesAndWholeText) 
     analysis::Analyzer analyzer;
     query::HighlightTerms terms;
     terms.searched_words = {"inondations"};
-    EXPECT_FALSE(snippet_starts_in_text(analyzer, *stored, *map, terms, 3).has_value())
+    EXPECT_FALSE(body_matches_in_text(analyzer, *stored, *map, terms).has_value())
         << "a packed body is located by the database's positions";
     ASSERT_TRUE(index::unpack_body(*stored));
-    EXPECT_FALSE(snippet_starts_in_text(analyzer, *stored, *map, terms, 3).has_value())
+    EXPECT_FALSE(body_matches_in_text(analyzer, *stored, *map, terms).has_value())
         << "so is a long body inflated for a request that reads it whole";
   }
   auto searcher = Searcher::open(db, testing::builtin_gazetteer());
