@@ -128,10 +128,13 @@ auto Searcher::with_retry(const char* what, Operation operation) -> decltype(ope
       } catch (const Xapian::Error& reopen_error) {
         return index::xapian_error(reopen_error, what);
       }
+      note_version();
     } catch (const Xapian::NetworkError& error) {
       if (attempt == kAttempts) return index::xapian_error(error, what);
       term_cache_.clear();
-      if (Status reconnected = shards_.reconnect(); !reconnected) return reconnected.error();
+      Status reconnected = shards_.reconnect();
+      note_version();
+      if (!reconnected) return reconnected.error();
     } catch (const Xapian::Error& error) {
       return index::xapian_error(error, what);
     }
@@ -394,6 +397,12 @@ Result<bool> Searcher::refresh() {
 }
 
 Result<bool> Searcher::reopen() {
+  Result<bool> changed = reopen_shards();
+  note_version();
+  return changed;
+}
+
+Result<bool> Searcher::reopen_shards() {
   std::string identity = file_identity(path_);
   if (identity != identity_) {  // a full rebuild switched the stub: open the databases it now names
     auto shards = ShardSet::open(path_, remote_);
@@ -411,6 +420,15 @@ Result<bool> Searcher::reopen() {
   } catch (const Xapian::Error& error) {
     return index::xapian_error(error, "index reopen failed");
   }
+}
+
+void Searcher::note_version() {
+  index_version_ = identity_ + "|" + shards_.revisions();
+}
+
+std::string Searcher::version() {
+  if (!synonyms_) return index_version_;
+  return index_version_ + "|s" + std::to_string(synonyms_->generation());
 }
 
 Result<IndexStats> Searcher::stats() {

@@ -74,6 +74,10 @@ class Searcher {
 
   Result<IndexStats> stats();
 
+  // The state answers come from: the databases the stub file names, each shard's revision, the shards left
+  // out and the synonym groups in force. Equal requests answered under equal versions get equal answers.
+  std::string version();
+
   // The synonym file whose groups every search applies (none by default); it must outlive the Searcher.
   void use_synonyms(SynonymFile* synonyms) { synonyms_ = synonyms; }
 
@@ -90,7 +94,9 @@ class Searcher {
         identity_(file_identity(path_)),
         shards_(std::move(shards)),
         remote_(remote),
-        gazetteer_(gazetteer) {}
+        gazetteer_(gazetteer) {
+    note_version();
+  }
   // Inode and modification time of a stub file ("" for a folder): changes when a rebuild switches.
   static std::string file_identity(const std::string& path);
   template <typename Operation>
@@ -98,9 +104,13 @@ class Searcher {
   SearchResponse run(const SearchRequest& request, bool label = true);
   // refresh() without forgetting the word-list answers.
   Result<bool> reopen();
+  Result<bool> reopen_shards();
+  // Reads the index's part of version() again, after the shards were opened or reopened.
+  void note_version();
 
   std::string path_;
   std::string identity_;
+  std::string index_version_;  // identity and shard revisions, as of the last (re)open
   ShardSet shards_;
   RemoteOptions remote_;
   const enrich::Gazetteer& gazetteer_;

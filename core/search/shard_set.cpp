@@ -80,6 +80,19 @@ Xapian::rev ShardSet::revision() const {
   return total;
 }
 
+std::string ShardSet::revisions() const {
+  std::string text;
+  for (const auto& shard : open_) {
+    if (!text.empty()) text += ',';
+    try {
+      text += shard ? std::to_string(shard->get_revision()) : "-";
+    } catch (const Xapian::Error&) {  // a remote shard that went away since
+      text += "?";
+    }
+  }
+  return text;
+}
+
 bool ShardSet::retry_unavailable() {
   size_t missing = unavailable().size();
   if (missing == 0 || std::chrono::steady_clock::now() - last_attempt_ < options_.retry_interval)

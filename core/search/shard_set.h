@@ -44,6 +44,10 @@ class ShardSet {
   // Sum of the reachable shards' revisions: changes whenever any shard commits.
   Xapian::rev revision() const;
 
+  // Each shard's revision in stub order, "-" for one left out ("12,40,-"): changes whenever any shard
+  // commits, is reopened at another revision, or goes or comes back.
+  std::string revisions() const;
+
   // Tries the unavailable shards again, at most once per retry interval; true when one came back.
   bool retry_unavailable();
 

@@ -42,22 +42,33 @@ Result<std::shared_ptr<const query::Synonyms>> SynonymFile::read() {
   return std::make_shared<const query::Synonyms>(std::move(*parsed));
 }
 
-std::shared_ptr<const query::Synonyms> SynonymFile::current() {
-  std::lock_guard lock(mutex_);
+void SynonymFile::check() {
   auto now = std::chrono::steady_clock::now();
-  if (now - checked_ < check_interval_) return groups_;
+  if (now - checked_ < check_interval_) return;
   checked_ = now;
   std::string stamp_now = stamp();
-  if (stamp_now == stamp_) return groups_;
+  if (stamp_now == stamp_) return;
   stamp_ = stamp_now;
   auto groups = read();
   if (!groups) {
     if (log_) log_("synonyms not reloaded, the previous groups stay: " + groups.error().message);
-    return groups_;
+    return;
   }
   groups_ = std::move(*groups);
+  ++generation_;
   if (log_) log_("synonyms reloaded from " + path_ + ": " + std::to_string(groups_->groups()) + " groups");
+}
+
+std::shared_ptr<const query::Synonyms> SynonymFile::current() {
+  std::lock_guard lock(mutex_);
+  check();
   return groups_;
+}
+
+unsigned long SynonymFile::generation() {
+  std::lock_guard lock(mutex_);
+  check();
+  return generation_;
 }
 
 }  // namespace sonda::search

@@ -27,12 +27,17 @@ class SynonymFile {
   // The groups in force, after re-reading the file if its size or modification time changed.
   std::shared_ptr<const query::Synonyms> current();
 
+  // How many times the groups in force have changed since the file was opened, after the same check.
+  unsigned long generation();
+
  private:
   SynonymFile(std::string path, Log log, std::chrono::milliseconds check_interval)
       : path_(std::move(path)), log_(std::move(log)), check_interval_(check_interval) {}
   // Size and modification time of the file ("" when it cannot be read).
   std::string stamp() const;
   Result<std::shared_ptr<const query::Synonyms>> read();
+  // Re-reads the file when its stamp changed and the check interval has passed; mutex_ held.
+  void check();
 
   std::string path_;
   Log log_;
@@ -41,6 +46,7 @@ class SynonymFile {
   analysis::Analyzer analyzer_;  // guarded by mutex_
   std::shared_ptr<const query::Synonyms> groups_;
   std::string stamp_;
+  unsigned long generation_ = 0;
   std::chrono::steady_clock::time_point checked_;
 };
 

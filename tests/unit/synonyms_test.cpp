@@ -93,10 +93,13 @@ TEST(SynonymFile, ReloadsAChangeAndKeepsTheGroupsWhenAChangeIsBad) {
       path, [&](const std::string& m) { logged.push_back(m); }, std::chrono::milliseconds(0));
   ASSERT_TRUE(file.ok()) << file.error().message;
   EXPECT_EQ((*file)->current()->groups(), 1u);
+  EXPECT_EQ((*file)->generation(), 0u);
   std::ofstream(path) << "ong, organisation non gouvernementale\nniñez, infancia\n";
   EXPECT_EQ((*file)->current()->groups(), 2u) << "a change is read at once (check interval 0)";
+  EXPECT_EQ((*file)->generation(), 1u) << "a change taken counts";
   std::ofstream(path) << "ong, organisation non gouvernementale\nniñez, infancia\nbroken\n";
   EXPECT_EQ((*file)->current()->groups(), 2u) << "a bad change keeps the previous groups";
+  EXPECT_EQ((*file)->generation(), 1u) << "a change refused does not";
   ASSERT_EQ(logged.size(), 2u);
   EXPECT_NE(logged.back().find("line 3: a group needs two different terms or more"), std::string::npos)
       << logged.back();
