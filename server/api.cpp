@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/text_cleaner.h"
+#include "search/request_key.h"
+#include "server/cached_answer.h"
 #include "server/export/export_routes.h"
 #include "server/meilisearch/error.h"
 #include "server/request_codec.h"
@@ -66,9 +68,12 @@ HttpResponse Api::search(const HttpRequest& http) {
                           "format must be one of " + std::string(kExportFormats) + ", not '" + format + "'");
   auto searcher = pool_.acquire();
   if (!searcher) return error_response(searcher.error());
-  auto response = (*searcher)->search(*request);
-  if (!response) return error_response(response.error());
-  return json_response(search_response_json(*response, request->q, files_));
+  return cached_answer(cache_, **searcher, "search|" + search::request_key(*request), TimeForm::fractional,
+                       [&] {
+                         auto response = (*searcher)->search(*request);
+                         if (!response) return error_response(response.error());
+                         return json_response(search_response_json(*response, request->q, files_));
+                       });
 }
 
 HttpResponse Api::similar(const HttpRequest& http, const std::string& id) {
@@ -79,9 +84,12 @@ HttpResponse Api::similar(const HttpRequest& http, const std::string& id) {
     return error_response(400, "cross_language_unavailable", "cross-language search is not available here");
   auto searcher = pool_.acquire();
   if (!searcher) return error_response(searcher.error());
-  auto response = (*searcher)->similar(id, *request);
-  if (!response) return error_response(response.error());
-  return json_response(search_response_json(*response, "", files_));
+  std::string key = "similar|" + std::to_string(id.size()) + ":" + id + search::request_key(*request);
+  return cached_answer(cache_, **searcher, key, TimeForm::fractional, [&] {
+    auto response = (*searcher)->similar(id, *request);
+    if (!response) return error_response(response.error());
+    return json_response(search_response_json(*response, "", files_));
+  });
 }
 
 Result<index::Document> Api::stored_document(const std::string& id) {
@@ -149,7 +157,7 @@ HttpResponse Api::metrics() {
     if (auto stats = (*searcher)->stats()) documents = stats->documents;
   HttpResponse response;
   response.content_type = "text/plain; version=0.0.4; charset=utf-8";
-  response.body = metrics_.render(documents);
+  response.body = metrics_.render(documents, cache_.stats());
   return response;
 }
 

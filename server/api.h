@@ -12,6 +12,7 @@
 #include "server/http_types.h"
 #include "server/meilisearch/routes.h"
 #include "server/metrics.h"
+#include "server/response_cache.h"
 #include "server/source_files.h"
 
 namespace sonda::server {
@@ -27,7 +28,8 @@ struct ApiConfig {
       api_key;  // when set, every read route but /health and the pages needs `Authorization: Bearer KEY`
   meilisearch::MeilisearchConfig meilisearch;
   std::vector<std::filesystem::path>
-      file_folders;  // --files: where documents' original files are served from
+      file_folders;               // --files: where documents' original files are served from
+  size_t cache_bytes = 64 << 20;  // --cache-mb: answers kept for repeated searches (0: none)
 };
 
 // Routes requests to the search core and maps results to HTTP. Thread-safe: the pool and metrics are.
@@ -37,7 +39,8 @@ class Api {
       : pool_(pool),
         metrics_(metrics),
         config_(std::move(config)),
-        meilisearch_(pool, config_.meilisearch),
+        cache_(config_.cache_bytes),
+        meilisearch_(pool, cache_, config_.meilisearch),
         files_(config_.file_folders),
         access_log_(access_log) {}
 
@@ -70,6 +73,7 @@ class Api {
   search::SearcherPool& pool_;
   Metrics& metrics_;
   ApiConfig config_;
+  ResponseCache cache_;
   meilisearch::Routes meilisearch_;
   SourceFiles files_;
   std::ostream& access_log_;

@@ -103,6 +103,12 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingDirectory);
   app.add_option("--max-export", api_config.max_export, "Most documents one CSV or RIS export holds")
       ->capture_default_str();
+  size_t cache_mb = api_config.cache_bytes >> 20;
+  app.add_option(
+         "--cache-mb", cache_mb,
+         "Megabytes of answers kept for repeated searches, dropped whenever the index changes (0: none)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 64 * 1024));
   app.add_option("--api-key", api_config.api_key,
                  "Search key: every route but /health and the pages then needs 'Authorization: Bearer KEY'")
       ->envname("SONDA_API_KEY");
@@ -118,6 +124,7 @@ int main(int argc, char** argv) {
   api_config.meilisearch.version = SONDA_VERSION;
   api_config.meilisearch.limits = api_config.limits;
   api_config.max_body_bytes = max_body_kb * 1024;
+  api_config.cache_bytes = cache_mb << 20;
   listen.max_body_bytes = api_config.max_body_bytes;
 
   auto gazetteer = sonda::enrich::Gazetteer::load(gazetteer_path);

@@ -15,7 +15,7 @@ void Metrics::record(const std::string& route, int status, double milliseconds) 
   ++latency_count_;
 }
 
-std::string Metrics::render(long long documents) const {
+std::string Metrics::render(long long documents, const CacheStats& cache) const {
   std::lock_guard lock(mutex_);
   std::ostringstream out;
   out << "# HELP sonda_http_requests_total HTTP requests by route and status.\n"
@@ -35,9 +35,22 @@ std::string Metrics::render(long long documents) const {
   out << "sonda_http_request_duration_seconds_bucket{le=\"+Inf\"} " << cumulative << '\n'
       << "sonda_http_request_duration_seconds_sum " << latency_sum_ms_ / 1000.0 << '\n'
       << "sonda_http_request_duration_seconds_count " << latency_count_ << '\n'
-      << "# HELP sonda_index_documents Documents in the served index.\n"
-      << "# TYPE sonda_index_documents gauge\n"
-      << "sonda_index_documents " << documents << '\n';
+      << "# HELP sonda_cache_requests_total Searches looked up in the response cache, by outcome.\n"
+      << "# TYPE sonda_cache_requests_total counter\n"
+      << "sonda_cache_requests_total{outcome=\"hit\"} " << cache.hits << '\n'
+      << "sonda_cache_requests_total{outcome=\"miss\"} " << cache.misses << '\n';
+  auto single = [&out](const char* name, const char* type, const char* help, auto value) {
+    out << "# HELP " << name << ' ' << help << "\n# TYPE " << name << ' ' << type << '\n'
+        << name << ' ' << value << '\n';
+  };
+  single("sonda_index_documents", "gauge", "Documents in the served index.", documents);
+  single("sonda_cache_evictions_total", "counter",
+         "Answers dropped from the response cache to stay within its bound.", cache.evictions);
+  single("sonda_cache_drops_total", "counter",
+         "Times the response cache was emptied because the index changed.", cache.drops);
+  single("sonda_cache_entries", "gauge", "Answers in the response cache.", cache.entries);
+  single("sonda_cache_bytes", "gauge", "Bytes the response cache holds.", cache.bytes);
+  single("sonda_cache_max_bytes", "gauge", "The response cache's bound (--cache-mb).", cache.max_bytes);
   return out.str();
 }
 

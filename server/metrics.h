@@ -7,6 +7,8 @@
 #include <string>
 #include <utility>
 
+#include "server/response_cache.h"
+
 namespace sonda::server {
 
 // Thread-safe request statistics of one server.
@@ -15,8 +17,9 @@ class Metrics {
   // Records one finished request.
   void record(const std::string& route, int status, double milliseconds);
 
-  // Prometheus exposition text; `documents` is the size of the served index (-1 when unavailable).
-  std::string render(long long documents) const;
+  // Prometheus exposition text; `documents` is the size of the served index (-1 when unavailable), `cache`
+  // how the response cache has done.
+  std::string render(long long documents, const CacheStats& cache) const;
 
  private:
   static constexpr std::array<double, 11> kBucketsMs = {0.5, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1000};

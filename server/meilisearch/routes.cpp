@@ -12,6 +12,7 @@
 
 #include "analysis/text_cleaner.h"
 #include "index/schema.h"
+#include "server/cached_answer.h"
 #include "server/meilisearch/error.h"
 #include "server/meilisearch/search_answer.h"
 #include "server/meilisearch/search_query.h"
@@ -91,8 +92,8 @@ std::vector<std::string> requested_fields(const std::string* list) {
 
 }  // namespace
 
-Routes::Routes(search::SearcherPool& pool, MeilisearchConfig config)
-    : pool_(pool), config_(std::move(config)) {}
+Routes::Routes(search::SearcherPool& pool, ResponseCache& cache, MeilisearchConfig config)
+    : pool_(pool), cache_(cache), config_(std::move(config)) {}
 
 bool Routes::owns(const std::string& path) {
   return path == "/multi-search" || path == "/version" || path == "/indexes" || path.starts_with("/indexes/");
@@ -150,16 +151,15 @@ HttpResponse Routes::multi_search(const HttpRequest& request) {
   if (!body) return error_response(body.error());
   if (!body->is_object() || !body->contains("queries") || !(*body)["queries"].is_array())
     return error_response(bad("bad_request", "the body must be {\"queries\": [...]}"));
-  auto searcher = pool_.acquire();
-  if (!searcher) return error_response(from_core(searcher.error()));
-  Json results = Json::array();
-  const auto& queries = (*body)["queries"];
-  for (size_t i = 0; i < queries.size(); ++i) {
-    auto query = read_search_query(queries[i], QueryKind::multi_search);
+  const auto& given = (*body)["queries"];
+  std::vector<SearchQuery> queries;
+  std::string key = "multi-search|";
+  for (size_t i = 0; i < given.size(); ++i) {
     auto prefixed = [i](ApiError error) {
       error.message = "Inside `.queries[" + std::to_string(i) + "]`: " + error.message;
       return error;
     };
+    auto query = read_search_query(given[i], QueryKind::multi_search);
     if (!query) return error_response(prefixed(query.error()));
     if (query->index_uid.empty())
       return error_response(prefixed(bad("missing_index_uid", "`indexUid` is required")));
@@ -168,13 +168,26 @@ HttpResponse Routes::multi_search(const HttpRequest& request) {
           prefixed(ApiError{404, "index_not_found", "Index `" + query->index_uid + "` not found."}));
     auto core = core_request(*query, config_, pool_.cross_language());
     if (!core) return error_response(prefixed(core.error()));
-    auto response = (*searcher)->search(*core);
-    if (!response) return error_response(prefixed(from_core(response.error(), "invalid_search_q")));
-    results.push_back(search_result_json(*query, *response));
+    key += query_key(*query) + "|";
+    queries.push_back(std::move(*query));
   }
-  Json out;
-  out["results"] = std::move(results);
-  return json_response(out);
+  auto searcher = pool_.acquire();
+  if (!searcher) return error_response(from_core(searcher.error()));
+  return cached_answer(cache_, **searcher, key, TimeForm::whole, [&] {
+    Json results = Json::array();
+    for (size_t i = 0; i < queries.size(); ++i) {
+      auto response = (*searcher)->search(queries[i].request);
+      if (!response) {
+        ApiError error = from_core(response.error(), "invalid_search_q");
+        error.message = "Inside `.queries[" + std::to_string(i) + "]`: " + error.message;
+        return error_response(error);
+      }
+      results.push_back(search_result_json(queries[i], *response));
+    }
+    Json out;
+    out["results"] = std::move(results);
+    return json_response(out);
+  });
 }
 
 HttpResponse Routes::index_search(const HttpRequest& request) {
@@ -191,9 +204,11 @@ HttpResponse Routes::index_search(const HttpRequest& request) {
   if (!core) return error_response(core.error());
   auto searcher = pool_.acquire();
   if (!searcher) return error_response(from_core(searcher.error()));
-  auto response = (*searcher)->search(*core);
-  if (!response) return error_response(from_core(response.error(), "invalid_search_q"));
-  return json_response(search_result_json(*query, *response));
+  return cached_answer(cache_, **searcher, "index-search|" + query_key(*query), TimeForm::whole, [&] {
+    auto response = (*searcher)->search(*core);
+    if (!response) return error_response(from_core(response.error(), "invalid_search_q"));
+    return json_response(search_result_json(*query, *response));
+  });
 }
 
 HttpResponse Routes::facet_search(const HttpRequest& request) {

@@ -7,6 +7,7 @@
 #include "search/search_request.h"
 #include "search/searcher_pool.h"
 #include "server/http_types.h"
+#include "server/response_cache.h"
 
 namespace sonda::server::meilisearch {
 
@@ -20,10 +21,11 @@ struct MeilisearchConfig {
   std::string labels_lang = "fr";
 };
 
-// Answers Meilisearch's routes with Meilisearch's JSON and errors. Thread-safe (the pool is).
+// Answers Meilisearch's routes with Meilisearch's JSON and errors. Thread-safe (the pool and cache are).
 class Routes {
  public:
-  Routes(search::SearcherPool& pool, MeilisearchConfig config);
+  // Searches are answered from `cache` when it holds them; it must outlive the routes.
+  Routes(search::SearcherPool& pool, ResponseCache& cache, MeilisearchConfig config);
 
   // True when `path` is one of Meilisearch's routes (its errors then take Meilisearch's form).
   static bool owns(const std::string& path);
@@ -46,6 +48,7 @@ class Routes {
   HttpResponse stats();
 
   search::SearcherPool& pool_;
+  ResponseCache& cache_;
   MeilisearchConfig config_;
 };
 

@@ -9,6 +9,7 @@
 
 #include "index/document_fields.h"
 #include "index/schema.h"
+#include "search/request_key.h"
 #include "server/meilisearch/filter_expression.h"
 
 namespace sonda::server::meilisearch {
@@ -385,6 +386,30 @@ ApiResult<SearchQuery> read_search_params(const HttpRequest& request) {
     }
   }
   return read_search_query(body, QueryKind::search);
+}
+
+std::string query_key(const SearchQuery& query) {
+  static_assert(sizeof(void*) != 8 || sizeof(SearchQuery) == 720, "write the new field into the key");
+  std::string key = search::request_key(query.request);
+  auto text = [&key](const std::string& value) { key += std::to_string(value.size()) + ":" + value; };
+  auto number = [&key](long long value) { key += std::to_string(value) + ";"; };
+  text(query.index_uid);
+  number(query.page_mode);
+  number(query.page);
+  number(query.hits_per_page);
+  number(query.limit);
+  number(query.offset);
+  number(static_cast<long long>(query.retrieved.size()));
+  for (const auto& field : query.retrieved) text(field);
+  number(query.formatted);
+  number(query.facets_asked);
+  number(query.ranking_score);
+  number(query.matches_position);
+  number(static_cast<long long>(query.crop_length));
+  number(query.crop_length_set);
+  text(query.facet_name);
+  text(query.facet_query);
+  return key;
 }
 
 }  // namespace sonda::server::meilisearch

@@ -39,6 +39,10 @@ struct SearchQuery {
 // Which route a query is for: fields of one are unknown to the other.
 enum class QueryKind { search, multi_search, facet_search };
 
+// The canonical text of `query` once its core request is final: equal for queries that get equal answers,
+// whatever form (GET parameters, a body) they came in.
+std::string query_key(const SearchQuery& query);
+
 // Reads a JSON object. Unknown fields are `bad_request` for searches and ignored for facet searches, as
 // Meilisearch does; every parameter error has its Meilisearch code.
 ApiResult<SearchQuery> read_search_query(const nlohmann::json& body, QueryKind kind);
