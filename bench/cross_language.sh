@@ -6,8 +6,7 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 bench_prepare -cross corpus/udhr_fr_es.jsonl
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
-cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DSONDA_BUILD_TESTS=OFF -DSONDA_BUILD_BENCH=ON >/dev/null
-cmake --build build-bench -j "$(nproc)" >/dev/null
+bench_build
 build-bench/indexer/sonda-index -q --db "$work/udhr" "$data/corpus/udhr_fr_es.jsonl" >/dev/null
 port=18320
 build-bench/server/sonda-serve --db "$work/udhr" --port "$port" 2>"$work/serve.log" &

@@ -43,3 +43,10 @@ bench_prepare() {
   work="$(mktemp -d)"
   mkdir -p "$out"
 }
+
+# Builds the Release binaries with the benchmark programs into build-bench and sets bin to that folder.
+bench_build() {
+  cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DSONDA_BUILD_TESTS=OFF -DSONDA_BUILD_BENCH=ON >/dev/null
+  cmake --build build-bench -j "$(nproc)" >/dev/null
+  bin=build-bench
+}

@@ -17,15 +17,14 @@ if [ ! -e "$folder/ch01.fr.html" ]; then
 fi
 bench_prepare -long
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
-cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DSONDA_BUILD_TESTS=OFF -DSONDA_BUILD_BENCH=ON >/dev/null
-cmake --build build-bench -j "$(nproc)" >/dev/null
+bench_build
 for run in $(seq "$runs"); do
   rm -rf "$work/index" "$work/index.d" "$work/index.lock"
   /usr/bin/time -f "%e %M" -o "$work/time" build-bench/indexer/sonda-index -q --db "$work/index" "$folder" >/dev/null
   cat "$work/time" >> "$out/index.txt"
 done
 port=18330
-build-bench/server/sonda-serve --db "$work/index" --port "$port" --files "$folder" 2>"$work/serve.log" &
+build-bench/server/sonda-serve --db "$work/index" --port "$port" --files "$folder" --cache-mb 0 2>"$work/serve.log" &  # rounds repeat queries
 wait_for_port "$port"
 {
   echo "date: $(date -Iseconds)"; echo "sonda: $(git rev-parse --short HEAD)"

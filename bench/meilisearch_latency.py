@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """End-to-end latency of one search as Sonda's widget asks it (GET /search) and as an InstantSearch page asks
 it through instant-meilisearch (POST /multi-search: facets, every field highlighted, the text cropped),
-over one keep-alive connection to a running sonda-serve on 127.0.0.1. Prints medians and p95 per route.
+over one keep-alive connection to a running sonda-serve on 127.0.0.1, started with --cache-mb 0 (rounds repeat
+the queries, which the response cache would answer). Prints medians and p95 per route.
 
 usage: bench/meilisearch_latency.py PORT [QUERIES.jsonl] [ROUNDS]
 QUERIES.jsonl: lines with a "query" (or "q") (default ../shared/data/queries/bench_queries.jsonl; a built-in list when absent).

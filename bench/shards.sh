@@ -7,9 +7,7 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 bench_prepare -shards corpus queries/bench_queries.jsonl
 trap 'kill $(jobs -p) 2>/dev/null || true; pkill -f "xapian-tcpsrv --port 1830" || true; rm -rf "$work"' EXIT
-cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DSONDA_BUILD_TESTS=OFF -DSONDA_BUILD_BENCH=ON >/dev/null
-cmake --build build-bench -j "$(nproc)" >/dev/null
-bin=build-bench
+bench_build
 queries="$data/queries/bench_queries.jsonl"
 {
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
@@ -39,7 +37,7 @@ python3 -c "import json,sys; [print(json.loads(l)['query']) for l in open(sys.ar
   > "$work/queries.txt"
 port=18310
 for setup in one three remote; do
-  "$bin/server/sonda-serve" --db "$work/$setup" --port "$port" 2>/dev/null &
+  "$bin/server/sonda-serve" --db "$work/$setup" --port "$port" --cache-mb 0 2>/dev/null &  # search work, not the cache
   server=$!
   wait_for_port "$port"
   wrk_median "$out/wrk-$setup-16.txt" env QUERIES_FILE="$work/queries.txt" \

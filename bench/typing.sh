@@ -9,9 +9,7 @@ source bench/lib.sh
 bench_prepare -typing corpus queries/bench_queries.jsonl
 trap 'rm -rf "$work"' EXIT
 command -v sqlite3 >/dev/null || { echo "bench: sqlite3 and python3 are needed (bench/run.sh installs them)" >&2; exit 1; }
-cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DSONDA_BUILD_TESTS=OFF -DSONDA_BUILD_BENCH=ON >/dev/null
-cmake --build build-bench -j "$(nproc)" >/dev/null
-bin=build-bench
+bench_build
 { echo "date: $(date -Iseconds)"; echo "sonda: $(git rev-parse --short HEAD)"; } > "$out/machine.txt"
 
 "$bin/indexer/sonda-index" -q --full --db "$work/sonda" "$data"/corpus/*.jsonl* >/dev/null
