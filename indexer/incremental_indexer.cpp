@@ -24,6 +24,7 @@ struct SourceOutcome {
   std::vector<std::string> warnings;
   std::optional<index::SourceState> state;  // set once the source is complete
   uint64_t bytes = 0;
+  uint64_t text_bytes = 0;  // of the documents built
   size_t files = 0;
   size_t failed_records = 0;
 };
@@ -81,12 +82,15 @@ SourceOutcome unchanged(const Work& work, uint64_t hash) {
 // Enriches and builds one document; false (with the reason in `out.problems`) when it cannot be built.
 bool prepare(WorkerContext& context, index::Document document, const std::string& where, SourceOutcome& out) {
   context.enricher.enrich(document);
+  uint64_t text = document.title.size() + document.description.size() + document.body.size();
+  for (const std::string& keyword : document.keywords) text += keyword.size();
   auto prepared = context.builder.prepare(std::move(document));
   if (!prepared) {
     out.problems.push_back(where + ": " + prepared.error().message);
     return false;
   }
   out.documents.push_back(std::move(*prepared));
+  out.text_bytes += text;
   return true;
 }
 
@@ -205,6 +209,7 @@ void IncrementalIndexer::report(const SourceOutcome& outcome) {
   summary_.failed += outcome.failed_records;
   progress_.advance(outcome.files, outcome.bytes, outcome.documents.size());
   summary_.bytes_read += outcome.bytes;
+  summary_.text_bytes += outcome.text_bytes;
 }
 
 Status IncrementalIndexer::apply(SourceOutcome outcome, std::multimap<uint64_t, std::string>& gone_by_hash) {

@@ -35,7 +35,8 @@ struct RunSummary {
   size_t warnings = 0;     // files indexed in part (cut at the size limit…)
   size_t unsupported = 0;  // files with an extension Sonda does not read
   uint64_t documents_written = 0;
-  uint64_t bytes_read = 0;
+  uint64_t bytes_read = 0;  // file bytes (compressed ones as stored), for progress
+  uint64_t text_bytes = 0;  // the indexed documents' text: title, description, keywords and body
 };
 
 // Brings the index in line with the scanned files, writing through `sink` (one database, or parts for a

@@ -78,15 +78,15 @@ void add_options(CLI::App& app, Command& command) {
 }
 
 void print_summary(const sonda::indexer::RunSummary& summary, unsigned documents, const std::string& db,
-                   double seconds) {
+                   double seconds, bool in_parallel) {
   std::printf(
       "added %zu, updated %zu, unchanged %zu, removed %zu, moved %zu, failed %zu, warnings %zu, unsupported "
       "%zu; "
-      "%u documents in %s; %.2f s (%.0f docs/s, %.1f MB/s)\n",
+      "%u documents in %s; %.2f s (%.0f docs/s; %.2f MB of text, %.1f MB/s%s)\n",
       summary.added, summary.updated, summary.unchanged, summary.removed, summary.moved, summary.failed,
       summary.warnings, summary.unsupported, documents, db.c_str(), seconds,
-      seconds > 0 ? summary.documents_written / seconds : 0.0,
-      seconds > 0 ? summary.bytes_read / seconds / 1e6 : 0.0);
+      seconds > 0 ? summary.documents_written / seconds : 0.0, summary.text_bytes / 1e6,
+      seconds > 0 ? summary.text_bytes / seconds / 1e6 : 0.0, in_parallel ? "; built in parallel" : "");
   std::fflush(stdout);
 }
 
@@ -172,7 +172,19 @@ sonda::Result<size_t> shards_for_run(const Command& command, const sonda::index:
                           std::to_string(command.shards)};
 }
 
-// One run: scan, index into the live database (or rebuild a new generation with --full), summary.
+// True when the live index holds no document (a first run): it is then built like a full rebuild, in
+// parallel, and switched in when done.
+sonda::Result<bool> index_is_empty(const sonda::index::DatabaseLayout& layout) {
+  for (const std::string& shard : layout.shard_directories()) {
+    auto count = sonda::index::count_documents(shard);
+    if (!count) return count.error();
+    if (*count > 0) return false;
+  }
+  return true;
+}
+
+// One run: scan, index into the live database (or rebuild a new generation with --full, or when the index
+// is empty), summary.
 int run_once(const Command& command, const sonda::enrich::Gazetteer& gazetteer,
              const sonda::analysis::LanguageDetector& detector) {
   auto started = std::chrono::steady_clock::now();
@@ -186,9 +198,15 @@ int run_once(const Command& command, const sonda::enrich::Gazetteer& gazetteer,
     std::cerr << "sonda-index: " << shards.error().message << '\n';
     return static_cast<int>(ExitCode::usage);
   }
+  bool rebuild = command.full;
+  if (!rebuild && layout->switchable() && !scan->files.empty()) {
+    auto empty = index_is_empty(*layout);
+    if (!empty) return fail(empty.error());
+    rebuild = *empty;
+  }
   sonda::Result<std::pair<sonda::indexer::RunSummary, unsigned>> outcome =
       sonda::Error{sonda::ErrorCode::internal, ""};
-  if (command.full) {
+  if (rebuild) {
     auto generation = layout->create_next_generation();
     if (!generation) return fail(generation.error());
     outcome = run_full(command, *scan, *generation, *shards, gazetteer, detector);
@@ -201,7 +219,7 @@ int run_once(const Command& command, const sonda::enrich::Gazetteer& gazetteer,
   if (!outcome) return fail(outcome.error());
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const auto& [summary, documents] = *outcome;
-  print_summary(summary, documents, command.db, seconds);
+  print_summary(summary, documents, command.db, seconds, rebuild);
   return summary.failed || summary.warnings ? static_cast<int>(ExitCode::some_failed)
                                             : static_cast<int>(ExitCode::ok);
 }

@@ -1,10 +1,13 @@
 // Where a Sonda index lives: a Xapian stub file naming the live generation, so rebuilds switch atomically.
 #include "index/database_layout.h"
 
+#include <xapian.h>
+
 #include <cstdio>
 #include <filesystem>
 
 #include "index/stub_file.h"
+#include "index/xapian_error.h"
 
 namespace sonda::index {
 namespace fs = std::filesystem;
@@ -75,6 +78,11 @@ Result<DatabaseLayout> DatabaseLayout::open_or_create(const std::string& path, s
     fs::create_directories(folder, ec);
     if (ec)
       return Error{ErrorCode::io_error, "cannot create database folder " + folder + ": " + ec.message()};
+    try {  // an empty database, so readers see an empty index while a first run builds it
+      Xapian::WritableDatabase(folder, Xapian::DB_CREATE_OR_OPEN).close();
+    } catch (const Xapian::Error& error) {
+      return xapian_error(error, "cannot create database " + folder);
+    }
   }
   if (Status written = write_stub_file(path, shards); !written) return written.error();
   return DatabaseLayout(path, first, std::move(shards), true);
@@ -85,11 +93,14 @@ Result<std::string> DatabaseLayout::create_next_generation() const {
     return Error{
         ErrorCode::invalid_argument,
         stub_ + " is a plain database folder; a full rebuild needs a new --db path (a stub is made there)"};
-  int highest = 0;
+  // Folders past the live generation are what killed rebuilds left (their parts too): never read, dropped.
+  int live = generation_number(live_);
   std::error_code ec;
+  std::vector<fs::path> unfinished;
   for (const auto& entry : fs::directory_iterator(generations_folder(stub_), ec))
-    highest = std::max(highest, generation_number(entry.path()));
-  fs::path next = generations_folder(stub_) / generation_name(highest + 1);
+    if (generation_number(entry.path()) > live) unfinished.push_back(entry.path());
+  for (const fs::path& folder : unfinished) fs::remove_all(folder, ec);
+  fs::path next = generations_folder(stub_) / generation_name(live + 1);
   fs::remove_all(next, ec);
   fs::create_directories(next, ec);
   if (ec) return Error{ErrorCode::io_error, "cannot create " + next.string() + ": " + ec.message()};

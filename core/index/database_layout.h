@@ -26,8 +26,8 @@ std::vector<std::string> shard_folders(const std::string& generation, size_t sha
 class DatabaseLayout {
  public:
   // The layout at `path`: an existing stub file, an existing plain database folder (written in place;
-  // no atomic rebuilds, one shard), or nothing yet (a stub and a first generation of `new_shards` shards
-  // are created).
+  // no atomic rebuilds, one shard), or nothing yet (a stub and a first generation of `new_shards` empty
+  // databases are created, which readers open as an empty index).
   static Result<DatabaseLayout> open_or_create(const std::string& path, size_t new_shards = 1);
 
   // The folder of the live generation (the database itself when there is one shard).
@@ -39,7 +39,8 @@ class DatabaseLayout {
   // True for the stub layout, which full rebuilds need.
   bool switchable() const { return switchable_; }
 
-  // Creates the folder of the next generation, empty, for a full rebuild.
+  // Creates the folder of the next generation, empty, for a full rebuild, after removing what rebuilds that
+  // were killed left past the live generation.
   Result<std::string> create_next_generation() const;
 
   // Makes `generation` (from create_next_generation, holding `shards` shards) live by rewriting the stub

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include "index/schema.h"
 #include "index/stored_fields.h"
@@ -169,6 +170,22 @@ TEST(IndexerErrors, MalformedJsonLineIsReportedWithItsLine) {
   EXPECT_EQ(result.exit_code, 1) << result.output;
   EXPECT_NE(result.output.find("batch.jsonl:2: not valid JSON"), std::string::npos) << result.output;
   EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 2u);
+}
+
+TEST(IndexerInputs, TheSummaryCountsTheTextIndexedNotTheFileBytes) {
+  TempDir dir;
+  std::string text(40000, 'a');
+  for (size_t i = 0; i < text.size(); i += 8) text[i] = ' ';
+  std::ofstream(dir / "records.jsonl")
+      << R"({"id":"r1","lang":"fr","title":"Titre","text":")" << text << "\"}\n";
+  ASSERT_EQ(run_command("gzip " + shell_quote((dir / "records.jsonl").string())).exit_code, 0);
+  ASSERT_LT(fs::file_size(dir / "records.jsonl.gz"), 2000u) << "the file is far smaller than its text";
+  auto result = index(dir / "db", shell_quote((dir / "records.jsonl.gz").string()));
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  std::smatch text_mb;
+  ASSERT_TRUE(std::regex_search(result.output, text_mb, std::regex(R"(([0-9.]+) MB of text)")))
+      << result.output;
+  EXPECT_EQ(text_mb[1], "0.04") << "title and body: 40,005 bytes";
 }
 
 TEST(IndexerErrors, BadCommandLineExitsTwo) {

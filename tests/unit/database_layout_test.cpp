@@ -61,6 +61,28 @@ TEST(DatabaseLayout, StubGenerationsAndAtomicSwitch) {
             (dir / "index.d" / "gen-000004").string());
 }
 
+TEST(DatabaseLayout, ARebuildFirstClearsWhatKilledRebuildsLeft) {
+  testing::TempDir dir;
+  std::string stub = (dir / "index").string();
+  auto layout = DatabaseLayout::open_or_create(stub);
+  ASSERT_TRUE(layout.ok());
+  for (int killed = 0; killed < 3; ++killed) {  // each run died before its switch
+    auto next = layout->create_next_generation();
+    ASSERT_TRUE(next.ok());
+    EXPECT_EQ(*next, (dir / "index.d" / "gen-000002").string());
+    add_one(*next, "half");
+    fs::create_directories(*next + ".parts/part-0");
+  }
+  auto next = layout->create_next_generation();
+  ASSERT_TRUE(next.ok());
+  EXPECT_TRUE(fs::is_empty(*next)) << "a fresh folder";
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(dir / "index.d")) left.push_back(entry.path().filename());
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(left, (std::vector<std::string>{"gen-000001", "gen-000002"})) << "the killed runs' parts gone";
+  EXPECT_EQ(Xapian::Database(stub).get_doccount(), 0u) << "the live generation untouched";
+}
+
 TEST(DatabaseLayout, PlainFolderIsWrittenInPlaceButNotRebuilt) {
   testing::TempDir dir;
   add_one((dir / "plain").string(), "x");
