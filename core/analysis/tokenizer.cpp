@@ -1,4 +1,5 @@
-// Word segmentation with ICU's word BreakIterator, plus French elision splitting.
+// Word segmentation (Latin script directly, anything else with ICU's word BreakIterator), plus French elision
+// splitting.
 #include "analysis/tokenizer.h"
 
 #include <unicode/brkiter.h>
@@ -6,6 +7,8 @@
 
 #include <array>
 #include <stdexcept>
+
+#include "analysis/latin_words.h"
 
 namespace sonda::analysis {
 namespace {
@@ -32,6 +35,10 @@ size_t apostrophe_length(std::string_view text) {
 }  // namespace
 
 size_t elision_length(std::string_view word) {
+  // An elision's apostrophe (' or the first byte of ’ or ʼ) stands within its first seven bytes.
+  if (word.size() < 2) return 0;
+  std::string_view head = word.substr(1, 6);
+  if (head.find_first_of("'\xE2\xCA") == std::string_view::npos) return 0;
   for (std::string_view elided : kElidedWords) {
     if (word.size() <= elided.size()) continue;
     if (!equals_ascii_ignoring_case(word.substr(0, elided.size()), elided)) continue;
@@ -51,7 +58,29 @@ Tokenizer::~Tokenizer() = default;
 
 Tokenizer::Tokenizer(const Tokenizer& other) : breaker_(other.breaker_->clone()) {}
 
+namespace {
+
+// Adds the word at [begin, end) of `utf8`, without its elided article, unless it is too long to be a word.
+void add_word(std::vector<RawToken>& tokens, std::string_view utf8, uint32_t begin, uint32_t end) {
+  std::string_view word = utf8.substr(begin, end - begin);
+  size_t elided = elision_length(word);
+  word.remove_prefix(elided);
+  if (word.size() > kMaxWordBytes) return;
+  tokens.push_back({word, static_cast<uint32_t>(begin + elided), end});
+}
+
+}  // namespace
+
 std::vector<RawToken> Tokenizer::split(std::string_view utf8) {
+  auto ranges = latin_word_ranges(utf8);
+  if (!ranges) return split_with_icu(utf8);
+  std::vector<RawToken> tokens;
+  tokens.reserve(ranges->size());
+  for (const auto& [begin, end] : *ranges) add_word(tokens, utf8, begin, end);
+  return tokens;
+}
+
+std::vector<RawToken> Tokenizer::split_with_icu(std::string_view utf8) {
   std::vector<RawToken> tokens;
   UErrorCode status = U_ZERO_ERROR;
   UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
@@ -62,11 +91,7 @@ std::vector<RawToken> Tokenizer::split(std::string_view utf8) {
     for (int32_t end = breaker_->next(); end != icu::BreakIterator::DONE;
          begin = end, end = breaker_->next()) {
       if (breaker_->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
-      std::string_view word = utf8.substr(begin, end - begin);
-      size_t elided = elision_length(word);
-      word.remove_prefix(elided);
-      if (word.size() > kMaxWordBytes) continue;
-      tokens.push_back({word, static_cast<uint32_t>(begin + elided), static_cast<uint32_t>(end)});
+      add_word(tokens, utf8, static_cast<uint32_t>(begin), static_cast<uint32_t>(end));
     }
   }
   utext_close(text);

@@ -1,4 +1,5 @@
-// Word segmentation with ICU's word BreakIterator, plus French elision splitting.
+// Word segmentation (Latin script directly, anything else with ICU's word BreakIterator), plus French elision
+// splitting.
 #pragma once
 
 #include <cstdint>
@@ -33,8 +34,12 @@ class Tokenizer {
   Tokenizer(const Tokenizer& other);
   Tokenizer& operator=(const Tokenizer&) = delete;
 
-  // The words of `utf8`, in order. `utf8` must be valid UTF-8 (see clean_text).
+  // The words of `utf8`, in order. `utf8` must be valid UTF-8 (see clean_text). Latin-script text is
+  // segmented without ICU (latin_words.h), with the same words.
   std::vector<RawToken> split(std::string_view utf8);
+
+  // split() through ICU alone: the reference the Latin path must agree with.
+  std::vector<RawToken> split_with_icu(std::string_view utf8);
 
  private:
   std::unique_ptr<icu::BreakIterator> breaker_;
