@@ -172,7 +172,12 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   response.hits_per_page = request.hits_per_page;
   Xapian::Enquire enquire(shards_.database());
   Xapian::BM25Weight weighting = ranking_.weighting();
-  enquire.set_weighting_scheme(weighting);
+  // Counts and facets alone (no page asked, as a widget's facet panel or InstantSearch's disjunctive facet
+  // queries ask): a Boolean match, without weights or the proximity clause's position checks.
+  if (request.hits_per_page > 0)
+    enquire.set_weighting_scheme(weighting);
+  else
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
   apply_sort(enquire, request.sort, text.browse);
   Spies spies;
   for (const auto& name : request.facets) {
