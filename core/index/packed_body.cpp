@@ -1,5 +1,5 @@
 // Chunked deflate (zlib streams) of long bodies: a varint body size, then per chunk a varint length and
-// bytes.
+// bytes, whitened.
 #include "index/packed_body.h"
 
 #include <zlib.h>
@@ -28,6 +28,20 @@ std::string deflate_chunk(std::string_view chunk) {
   return out;
 }
 
+// XORs `bytes` with the whitening stream (splitmix64 from a fixed seed, the same for every chunk): applied
+// twice, it gives the bytes back.
+void whiten(std::string& bytes) {
+  uint64_t state = 0x5D0DA5EEDull;
+  for (size_t at = 0; at < bytes.size(); at += 8) {
+    uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    for (size_t i = 0; i < 8 && at + i < bytes.size(); ++i)
+      bytes[at + i] = static_cast<char>(bytes[at + i] ^ static_cast<char>(z >> (8 * i)));
+  }
+}
+
 // Inflates a chunk that must give exactly `expected` bytes.
 std::optional<std::string> inflate_chunk(std::string_view chunk, size_t expected) {
   z_stream stream{};
@@ -51,14 +65,16 @@ std::string PackedBody::pack(std::string_view body) {
   append_varint(out, body.size());
   for (size_t at = 0; at < body.size(); at += kBodyChunkBytes) {
     std::string chunk = deflate_chunk(body.substr(at, kBodyChunkBytes));
+    whiten(chunk);
     append_varint(out, chunk.size());
     out += chunk;
   }
   return out;
 }
 
-std::optional<PackedBody> PackedBody::parse(std::string packed) {
+std::optional<PackedBody> PackedBody::parse(std::string packed, Chunks chunks) {
   PackedBody out;
+  out.whitened_ = chunks == Chunks::whitened;
   std::string_view rest = packed;
   uint64_t size = 0;
   if (!read_varint(rest, size) || size > kMaxBodyBytes) return std::nullopt;
@@ -87,8 +103,14 @@ std::optional<std::string> PackedBody::range(size_t begin, size_t length, Inflat
     std::optional<std::string> inflated;
     const std::string* text = cache && !(*cache)[chunk].empty() ? &(*cache)[chunk] : nullptr;
     if (!text) {
-      inflated = inflate_chunk(std::string_view(packed_).substr(chunks_[chunk].first, chunks_[chunk].second),
-                               chunk_size);
+      std::string_view stored = std::string_view(packed_).substr(chunks_[chunk].first, chunks_[chunk].second);
+      if (whitened_) {
+        std::string plain(stored);
+        whiten(plain);
+        inflated = inflate_chunk(plain, chunk_size);
+      } else {
+        inflated = inflate_chunk(stored, chunk_size);
+      }
       if (!inflated) return std::nullopt;
       text = cache ? &((*cache)[chunk] = std::move(*inflated)) : &*inflated;
     }

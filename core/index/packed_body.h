@@ -12,16 +12,26 @@ namespace sonda::index {
 // Bodies from this size on are stored packed; shorter ones are stored as they are.
 inline constexpr size_t kPackBodyFrom = 32 * 1024;
 
-// A body deflated in chunks of kBodyChunkBytes (the last one shorter), each inflatable on its own.
+// A body deflated in chunks of kBodyChunkBytes (the last one shorter), each inflatable on its own. Chunks
+// are whitened (XORed with a fixed pseudo-random stream): deflate's output is still about 2% compressible, so
+// Xapian would deflate the whole stored record again and every read of the document would inflate all of it;
+// whitened, the record gives zlib nothing to gain and Xapian stores it as it is.
 class PackedBody {
  public:
   static constexpr size_t kBodyChunkBytes = 16 * 1024;
 
-  // Packs `body` (any bytes).
+  // How the chunks were written: whitened (what pack() writes) or plain deflate (indexes made before).
+  enum class Chunks { plain, whitened };
+
+  // Packs `body` (any bytes), whitened.
   static std::string pack(std::string_view body);
 
-  // Reads what pack() wrote; nullopt when `packed` is not that (its chunks are checked when inflated).
-  static std::optional<PackedBody> parse(std::string packed);
+  // Reads what pack() wrote (or, with Chunks::plain, what it wrote before whitening); nullopt when `packed`
+  // is not that (its chunks are checked when inflated).
+  static std::optional<PackedBody> parse(std::string packed, Chunks chunks = Chunks::whitened);
+
+  // How its chunks are written.
+  Chunks chunks() const { return whitened_ ? Chunks::whitened : Chunks::plain; }
 
   // The body's length in bytes.
   size_t size() const { return size_; }
@@ -43,6 +53,7 @@ class PackedBody {
   std::string packed_;
   std::vector<std::pair<size_t, size_t>> chunks_;  // (offset, length) of each deflated chunk in packed_
   size_t size_ = 0;
+  bool whitened_ = true;
 };
 
 }  // namespace sonda::index

@@ -28,9 +28,10 @@ enum Tag : char {
   kDescription = 'e',
   kKeyword = 'w',
   kAuthor = 'a',
-  kPageStarts = 'g',  // varints: the first page start, then the gaps between starts
-  kSection = 'h',     // one per section: varint start, varint anchor length, anchor, heading
-  kPackedBody = 'z',  // a long body, index/packed_body.h
+  kPageStarts = 'g',    // varints: the first page start, then the gaps between starts
+  kSection = 'h',       // one per section: varint start, varint anchor length, anchor, heading
+  kPackedBody = 'z',    // a long body, index/packed_body.h, as indexes before whitening wrote it
+  kWhitenedBody = 'x',  // a long body, index/packed_body.h
 };
 
 void put(std::string& out, char tag, std::string_view value) {
@@ -45,8 +46,10 @@ void put_if(std::string& out, char tag, std::string_view value) {
 
 bool assign(Document& document, char tag, std::string value, BodyReading reading) {
   switch (tag) {
-    case kPackedBody: {  // the last body record counts, packed or not
-      auto packed = PackedBody::parse(std::move(value));
+    case kPackedBody:
+    case kWhitenedBody: {  // the last body record counts, packed or not
+      auto packed = PackedBody::parse(
+          std::move(value), tag == kWhitenedBody ? PackedBody::Chunks::whitened : PackedBody::Chunks::plain);
       if (!packed) return false;
       document.body.clear();
       document.packed_body = std::make_shared<const PackedBody>(std::move(*packed));
@@ -133,9 +136,10 @@ std::string encode_stored_fields(const Document& document) {
     put(out, kSection, value);
   }
   if (document.packed_body && document.body.empty())
-    put(out, kPackedBody, document.packed_body->bytes());
+    put(out, document.packed_body->chunks() == PackedBody::Chunks::whitened ? kWhitenedBody : kPackedBody,
+        document.packed_body->bytes());
   else if (document.body.size() >= kPackBodyFrom)
-    put(out, kPackedBody, PackedBody::pack(document.body));
+    put(out, kWhitenedBody, PackedBody::pack(document.body));
   else
     put_if(out, kBody, document.body);
   return out;

@@ -5,6 +5,8 @@
 #include "index/stored_fields.h"
 #include "util/varint.h"
 
+#include <zlib.h>
+
 namespace sonda::index {
 namespace {
 
@@ -170,6 +172,61 @@ TEST(PackedBody, RefusesWhatPackDidNotWrite) {
   ASSERT_TRUE(deferred.has_value());
   EXPECT_TRUE(body_range(*deferred, 0, 100).has_value()) << "the first chunks still read";
   EXPECT_FALSE(body_range(*deferred, body_size(*deferred) - 10, 10).has_value());
+}
+
+// What zlib makes of `bytes` at its default level.
+std::string deflated(std::string_view bytes) {
+  uLongf size = compressBound(bytes.size());
+  std::string out(size, '\0');
+  compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(bytes.data()),
+            bytes.size(), Z_DEFAULT_COMPRESSION);
+  out.resize(size);
+  return out;
+}
+
+TEST(PackedBody, ItsChunksGiveZlibNothingToGainSoXapianStoresTheRecordAsItIs) {
+  std::string body;
+  for (int i = 0; i < 3000; ++i)
+    body += std::to_string(i * 7919 % 1000) + " " + long_body(1).substr(0, 40 + i % 37);
+  std::string packed = PackedBody::pack(body);
+  EXPECT_GE(deflated(packed).size(), packed.size())
+      << "Xapian deflates a record only when that makes it smaller";
+  std::string plain;  // the same chunks without whitening, as indexes before wrote them
+  append_varint(plain, body.size());
+  for (size_t at = 0; at < body.size(); at += PackedBody::kBodyChunkBytes) {
+    std::string chunk = deflated(body.substr(at, PackedBody::kBodyChunkBytes));
+    append_varint(plain, chunk.size());
+    plain += chunk;
+  }
+  EXPECT_LT(deflated(plain).size(), plain.size()) << "the case whitening is for";
+  EXPECT_EQ(PackedBody::parse(packed)->whole(), body);
+}
+
+TEST(PackedBody, IndexesMadeBeforeWhiteningStillRead) {
+  std::string body = long_body(1000);
+  std::string plain;
+  append_varint(plain, body.size());
+  for (size_t at = 0; at < body.size(); at += PackedBody::kBodyChunkBytes) {
+    std::string chunk = deflated(body.substr(at, PackedBody::kBodyChunkBytes));
+    append_varint(plain, chunk.size());
+    plain += chunk;
+  }
+  std::string record(1, '\x01');  // the format's version byte, an id record, then the body as 'z'
+  record += 'i';
+  append_varint(record, 7);
+  record += "old.pdf";
+  record += 'z';
+  append_varint(record, plain.size());
+  record += plain;
+  auto document = decode_stored_fields(record);
+  ASSERT_TRUE(document.has_value());
+  EXPECT_EQ(document->id, "old.pdf");
+  EXPECT_EQ(document->body, body);
+  auto deferred = decode_stored_fields(record, BodyReading::deferred);
+  ASSERT_TRUE(deferred.has_value());
+  EXPECT_EQ(body_range(*deferred, 20000, 50), body.substr(20000, 50));
+  EXPECT_EQ(encode_stored_fields(*deferred), record) << "written back as it was read";
+  EXPECT_FALSE(PackedBody::parse(plain)->whole().has_value()) << "plain chunks are no whitened ones";
 }
 
 }  // namespace
