@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every table of BENCHMARKS.md in one run: builds Release with the benchmarks, measures Sonda and its peers
 # (SQLite FTS5, PostgreSQL 15 full-text search in a throw-away cluster, Xapian Omega) on the shared data (../shared/data, or $SONDA_BENCH_DATA) and writes bench/results/<date-time>/ (results.md,
-# raw JSON and text, plots), then runs bench/shards.sh, bench/typing.sh, bench/cross_language.sh, bench/long_documents.sh, bench/cache.sh and bench/growth.sh. Load goes only to 127.0.0.1, bounded in time. Takes about 25 minutes.
+# raw JSON and text, plots), then runs bench/shards.sh, bench/typing.sh, bench/cross_language.sh, bench/long_documents.sh, bench/cache.sh, bench/growth.sh and bench/render_size.sh. Load goes only to 127.0.0.1, bounded in time. Takes about 25 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -174,3 +174,5 @@ echo "== the response cache: a Zipf mix of the queries over HTTP"
 bench/cache.sh
 echo "== how cost grows: the corpus at 25%, 50%, 100% and 200%"
 bench/growth.sh
+echo "== rendering a hit against the document's size"
+bench/render_size.sh

@@ -13,8 +13,10 @@
 #include "enrich/gazetteer.h"
 #include "search/searcher.h"
 #include "translate/apertium_lexicon.h"
+#include "util/allocator.h"
 
 int main(int argc, char** argv) {
+  sonda::keep_large_blocks_in_the_heap();  // as sonda-serve does
   if (argc < 3) {
     std::fprintf(stderr, "usage: sonda-bench-search DB QUERIES.jsonl [ROUNDS]\n");
     return 2;

@@ -18,6 +18,7 @@
 #include "bench/bench_queries.h"
 #include "enrich/gazetteer.h"
 #include "search/searcher.h"
+#include "util/allocator.h"
 
 namespace {
 
@@ -56,6 +57,7 @@ void write_miss(std::ostream& out, sonda::search::Searcher& searcher, nlohmann::
 }  // namespace
 
 int main(int argc, char** argv) {
+  sonda::keep_large_blocks_in_the_heap();  // as sonda-serve does
   if (argc < 3) {
     std::fprintf(stderr, "usage: sonda-bench-typing DB CASES.jsonl [MISSES.jsonl]\n");
     return 2;

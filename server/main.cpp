@@ -11,6 +11,7 @@
 #include "server/api.h"
 #include "server/http_server.h"
 #include "translate/apertium_lexicon.h"
+#include "util/allocator.h"
 
 namespace {
 
@@ -121,6 +122,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"fr", "es"}))
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
+  sonda::keep_large_blocks_in_the_heap();
   api_config.meilisearch.version = SONDA_VERSION;
   api_config.meilisearch.limits = api_config.limits;
   api_config.max_body_bytes = max_body_kb * 1024;
