@@ -73,6 +73,7 @@ Result<DatabaseLayout> DatabaseLayout::open_or_create(const std::string& path, s
     return DatabaseLayout(path, std::move(live->first), std::move(live->second), true);
   }
   std::string first = (generations_folder(path) / generation_name(1)).string();
+  fs::remove_all(first, ec);  // no stub names it yet: what is there is a creation that was killed
   std::vector<std::string> shards = shard_folders(first, new_shards);
   for (const std::string& folder : shards) {
     fs::create_directories(folder, ec);

@@ -83,6 +83,18 @@ TEST(DatabaseLayout, ARebuildFirstClearsWhatKilledRebuildsLeft) {
   EXPECT_EQ(Xapian::Database(stub).get_doccount(), 0u) << "the live generation untouched";
 }
 
+TEST(DatabaseLayout, AFirstGenerationWhoseCreationWasKilledIsMadeAgain) {
+  testing::TempDir dir;
+  fs::path first = dir / "index.d" / "gen-000001";
+  fs::create_directories(first);
+  Xapian::WritableDatabase(first.string(), Xapian::DB_CREATE_OR_OPEN).close();
+  std::ofstream(first / "iamglass")
+      << "half";  // killed while the empty database was written, before the stub
+  auto layout = DatabaseLayout::open_or_create((dir / "index").string());
+  ASSERT_TRUE(layout.ok()) << layout.error().message;
+  EXPECT_EQ(Xapian::Database((dir / "index").string()).get_doccount(), 0u);
+}
+
 TEST(DatabaseLayout, PlainFolderIsWrittenInPlaceButNotRebuilt) {
   testing::TempDir dir;
   add_one((dir / "plain").string(), "x");
