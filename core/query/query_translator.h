@@ -22,6 +22,9 @@ struct HighlightTerms {
   std::set<std::string> words;
   std::set<std::string> stems;
   std::vector<std::string> prefixes;
+  // For each prefix that is a word being typed, the index terms its completions were searched as (stems
+  // with their prefix, or words); empty for a `word*` prefix.
+  std::vector<std::vector<std::string>> prefix_terms;
   // The words the query searches as themselves (phrase words, stop words); the other words are searched
   // through their stems, whose positions already cover theirs.
   std::set<std::string> searched_words;

@@ -134,10 +134,17 @@ std::vector<std::pair<std::string, double>> QueryTranslator::completion_terms(co
 std::vector<Xapian::Query> QueryTranslator::completions_of(const analysis::Token& token, bool positive,
                                                            bool through_stems) {
   std::vector<Xapian::Query> out;
-  for (const auto& [term, weight] : completion_terms(token, through_stems))
+  std::vector<std::string> searched;
+  for (const auto& [term, weight] : completion_terms(token, through_stems)) {
     out.push_back(weight < 1.0 ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), weight)
                                : Xapian::Query(term));
-  if (positive && !out.empty()) out_.highlight.prefixes.push_back(token.folded);
+    searched.push_back(term);
+  }
+  if (positive && !out.empty()) {
+    out_.highlight.prefix_terms.resize(out_.highlight.prefixes.size());
+    out_.highlight.prefixes.push_back(token.folded);
+    out_.highlight.prefix_terms.push_back(std::move(searched));
+  }
   return out;
 }
 

@@ -20,6 +20,9 @@ constexpr Xapian::termpos kWindowWords = 40;  // about a snippet's length
 constexpr Xapian::termpos kContextWords = 8;  // words shown before the first match
 
 constexpr size_t kCompletionsPerPrefix = 64;  // a document's words read for one word being typed
+// From this many body words on, a word being typed is located through the terms its completions were
+// searched as, not the document's termlist (a long document's termlist is read and inflated whole).
+constexpr uint32_t kTermlistBodyWords = 4096;
 
 // A term to look for and the query word it stands for (a word being typed stands for all its completions).
 struct LocatedTerm {
@@ -98,7 +101,14 @@ std::optional<BodyMatches> body_matches(const Xapian::Database& database, Xapian
   try {
     // A word being typed: the document's own words it begins (folded words sort apart from prefixed terms).
     size_t word = located.size();  // the first word being typed's number, one more for each next one
-    for (const std::string& prefix : terms.prefixes) {
+    for (size_t k = 0; k < terms.prefixes.size(); ++k) {
+      const std::string& prefix = terms.prefixes[k];
+      if (map.words >= kTermlistBodyWords && k < terms.prefix_terms.size() &&
+          !terms.prefix_terms[k].empty()) {
+        for (const std::string& searched : terms.prefix_terms[k]) located.push_back({searched, word});
+        ++word;
+        continue;
+      }
       auto term = database.termlist_begin(document);
       term.skip_to(prefix);
       for (size_t read = 0; term != database.termlist_end(document) && read < kCompletionsPerPrefix;
@@ -118,7 +128,9 @@ std::optional<BodyMatches> body_matches_in_text(analysis::Analyzer& analyzer, co
                                                 const index::BodyMap& map,
                                                 const query::HighlightTerms& terms) {
   // A long body is located by positions, even once inflated for a request that reads it whole.
-  if (stored.packed_body || stored.body.size() >= index::kPackBodyFrom) return std::nullopt;
+  // So is a body whose words being typed are located through the query's terms (as body_matches does).
+  if (stored.packed_body || stored.body.size() >= index::kPackBodyFrom || map.words >= kTermlistBodyWords)
+    return std::nullopt;
   std::vector<analysis::Token> body = analyzer.tokens(stored.body);
   if (body.size() != map.words) return std::nullopt;
   // The query word each term stands for, numbered as body_matches numbers them: stems, searched words, then

@@ -80,6 +80,34 @@ TEST(SnippetLocator, ALongBodysMatchesAreFoundByTheirPositionsWordsBeingTypedToo
       << "no body word begins with the typed word";
 }
 
+TEST(SnippetLocator, InALongBodyAWordBeingTypedIsLocatedThroughItsCompletionsSearchedTerms) {
+  std::string body;
+  for (int i = 0; i < 600; ++i) body += "Les équipes locales ont rencontré les familles du district. ";
+  body += "\n\nLes inondations de février ont fermé les écoles rurales.\n";
+  auto indexed = index_long("---\ntitle: Long\nlang: fr\n---\n" + body);
+  ASSERT_TRUE(indexed->map.has_value());
+  ASSERT_GE(indexed->map->words, 4096u);
+  size_t mention = body.find("inondations");
+  query::HighlightTerms searched, elsewhere;
+  searched.prefixes = elsewhere.prefixes = {"inond"};
+  searched.prefix_terms = {{std::string(index::kStemPrefix) + "inond"}};
+  elsewhere.prefix_terms = {{std::string(index::kStemPrefix) + "inonde", "inondable"}};
+  auto matches = body_matches(*indexed->database, indexed->document, *indexed->map, searched);
+  ASSERT_TRUE(matches.has_value());
+  auto starts = snippet_starts(*matches, *indexed->map, 1);
+  ASSERT_EQ(starts.size(), 1u);
+  EXPECT_LE(starts.front(), mention);
+  EXPECT_GT(starts.front() + 1200, mention) << "the mention is in a slice from the start";
+  auto none = body_matches(*indexed->database, indexed->document, *indexed->map, elsewhere);
+  ASSERT_TRUE(none.has_value());
+  EXPECT_TRUE(none->empty()) << "the document's own words are not read: only the searched terms count";
+  auto stored =
+      index::decode_stored_fields(indexed->xapian_document.get_data(), index::BodyReading::deferred);
+  analysis::Analyzer analyzer;
+  EXPECT_FALSE(body_matches_in_text(analyzer, *stored, *indexed->map, searched).has_value())
+      << "the text locator leaves such a body to the positions, so remote shards locate it alike";
+}
+
 // Over remote shards a hit's matched words are found in its stored text analysed again, not by asking the
 // shard for positions: the clusters found must be those the database's positions give.
 TEST(SnippetLocator, TheStoredTextAnalysedAgainGivesTheClustersTheDatabasesPositionsGive) {

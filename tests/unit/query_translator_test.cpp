@@ -225,8 +225,14 @@ TEST(QueryTranslatorTable, TheWordBeingTypedAlsoMatchesItsCompletions) {
   QueryTranslator translator(analyzer, lookup, {"fr"});
   QueryNode root = parse_query("chat");
   mark_unfinished_word(root, "chat");
-  EXPECT_EQ(translator.translate(root, MatchMode::all).highlight.prefixes, (std::vector<std::string>{"chat"}))
+  Translation translation = translator.translate(root, MatchMode::all);
+  EXPECT_EQ(translation.highlight.prefixes, (std::vector<std::string>{"chat"}))
       << "snippets mark the completions";
+  ASSERT_EQ(translation.highlight.prefix_terms.size(), 1u);
+  for (const std::string& term : translation.highlight.prefix_terms.front())
+    EXPECT_NE(translation.query.get_description().find(term), std::string::npos)
+        << term << ": long bodies locate the word through the terms the query searched";
+  EXPECT_FALSE(translation.highlight.prefix_terms.front().empty());
 }
 
 // The completions among the three likeliest readings of the word being typed (one per stem), likeliest first.
