@@ -73,22 +73,32 @@ std::string PackedBody::pack(std::string_view body) {
 }
 
 std::optional<PackedBody> PackedBody::parse(std::string packed, Chunks chunks) {
+  size_t length = packed.size();
+  return parse_within(std::move(packed), 0, length, chunks);
+}
+
+std::optional<PackedBody> PackedBody::parse_within(std::string storage, size_t offset, size_t length,
+                                                   Chunks chunks) {
+  if (offset > storage.size() || length > storage.size() - offset) return std::nullopt;
   PackedBody out;
   out.whitened_ = chunks == Chunks::whitened;
-  std::string_view rest = packed;
+  std::string_view rest = std::string_view(storage).substr(offset, length);
   uint64_t size = 0;
   if (!read_varint(rest, size) || size > kMaxBodyBytes) return std::nullopt;
   size_t expected_chunks = (size + kBodyChunkBytes - 1) / kBodyChunkBytes;
   while (!rest.empty()) {
-    uint64_t length = 0;
-    if (!read_varint(rest, length) || length > rest.size() || out.chunks_.size() == expected_chunks)
+    uint64_t chunk_length = 0;
+    if (!read_varint(rest, chunk_length) || chunk_length > rest.size() ||
+        out.chunks_.size() == expected_chunks)
       return std::nullopt;
-    out.chunks_.emplace_back(packed.size() - rest.size(), length);
-    rest.remove_prefix(length);
+    out.chunks_.emplace_back(static_cast<size_t>(rest.data() - storage.data()), chunk_length);
+    rest.remove_prefix(chunk_length);
   }
   if (out.chunks_.size() != expected_chunks) return std::nullopt;
   out.size_ = size;
-  out.packed_ = std::move(packed);
+  out.offset_ = offset;
+  out.length_ = length;
+  out.storage_ = std::move(storage);
   return out;
 }
 
@@ -103,7 +113,8 @@ std::optional<std::string> PackedBody::range(size_t begin, size_t length, Inflat
     std::optional<std::string> inflated;
     const std::string* text = cache && !(*cache)[chunk].empty() ? &(*cache)[chunk] : nullptr;
     if (!text) {
-      std::string_view stored = std::string_view(packed_).substr(chunks_[chunk].first, chunks_[chunk].second);
+      std::string_view stored =
+          std::string_view(storage_).substr(chunks_[chunk].first, chunks_[chunk].second);
       if (whitened_) {
         std::string plain(stored);
         whiten(plain);

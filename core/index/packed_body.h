@@ -30,6 +30,11 @@ class PackedBody {
   // is not that (its chunks are checked when inflated).
   static std::optional<PackedBody> parse(std::string packed, Chunks chunks = Chunks::whitened);
 
+  // parse() of bytes [offset, offset + length) of `storage`, which it keeps instead of copying them out (a
+  // long document's stored record is hundreds of KB).
+  static std::optional<PackedBody> parse_within(std::string storage, size_t offset, size_t length,
+                                                Chunks chunks = Chunks::whitened);
+
   // How its chunks are written.
   Chunks chunks() const { return whitened_ ? Chunks::whitened : Chunks::plain; }
 
@@ -44,14 +49,16 @@ class PackedBody {
   std::optional<std::string> range(size_t begin, size_t length, InflatedChunks* cache = nullptr) const;
 
   // What pack() wrote.
-  const std::string& bytes() const { return packed_; }
+  std::string_view bytes() const { return std::string_view(storage_).substr(offset_, length_); }
 
   // The whole body; nullopt when a chunk will not inflate.
   std::optional<std::string> whole() const { return range(0, size_); }
 
  private:
-  std::string packed_;
-  std::vector<std::pair<size_t, size_t>> chunks_;  // (offset, length) of each deflated chunk in packed_
+  std::string storage_;  // holds the packed bytes at [offset_, offset_ + length_)
+  size_t offset_ = 0;
+  size_t length_ = 0;
+  std::vector<std::pair<size_t, size_t>> chunks_;  // (offset, length) of each deflated chunk in storage_
   size_t size_ = 0;
   bool whitened_ = true;
 };

@@ -145,7 +145,11 @@ std::string encode_stored_fields(const Document& document) {
   return out;
 }
 
-std::optional<Document> decode_stored_fields(std::string_view data, BodyReading reading) {
+namespace {
+
+// Decodes the records of `data`; with `owner` (the string `data` views), a packed body that is the last
+// record takes `owner` whole instead of a copy of its bytes.
+std::optional<Document> decode(std::string_view data, BodyReading reading, std::string* owner) {
   if (data.empty() || data.front() != kVersion) return std::nullopt;
   data.remove_prefix(1);
   Document document;
@@ -154,10 +158,31 @@ std::optional<Document> decode_stored_fields(std::string_view data, BodyReading 
     data.remove_prefix(1);
     uint64_t length;
     if (!read_varint(data, length) || length > data.size()) return std::nullopt;
+    bool packed = tag == kPackedBody || tag == kWhitenedBody;
+    if (owner && packed && length == data.size() && reading == BodyReading::deferred) {
+      auto chunks = tag == kWhitenedBody ? PackedBody::Chunks::whitened : PackedBody::Chunks::plain;
+      size_t offset = static_cast<size_t>(data.data() - owner->data());
+      auto body = PackedBody::parse_within(std::move(*owner), offset, length, chunks);
+      if (!body) return std::nullopt;
+      document.body.clear();
+      document.packed_body = std::make_shared<const PackedBody>(std::move(*body));
+      return document;
+    }
     if (!assign(document, tag, std::string(data.substr(0, length)), reading)) return std::nullopt;
     data.remove_prefix(length);
   }
   return document;
+}
+
+}  // namespace
+
+std::optional<Document> decode_stored_fields(std::string_view data, BodyReading reading) {
+  return decode(data, reading, nullptr);
+}
+
+std::optional<Document> decode_stored_record(std::string record, BodyReading reading) {
+  std::string_view data = record;
+  return decode(data, reading, &record);
 }
 
 size_t body_size(const Document& document) {

@@ -20,6 +20,10 @@ enum class BodyReading { whole, deferred };
 // The inverse of encode_stored_fields; nullopt when `data` was not written by it.
 std::optional<Document> decode_stored_fields(std::string_view data, BodyReading reading = BodyReading::whole);
 
+// decode_stored_fields() of a record it takes: a long body left packed keeps the record's bytes instead of
+// a copy of them (hundreds of KB for a long document).
+std::optional<Document> decode_stored_record(std::string record, BodyReading reading = BodyReading::whole);
+
 // The length of `document`'s body, packed or not.
 size_t body_size(const Document& document);
 

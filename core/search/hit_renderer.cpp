@@ -268,7 +268,7 @@ std::vector<Hit> render_hits(const Xapian::Database& database, const Xapian::MSe
   Renderer renderer(database, analyzer, context);
   for (auto match = matches.begin(); match != matches.end(); ++match) {
     Xapian::Document document = match.get_document();
-    auto stored = index::decode_stored_fields(document.get_data(), index::BodyReading::deferred);
+    auto stored = index::decode_stored_record(document.get_data(), index::BodyReading::deferred);
     if (!stored) continue;
     hits.push_back(renderer.render(match, document, std::move(*stored)));
   }

@@ -355,7 +355,7 @@ Result<SearchResponse> Searcher::similar(const std::string& id, SearchRequest re
     std::vector<std::string> chosen(expansion.begin(), expansion.end());
     // The names of its topics and countries in both languages, so the other language's documents on the
     // subject come too (the gazetteer bridges what the words alone do not).
-    auto stored = index::decode_stored_fields(shards_.database().get_document(*posting).get_data(),
+    auto stored = index::decode_stored_record(shards_.database().get_document(*posting).get_data(),
                                               index::BodyReading::deferred);  // its facets, not its text
     if (stored)
       for (const auto& [field, keys] :

@@ -1,5 +1,6 @@
 // libFuzzer target: decoding stored document data (fields, page starts, sections, packed bodies); what
-// decodes re-encodes stably, and a body read whole equals the same body read by ranges.
+// decodes re-encodes stably, a body read whole equals the same body read by ranges, and a record decoded by
+// taking it (decode_stored_record) decodes as its copy does.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -9,6 +10,11 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  auto copied = sonda::index::decode_stored_fields(bytes, sonda::index::BodyReading::deferred);
+  auto taken = sonda::index::decode_stored_record(std::string(bytes), sonda::index::BodyReading::deferred);
+  if (taken.has_value() != copied.has_value()) std::abort();
+  if (taken && sonda::index::encode_stored_fields(*taken) != sonda::index::encode_stored_fields(*copied))
+    std::abort();
   auto document = sonda::index::decode_stored_fields(bytes);
   if (!document) return 0;
   std::string encoded = sonda::index::encode_stored_fields(*document);

@@ -112,6 +112,13 @@ TEST(StoredFields, ALongBodyIsStoredPackedAndReadByRanges) {
   EXPECT_EQ(cache[1], d.body.substr(kChunk, kChunk));
   EXPECT_TRUE(cache[2].empty()) << "and no other";
   EXPECT_EQ(encode_stored_fields(*deferred), data) << "a deferred body is written back as it was read";
+  auto taken = decode_stored_record(data, BodyReading::deferred);
+  ASSERT_TRUE(taken.has_value());
+  EXPECT_EQ(body_range(*taken, kChunk - 10, 20), d.body.substr(kChunk - 10, 20))
+      << "the record taken, not copied";
+  EXPECT_EQ(encode_stored_fields(*taken), data);
+  EXPECT_EQ(decode_stored_record(data)->body, d.body);
+  EXPECT_FALSE(decode_stored_record(data.substr(0, data.size() - 3), BodyReading::deferred).has_value());
   ASSERT_TRUE(unpack_body(*deferred));
   EXPECT_EQ(deferred->body, d.body);
 
