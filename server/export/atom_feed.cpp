@@ -42,7 +42,9 @@ std::string rfc3339(const std::string& date, const std::string& fallback) {
 }
 
 std::string element(std::string_view name, std::string_view text) {
-  return "<" + std::string(name) + ">" + xml_escape(text) + "</" + std::string(name) + ">";
+  std::string out = "<";  // appended, not joined with +: GCC 12 at -O3 warns (-Wrestrict) on the join
+  out.append(name).append(">").append(xml_escape(text)).append("</").append(name).append(">");
+  return out;
 }
 
 }  // namespace
