@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (lexicon) (*searcher)->use_lexicon(lexicon->get());
-  std::vector<double> milliseconds;
+  std::vector<double> milliseconds, planning;
   size_t hits = 0;
   auto started = std::chrono::steady_clock::now();
   for (int round = 0; round <= rounds; ++round) {  // round 0 warms the caches and is not counted
@@ -58,16 +58,19 @@ int main(int argc, char** argv) {
         continue;
       }
       milliseconds.push_back(ms);
+      planning.push_back(response->planning_ms);
       hits += response->hits.size();
     }
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf(
       "{\"queries\": %zu, \"rounds\": %d, \"p50_ms\": %.3f, \"p95_ms\": %.3f, \"p99_ms\": %.3f, "
-      "\"max_ms\": %.3f, \"qps_one_thread\": %.0f, \"hits_per_query\": %.2f}\n",
+      "\"max_ms\": %.3f, \"qps_one_thread\": %.0f, \"hits_per_query\": %.2f, \"planning_p50_ms\": %.3f, "
+      "\"planning_p99_ms\": %.3f, \"planning_max_ms\": %.3f}\n",
       queries->size(), rounds, sonda::bench::percentile(milliseconds, 50),
       sonda::bench::percentile(milliseconds, 95), sonda::bench::percentile(milliseconds, 99),
       sonda::bench::percentile(milliseconds, 100), milliseconds.size() / seconds,
-      double(hits) / double(milliseconds.size()));
+      double(hits) / double(milliseconds.size()), sonda::bench::percentile(planning, 50),
+      sonda::bench::percentile(planning, 99), sonda::bench::percentile(planning, 100));
   return 0;
 }

@@ -71,6 +71,7 @@ struct SearchResponse {
   bool partial_match = false;                   // nothing matched every word; these hits match some of them
   std::vector<std::string> unavailable_shards;  // shards that could not be searched: the answer is partial
   double processing_ms = 0;
+  double planning_ms = 0;  // of which parsing the query and expanding its words (for benchmarks)
 };
 
 }  // namespace sonda::search

@@ -168,6 +168,8 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   Xapian::doccount everything = shards_.database().get_doccount();
 
   SearchResponse response;
+  response.planning_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   response.page = request.page;
   response.hits_per_page = request.hits_per_page;
   Xapian::Enquire enquire(shards_.database());
