@@ -46,7 +46,8 @@ Kind kind_of(char32_t c) {
   return Kind::unknown;
 }
 
-// The code point starting at `at` (valid UTF-8) and its length.
+// The code point starting at `at` (valid UTF-8) and its length. Not ICU's U8_NEXT: the text is valid already
+// (clean_text), and U8_NEXT's checks made the whole segmentation 1.7× slower (215 → 128 MB/s).
 std::pair<char32_t, uint32_t> decode(std::string_view text, uint32_t at) {
   auto byte = [&](uint32_t i) { return static_cast<unsigned char>(text[i]); };
   unsigned char lead = byte(at);
