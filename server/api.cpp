@@ -84,7 +84,9 @@ HttpResponse Api::similar(const HttpRequest& http, const std::string& id) {
     return error_response(400, "cross_language_unavailable", "cross-language search is not available here");
   auto searcher = pool_.acquire();
   if (!searcher) return error_response(searcher.error());
-  std::string key = "similar|" + std::to_string(id.size()) + ":" + id + search::request_key(*request);
+  std::string key = "similar|";
+  search::KeyWriter(key).text(id);
+  key += search::request_key(*request);
   return cached_answer(cache_, **searcher, key, TimeForm::fractional, [&] {
     auto response = (*searcher)->similar(id, *request);
     if (!response) return error_response(response.error());

@@ -2,54 +2,9 @@
 #include "search/request_key.h"
 
 #include <charconv>
-#include <optional>
-#include <type_traits>
-#include <vector>
 
 namespace sonda::search {
 namespace {
-
-// Appends fields to a key, each self-delimiting.
-class KeyWriter {
- public:
-  explicit KeyWriter(std::string& out) : out_(out) {}
-
-  void text(std::string_view value) {
-    number(static_cast<long long>(value.size()));
-    out_ += ':';
-    out_ += value;
-  }
-  void number(long long value) {
-    char digits[24];
-    auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    out_.append(digits, end);
-    out_ += ';';
-  }
-  void real(double value) {
-    char digits[40];
-    auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;  // shortest exact form
-    out_.append(digits, end);
-    out_ += ';';
-  }
-  void flag(bool value) { out_ += value ? '1' : '0'; }
-  template <typename T>
-  void maybe(const std::optional<T>& value) {
-    flag(value.has_value());
-    if (!value) return;
-    if constexpr (std::is_floating_point_v<T>) {
-      real(*value);
-    } else {
-      number(*value);
-    }
-  }
-  void texts(const std::vector<std::string>& values) {
-    number(static_cast<long long>(values.size()));
-    for (const auto& value : values) text(value);
-  }
-
- private:
-  std::string& out_;
-};
 
 void write_filter(KeyWriter& key, const FilterNode& node) {
   key.number(static_cast<int>(node.kind));
@@ -80,6 +35,31 @@ void write_marking(KeyWriter& key, const std::optional<FieldMarking>& marking) {
 }
 
 }  // namespace
+
+void KeyWriter::text(std::string_view value) {
+  number(static_cast<long long>(value.size()));
+  out_ += ':';
+  out_ += value;
+}
+
+void KeyWriter::number(long long value) {
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  out_.append(digits, end);
+  out_ += ';';
+}
+
+void KeyWriter::real(double value) {
+  char digits[40];
+  auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;  // shortest exact form
+  out_.append(digits, end);
+  out_ += ';';
+}
+
+void KeyWriter::texts(const std::vector<std::string>& values) {
+  number(static_cast<long long>(values.size()));
+  for (const auto& value : values) text(value);
+}
 
 std::string request_key(const SearchRequest& request) {
   // Fields added to SearchRequest or FieldMarking must be written below: the sizes catch a forgotten one.

@@ -391,24 +391,22 @@ ApiResult<SearchQuery> read_search_params(const HttpRequest& request) {
 std::string query_key(const SearchQuery& query) {
   static_assert(sizeof(void*) != 8 || sizeof(SearchQuery) == 720, "write the new field into the key");
   std::string key = search::request_key(query.request);
-  auto text = [&key](const std::string& value) { key += std::to_string(value.size()) + ":" + value; };
-  auto number = [&key](long long value) { key += std::to_string(value) + ";"; };
-  text(query.index_uid);
-  number(query.page_mode);
-  number(query.page);
-  number(query.hits_per_page);
-  number(query.limit);
-  number(query.offset);
-  number(static_cast<long long>(query.retrieved.size()));
-  for (const auto& field : query.retrieved) text(field);
-  number(query.formatted);
-  number(query.facets_asked);
-  number(query.ranking_score);
-  number(query.matches_position);
-  number(static_cast<long long>(query.crop_length));
-  number(query.crop_length_set);
-  text(query.facet_name);
-  text(query.facet_query);
+  search::KeyWriter write(key);
+  write.text(query.index_uid);
+  write.flag(query.page_mode);
+  write.number(query.page);
+  write.number(query.hits_per_page);
+  write.number(query.limit);
+  write.number(query.offset);
+  write.texts(query.retrieved);
+  write.flag(query.formatted);
+  write.flag(query.facets_asked);
+  write.flag(query.ranking_score);
+  write.flag(query.matches_position);
+  write.number(static_cast<long long>(query.crop_length));
+  write.flag(query.crop_length_set);
+  write.text(query.facet_name);
+  write.text(query.facet_query);
   return key;
 }
 
