@@ -82,6 +82,12 @@ ApiResult<search::SearchRequest> core_request(SearchQuery& query, const Meilisea
   return request;
 }
 
+// `error` as the answer to the `index`th query of a multi-search.
+ApiError inside_query(size_t index, ApiError error) {
+  error.message = "Inside `.queries[" + std::to_string(index) + "]`: " + error.message;
+  return error;
+}
+
 // The `fields` a documents route asks for ("a,b"; none or "*": all).
 std::vector<std::string> requested_fields(const std::string* list) {
   std::vector<std::string> fields;
@@ -155,10 +161,7 @@ HttpResponse Routes::multi_search(const HttpRequest& request) {
   std::vector<SearchQuery> queries;
   std::string key = "multi-search|";
   for (size_t i = 0; i < given.size(); ++i) {
-    auto prefixed = [i](ApiError error) {
-      error.message = "Inside `.queries[" + std::to_string(i) + "]`: " + error.message;
-      return error;
-    };
+    auto prefixed = [i](ApiError error) { return inside_query(i, std::move(error)); };
     auto query = read_search_query(given[i], QueryKind::multi_search);
     if (!query) return error_response(prefixed(query.error()));
     if (query->index_uid.empty())
@@ -177,11 +180,7 @@ HttpResponse Routes::multi_search(const HttpRequest& request) {
     Json results = Json::array();
     for (size_t i = 0; i < queries.size(); ++i) {
       auto response = (*searcher)->search(queries[i].request);
-      if (!response) {
-        ApiError error = from_core(response.error(), "invalid_search_q");
-        error.message = "Inside `.queries[" + std::to_string(i) + "]`: " + error.message;
-        return error_response(error);
-      }
+      if (!response) return error_response(inside_query(i, from_core(response.error(), "invalid_search_q")));
       results.push_back(search_result_json(queries[i], *response));
     }
     Json out;
