@@ -44,16 +44,25 @@ void put_if(std::string& out, char tag, std::string_view value) {
   if (!value.empty()) put(out, tag, value);
 }
 
+// Sets the packed body stored at [offset, offset + length) of `storage` (the last body record counts, packed
+// or not); false when it is not one.
+bool assign_packed(Document& document, char tag, std::string storage, size_t offset, size_t length,
+                   BodyReading reading) {
+  auto packed = PackedBody::parse_within(
+      std::move(storage), offset, length,
+      tag == kWhitenedBody ? PackedBody::Chunks::whitened : PackedBody::Chunks::plain);
+  if (!packed) return false;
+  document.body.clear();
+  document.packed_body = std::make_shared<const PackedBody>(std::move(*packed));
+  return reading == BodyReading::deferred || unpack_body(document);
+}
+
 bool assign(Document& document, char tag, std::string value, BodyReading reading) {
   switch (tag) {
     case kPackedBody:
-    case kWhitenedBody: {  // the last body record counts, packed or not
-      auto packed = PackedBody::parse(
-          std::move(value), tag == kWhitenedBody ? PackedBody::Chunks::whitened : PackedBody::Chunks::plain);
-      if (!packed) return false;
-      document.body.clear();
-      document.packed_body = std::make_shared<const PackedBody>(std::move(*packed));
-      return reading == BodyReading::deferred || unpack_body(document);
+    case kWhitenedBody: {
+      size_t length = value.size();
+      return assign_packed(document, tag, std::move(value), 0, length, reading);
     }
     case kId: document.id = std::move(value); return true;
     case kTitle: document.title = std::move(value); return true;
@@ -159,13 +168,9 @@ std::optional<Document> decode(std::string_view data, BodyReading reading, std::
     uint64_t length;
     if (!read_varint(data, length) || length > data.size()) return std::nullopt;
     bool packed = tag == kPackedBody || tag == kWhitenedBody;
-    if (owner && packed && length == data.size() && reading == BodyReading::deferred) {
-      auto chunks = tag == kWhitenedBody ? PackedBody::Chunks::whitened : PackedBody::Chunks::plain;
+    if (owner && packed && length == data.size()) {  // the last record: it takes the record's bytes
       size_t offset = static_cast<size_t>(data.data() - owner->data());
-      auto body = PackedBody::parse_within(std::move(*owner), offset, length, chunks);
-      if (!body) return std::nullopt;
-      document.body.clear();
-      document.packed_body = std::make_shared<const PackedBody>(std::move(*body));
+      if (!assign_packed(document, tag, std::move(*owner), offset, length, reading)) return std::nullopt;
       return document;
     }
     if (!assign(document, tag, std::string(data.substr(0, length)), reading)) return std::nullopt;
