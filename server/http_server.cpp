@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cerrno>
 
+#include "server/connection_hub.h"
 #include "server/connection_queue.h"
 #include "server/response_codec.h"
 
@@ -37,51 +38,28 @@ std::string framing_problem(const httplib::Request& request) {
   return {};
 }
 
-// True when the headers of `request` exceed the count or the bytes `config` allows.
-bool headers_too_large(const httplib::Request& request, const ListenConfig& config) {
-  size_t count = 0, bytes = 0;
-  for (const auto& [name, value] : request.headers) {
-    if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT")
-      continue;  // cpp-httplib's own
-    ++count;
-    bytes += name.size() + value.size() + 4;  // ": " and CRLF
+// Set by the logger once an answer saying `Connection: close` is written: the connection then ends.
+thread_local bool close_after_answer = false;
+
+// The reason phrase of the statuses the connection hub answers itself.
+const char* reason(int status) {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 408: return "Request Timeout";
+    case 414: return "URI Too Long";
+    case 431: return "Request Header Fields Too Large";
+    case 503: return "Service Unavailable";
+    default: return "Error";
   }
-  return count > config.max_header_count || bytes > config.max_header_bytes;
 }
 
-// Ends the connection `request` came on, its answer written: cpp-httplib 0.11 keeps a connection open
-// whatever the response says, and gives a handler no socket, so the socket is the one whose peer is the
-// request's; shutting its reading side drops whatever the client sent after the request, and the server
-// closes the connection when it next reads.
-void close_after_answer(const httplib::Request& request, int port) {
-  for (int fd = 0; fd < 65536; ++fd) {
-    sockaddr_storage peer{}, local{};
-    socklen_t peer_size = sizeof peer, local_size = sizeof local;
-    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) != 0) {
-      if (errno == EBADF && fd > 1024) break;  // past the open descriptors
-      continue;
-    }
-    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0) continue;
-    char host[INET6_ADDRSTRLEN] = {};
-    int peer_port = 0, local_port = 0;
-    if (peer.ss_family == AF_INET) {
-      auto* in = reinterpret_cast<sockaddr_in*>(&peer);
-      ::inet_ntop(AF_INET, &in->sin_addr, host, sizeof host);
-      peer_port = ntohs(in->sin_port);
-      local_port = ntohs(reinterpret_cast<sockaddr_in*>(&local)->sin_port);
-    } else if (peer.ss_family == AF_INET6) {
-      auto* in = reinterpret_cast<sockaddr_in6*>(&peer);
-      ::inet_ntop(AF_INET6, &in->sin6_addr, host, sizeof host);
-      peer_port = ntohs(in->sin6_port);
-      local_port = ntohs(reinterpret_cast<sockaddr_in6*>(&local)->sin6_port);
-    } else {
-      continue;
-    }
-    if (peer_port == request.remote_port && local_port == port && request.remote_addr == host) {
-      ::shutdown(fd, SHUT_RD);
-      return;
-    }
-  }
+// `response` as the bytes of a whole HTTP/1.1 answer that closes its connection.
+std::string raw_answer(const HttpResponse& response) {
+  std::string out = "HTTP/1.1 " + std::to_string(response.status) + " " + reason(response.status) + "\r\n";
+  for (const auto& [name, value] : response.headers) out += name + ": " + value + "\r\n";
+  out += "Content-Type: " + response.content_type + "\r\n";
+  out += "Content-Length: " + std::to_string(response.body.size()) + "\r\nConnection: close\r\n\r\n";
+  return out + response.body;
 }
 
 HttpRequest convert(const httplib::Request& in) {
@@ -115,13 +93,55 @@ void write(const HttpResponse& from, httplib::Response& to) {
   if (!from.content_type.empty()) to.set_content(from.body, from.content_type.c_str());
 }
 
+// Runs a task on the thread that hands it over: cpp-httplib's accepting thread gives each accepted socket
+// straight to the connection hub.
+class InlineTasks : public httplib::TaskQueue {
+ public:
+  void enqueue(std::function<void()> task) override { task(); }
+  void shutdown() override {}
+};
+
 }  // namespace
 
+// cpp-httplib's server with the connection loop replaced: an accepted socket goes to the connection hub,
+// and a serving thread answers one whole request at a time through cpp-httplib's request processing.
+class HttplibServer : public httplib::Server {
+ public:
+  explicit HttplibServer(std::function<void(int)> adopt) : adopt_(std::move(adopt)) {
+    new_task_queue = [] { return new InlineTasks; };
+  }
+  // Reads one request from `stream` and answers it; false when nothing could be read or written.
+  bool answer(httplib::Stream& stream, bool last, bool& client_closes) {
+    return process_request(stream, last, client_closes, nullptr);
+  }
+
+ private:
+  bool process_and_close_socket(socket_t socket) override {
+    adopt_(socket);
+    return true;
+  }
+  std::function<void(int)> adopt_;
+};
+
 HttpServer::HttpServer(Api& api, ListenConfig config)
-    : api_(api), config_(std::move(config)), server_(std::make_unique<httplib::Server>()) {
-  size_t threads = config_.threads ? config_.threads : 1;
-  size_t waiting = config_.max_waiting;
-  server_->new_task_queue = [threads, waiting] { return new ConnectionQueue(threads, waiting); };
+    : api_(api),
+      config_(std::move(config)),
+      server_(std::make_unique<HttplibServer>([this](int socket) { hub_->adopt(socket); })),
+      queue_(std::make_unique<ConnectionQueue>(config_.threads ? config_.threads : 1, config_.max_waiting)) {
+  HubLimits limits;
+  limits.head = {8192, config_.max_header_count, config_.max_header_bytes};
+  limits.max_body_bytes = config_.max_body_bytes;
+  limits.keep_alive = std::chrono::seconds(config_.keep_alive_seconds);
+  limits.request_timeout = std::chrono::seconds(config_.read_timeout_seconds);
+  limits.max_connections = config_.max_connections;
+  hub_ = std::make_unique<ConnectionHub>(
+      limits,
+      [this](std::shared_ptr<Connection> connection) {
+        queue_->enqueue([this, connection]() mutable { serve(std::move(connection)); });
+      },
+      [this](int status, const std::string& code, const std::string& message, const std::string& path) {
+        return raw_answer(api_.transport_error(path, status, code, message));
+      });
   server_->set_socket_options([this](int socket) {
     int yes = 1;
     setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
@@ -130,13 +150,6 @@ HttpServer::HttpServer(Api& api, ListenConfig config)
   server_->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
     if (std::string problem = framing_problem(request); !problem.empty()) {
       write(api_.transport_error(request.path, 400, "bad_request", "malformed request: " + problem),
-            response);
-      response.set_header("Connection", "close");
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    if (headers_too_large(request, config_)) {
-      write(api_.transport_error(request.path, 431, "request_header_fields_too_large",
-                                 "too many headers, or too long ones"),
             response);
       response.set_header("Connection", "close");
       return httplib::Server::HandlerResponse::Handled;
@@ -153,17 +166,11 @@ HttpServer::HttpServer(Api& api, ListenConfig config)
     response.set_header("Connection", "close");
     return httplib::Server::HandlerResponse::Handled;
   });
-  // Called once the answer is written: one that says `Connection: close` ends its connection (cpp-httplib
-  // closes it by itself when the client asked to, so no socket is looked for then).
-  server_->set_logger([this](const httplib::Request& request, const httplib::Response& response) {
-    if (response.get_header_value("Connection") == "close" &&
-        request.get_header_value("Connection") != "close")
-      close_after_answer(request, port_);
+  // Called once the answer is written: one that says `Connection: close` ends its connection.
+  server_->set_logger([](const httplib::Request&, const httplib::Response& response) {
+    if (response.get_header_value("Connection") == "close") close_after_answer = true;
   });
   server_->set_tcp_nodelay(true);
-  server_->set_keep_alive_max_count(config_.max_requests_per_connection);
-  server_->set_keep_alive_timeout(config_.keep_alive_seconds);
-  server_->set_read_timeout(config_.read_timeout_seconds, 0);
   server_->set_write_timeout(config_.write_timeout_seconds, 0);
   server_->set_payload_max_length(config_.max_body_bytes);
   auto handler = [this](const httplib::Request& request, httplib::Response& response) {
@@ -186,6 +193,7 @@ HttpServer::HttpServer(Api& api, ListenConfig config)
                                                "the request line is too long (use POST /search)")
                         : api_.transport_error(request.path, status, "bad_request", "bad request");
     write(error, response);
+    if (status != 404) response.set_header("Connection", "close");  // what follows may not be a request
   });
   server_->set_exception_handler([this](const httplib::Request& request, httplib::Response& response,
                                         std::exception_ptr) {
@@ -194,7 +202,27 @@ HttpServer::HttpServer(Api& api, ListenConfig config)
   });
 }
 
-HttpServer::~HttpServer() = default;
+HttpServer::~HttpServer() {
+  hub_->stop();
+  queue_->shutdown();
+}
+
+void HttpServer::serve(std::shared_ptr<Connection> connection) {
+  while (true) {
+    bool last = ++connection->requests >= config_.max_requests_per_connection;
+    bool client_closes = false;
+    close_after_answer = false;
+    bool answered;
+    {
+      ConnectionStream stream(
+          *connection, ConnectionStream::Clock::now() + std::chrono::seconds(config_.read_timeout_seconds),
+          std::chrono::seconds(config_.write_timeout_seconds));
+      answered = server_->answer(stream, last, client_closes);
+    }
+    if (!answered || client_closes || last || close_after_answer || rejecting_on_this_thread()) return;
+    if (!hub_->holds_whole_request(*connection)) return hub_->give_back(std::move(connection));
+  }
+}
 
 int HttpServer::bind() {
   int port = config_.port == 0 ? server_->bind_to_any_port(config_.host)
@@ -205,7 +233,10 @@ int HttpServer::bind() {
 }
 
 bool HttpServer::listen() {
-  return server_->listen_after_bind();
+  bool served = server_->listen_after_bind();
+  hub_->stop();
+  queue_->shutdown();
+  return served;
 }
 
 void HttpServer::stop() {

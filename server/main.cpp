@@ -1,6 +1,8 @@
 // sonda-serve: answers searches over HTTP from a Sonda index.
+#include <sys/resource.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -35,6 +37,14 @@ std::thread stop_on_signal(sonda::server::HttpServer& server) {
   });
 }
 
+// Raises the soft limit of open files towards `wanted` (connections, index files), within the hard limit.
+void allow_open_files(size_t wanted) {
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) != 0 || files.rlim_cur >= wanted) return;
+  files.rlim_cur = std::min<rlim_t>(wanted, files.rlim_max);
+  setrlimit(RLIMIT_NOFILE, &files);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -49,11 +59,17 @@ int main(int argc, char** argv) {
   app.add_option("--db", db, "Index folder or Xapian stub file")->capture_default_str();
   app.add_option("--host", listen.host, "Address to bind")->capture_default_str();
   app.add_option("--port", listen.port, "Port to bind (0: any free port)")->capture_default_str();
-  app.add_option("--threads", listen.threads, "Connection threads (each open connection holds one)")
-      ->capture_default_str();
+  app.add_option("--threads", listen.threads,
+                 "Serving threads: requests answered at once (connections hold none between requests)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   app.add_option("--max-waiting", listen.max_waiting,
-                 "Connections waiting for a thread; beyond this, new connections get 503 at once")
+                 "Whole requests waiting for a thread; beyond this, requests get 503 at once")
       ->capture_default_str();
+  app.add_option("--max-connections", listen.max_connections,
+                 "Connections open at once; beyond this, new connections get 503 and are closed")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   app.add_option("--listen-backlog", listen.listen_backlog, "Connections the kernel queues before accept")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
@@ -70,7 +86,8 @@ int main(int argc, char** argv) {
   app.add_option("--max-body-kb", max_body_kb, "Largest POST body, in KB")
       ->capture_default_str()
       ->check(CLI::Range(1, 16 * 1024));
-  app.add_option("--read-timeout", listen.read_timeout_seconds, "Seconds to wait for a client's request")
+  app.add_option("--read-timeout", listen.read_timeout_seconds,
+                 "Seconds a request may take to arrive whole (head and body) from its first byte")
       ->capture_default_str();
   app.add_option("--keep-alive-requests", listen.max_requests_per_connection,
                  "Requests one connection may send before it is closed")
@@ -123,6 +140,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   sonda::keep_large_blocks_in_the_heap();
+  allow_open_files(listen.max_connections + 256);
   api_config.meilisearch.version = SONDA_VERSION;
   api_config.meilisearch.limits = api_config.limits;
   api_config.max_body_bytes = max_body_kb * 1024;

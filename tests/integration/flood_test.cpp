@@ -1,7 +1,6 @@
 // A thousand connections at once: the server serves what its threads and queue hold, answers the excess
 // 503 quickly, and stays up with bounded memory.
 #include <gtest/gtest.h>
-#include <poll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -25,23 +24,6 @@ long resident_kib() {
   for (std::string line; std::getline(status, line);)
     if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
   return -1;
-}
-
-// The status code of the response on `fd` ("HTTP/1.1 503 …" → 503), 0 when it closed or timed out.
-int read_status(int fd, std::chrono::steady_clock::time_point deadline) {
-  std::string head;
-  char buffer[4096];
-  while (head.find("\r\n") == std::string::npos) {
-    int left = static_cast<int>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now())
-            .count());
-    pollfd ready{fd, POLLIN, 0};
-    if (left <= 0 || poll(&ready, 1, left) <= 0) return 0;
-    ssize_t got = recv(fd, buffer, sizeof buffer, 0);
-    if (got <= 0) return 0;
-    head.append(buffer, static_cast<size_t>(got));
-  }
-  return head.size() > 12 ? std::atoi(head.c_str() + 9) : 0;
 }
 
 TEST(Flood, ThousandConnectionsAtOnceGetServedOr503QuicklyAndTheServerStaysUp) {
@@ -77,7 +59,7 @@ TEST(Flood, ThousandConnectionsAtOnceGetServedOr503QuicklyAndTheServerStaysUp) {
   double slowest_503 = 0;
   auto deadline = started + std::chrono::seconds(30);
   for (int fd : sockets) {
-    int status = read_status(fd, deadline);
+    int status = testing::read_status(fd, deadline);
     ++statuses[status];
     if (status == 503)
       slowest_503 = std::max(

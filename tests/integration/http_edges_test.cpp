@@ -4,7 +4,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "support/corpus_index.h"
 #include "support/loopback.h"
@@ -14,10 +17,12 @@
 namespace sonda::server {
 namespace {
 
-// True once `answer` holds one whole response (its head and as many body bytes as it announces).
-bool whole_response(const std::string& answer) {
+// True once `answer` holds one whole response (its head and as many body bytes as it announces; the head
+// alone when it answers a HEAD request).
+bool whole_response(const std::string& answer, bool to_head = false) {
   size_t head = answer.find("\r\n\r\n");
   if (head == std::string::npos) return false;
+  if (to_head) return true;
   size_t length = answer.find("Content-Length: ");
   size_t body = length == std::string::npos || length > head ? 0 : std::stoul(answer.substr(length + 16));
   return answer.size() >= head + 4 + body;
@@ -33,7 +38,9 @@ std::string exchange(int port, const std::string& raw, bool linger = false) {
   setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
   std::string out;
   char buffer[4096];
-  for (ssize_t got; (linger || !whole_response(out)) && (got = recv(fd, buffer, sizeof buffer, 0)) > 0;)
+  bool to_head = raw.rfind("HEAD ", 0) == 0;
+  for (ssize_t got;
+       (linger || !whole_response(out, to_head)) && (got = recv(fd, buffer, sizeof buffer, 0)) > 0;)
     out.append(buffer, static_cast<size_t>(got));
   close(fd);
   return out;
@@ -106,6 +113,10 @@ TEST_F(HttpEdges, EachRawRequestGetsItsStatus) {
        "POST /search HTTP/1.1\r\n" + kHost + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n", 400,
        ""},
       {"bare LF line ends", "GET /health HTTP/1.1\n" + kHost.substr(0, kHost.size() - 2) + "\n\n", 400, ""},
+      {"obs-fold: a header folded onto the next line",
+       "GET /health HTTP/1.1\r\n" + kHost + "X-A: a\r\n b\r\n\r\n", 400, ""},
+      {"obs-fold: a folded line with no colon",
+       "GET /health HTTP/1.1\r\n" + kHost + "X-A: a\r\n\tno colon here\r\n\r\n", 400, ""},
       {"a space before the colon", "GET /health HTTP/1.1\r\n" + kHost + "Content-Length : 0\r\n\r\n", 400,
        ""},
       {"a NUL byte in a header", "GET /health HTTP/1.1\r\n" + kHost + std::string("X-A: a\0b\r\n\r\n", 12),
@@ -178,6 +189,7 @@ TEST_F(HttpEdges, ARefusedRequestEndsItsConnection) {
   auto kept = one_connection(server_->port(), {good, good});
   EXPECT_EQ(statuses(kept.back()), std::vector<int>{200}) << "keep-alive";
   for (const std::string& bad : {"GET /health HTTP/1.1\r\n" + kHost + "Content-Length : 0\r\n\r\n",
+                                 "GET /health HTTP/1.1\r\n" + kHost + "X-A: a\r\n b\r\n\r\n",
                                  "GET /health HTTP/1.1\r\n" + kHost + many_headers(100, 1) + "\r\n"}) {
     auto answers = one_connection(server_->port(), {bad, good});
     EXPECT_FALSE(answers.front().empty());
@@ -196,6 +208,94 @@ TEST(HttpLimits, AConnectionServesAtMostItsRequestCount) {
   for (int i = 0; i < 3; ++i) EXPECT_EQ(statuses(answers[i]), std::vector<int>{200}) << i;
   EXPECT_NE(answers[2].find("Connection: close"), std::string::npos) << answers[2].substr(0, 300);
   EXPECT_EQ(answers[3], "") << "the fourth request is never read";
+}
+
+// A server over the sample corpus's index with `config`, and the index's folder.
+struct ServerWith {
+  explicit ServerWith(ListenConfig config) : server(build(dir), config) {}
+  static std::string build(const testing::TempDir& dir) {
+    testing::build_index(SONDA_CORPUS_DIR, (dir / "db").string());
+    return (dir / "db").string();
+  }
+  testing::TempDir dir;
+  RunningServer server;
+};
+
+TEST(HttpConnections, TwoHundredClientsSendingAByteASecondHoldNoThreadAndGet408) {
+  ListenConfig config = RunningServer::config();
+  config.threads = 2;
+  config.read_timeout_seconds = 3;
+  ServerWith running(config);
+  const std::string request = "GET /health HTTP/1.1\r\n" + kHost + "\r\n";
+  std::vector<int> slow;
+  for (int i = 0; i < 200; ++i) {
+    slow.push_back(testing::connect_loopback(static_cast<unsigned>(running.server.port())));
+    ASSERT_GE(slow.back(), 0) << i;
+  }
+  auto started = std::chrono::steady_clock::now();
+  httplib::Client client = running.server.client();
+  client.set_read_timeout(2, 0);
+  for (size_t byte = 0; byte < 2; ++byte) {  // a byte a second each, never the whole request
+    for (int fd : slow) ASSERT_EQ(send(fd, request.data() + byte, 1, MSG_NOSIGNAL), 1);
+    for (int i = 0; i < 3; ++i) {
+      auto answer = client.Get("/search?q=castigo");
+      ASSERT_TRUE(answer) << "others are answered meanwhile (round " << byte << ")";
+      EXPECT_EQ(answer->status, 200);
+    }
+    std::this_thread::sleep_until(started + std::chrono::seconds(byte + 1));
+  }
+  int timed_out = 0;
+  for (int fd : slow) {
+    timed_out += testing::read_status(fd, started + std::chrono::seconds(8)) == 408;
+    close(fd);
+  }
+  EXPECT_EQ(timed_out, 200) << "each is told 408 once its request is 3 s late, and closed";
+}
+
+TEST(HttpConnections, IdleKeepAliveConnectionsHoldNoThread) {
+  ListenConfig config = RunningServer::config();
+  config.threads = 1;
+  ServerWith running(config);
+  const std::string request = "GET /health HTTP/1.1\r\n" + kHost + "\r\n";
+  std::vector<int> idle;
+  for (int i = 0; i < 20; ++i) {
+    idle.push_back(testing::connect_loopback(static_cast<unsigned>(running.server.port())));
+    send(idle.back(), request.data(), request.size(), MSG_NOSIGNAL);
+    ASSERT_EQ(testing::read_status(idle.back(), std::chrono::steady_clock::now() + std::chrono::seconds(5)),
+              200);
+  }
+  httplib::Client client = running.server.client();
+  client.set_read_timeout(2, 0);  // well within the keep-alive time the idle ones are kept for
+  auto answer = client.Get("/search?q=castigo");
+  ASSERT_TRUE(answer) << "the one thread is free while 20 connections stay open";
+  EXPECT_EQ(answer->status, 200);
+  for (int fd : idle) close(fd);
+}
+
+TEST(HttpConnections, PipelinedRequestsAreAnsweredInOrder) {
+  ServerWith running(RunningServer::config());
+  const std::string raw = "GET /health HTTP/1.1\r\n" + kHost + "\r\n" + "GET /nowhere HTTP/1.1\r\n" + kHost +
+                          "\r\n" + "POST /search HTTP/1.1\r\n" + kHost +
+                          "Content-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"q\":\"agua\"}\n";
+  EXPECT_EQ(statuses(exchange(running.server.port(), raw, true)), (std::vector<int>{200, 404, 200}));
+}
+
+TEST(HttpConnections, ConnectionsBeyondTheBoundAreTurnedAway) {
+  ListenConfig config = RunningServer::config();
+  config.max_connections = 4;
+  ServerWith running(config);
+  std::vector<int> open;
+  for (int i = 0; i < 4; ++i)
+    open.push_back(testing::connect_loopback(static_cast<unsigned>(running.server.port())));
+  std::string answer = exchange(running.server.port(), "GET /health HTTP/1.1\r\n" + kHost + "\r\n");
+  EXPECT_EQ(statuses(answer), std::vector<int>{503}) << answer.substr(0, 300);
+  EXPECT_NE(answer.find("\"overloaded\""), std::string::npos);
+  close(open.back());
+  open.pop_back();
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the server sees the close
+  EXPECT_EQ(statuses(exchange(running.server.port(), "GET /health HTTP/1.1\r\n" + kHost + "\r\n")),
+            std::vector<int>{200});
+  for (int fd : open) close(fd);
 }
 
 }  // namespace

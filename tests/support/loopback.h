@@ -3,8 +3,13 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <string>
 
 namespace sonda::testing {
 
@@ -37,6 +42,23 @@ inline unsigned free_loopback_port() {
   getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
   close(fd);
   return ntohs(address.sin_port);
+}
+
+// The status code of the response that comes on `fd` ("HTTP/1.1 503 …" → 503); 0 when the connection
+// closes or `deadline` passes first.
+inline int read_status(int fd, std::chrono::steady_clock::time_point deadline) {
+  std::string head;
+  char buffer[4096];
+  while (head.find("\r\n") == std::string::npos) {
+    auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    pollfd ready{fd, POLLIN, 0};
+    if (left.count() <= 0 || poll(&ready, 1, static_cast<int>(left.count())) <= 0) return 0;
+    ssize_t got = recv(fd, buffer, sizeof buffer, 0);
+    if (got <= 0) return 0;
+    head.append(buffer, static_cast<size_t>(got));
+  }
+  return head.size() > 12 ? std::atoi(head.c_str() + 9) : 0;
 }
 
 }  // namespace sonda::testing
