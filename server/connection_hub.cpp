@@ -122,20 +122,15 @@ void ConnectionHub::on_readable(int fd) {
   auto found = held_.find(fd);
   if (found == held_.end()) return;
   Held& held = found->second;
-  std::string& received = held.connection->received;
+  Connection& connection = *held.connection;
   size_t cap = limits_.head.max_request_line + limits_.head.max_header_bytes + limits_.max_body_bytes + 4096;
-  char buffer[16 * 1024];
-  while (received.size() <= cap) {
-    ssize_t got = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
-    if (got > 0) {
-      received.append(buffer, static_cast<size_t>(got));
-      continue;
-    }
-    if (got < 0 && errno == EINTR) continue;
+  while (connection.received.size() <= cap) {
+    ssize_t got = connection.receive();
+    if (got > 0 || (got < 0 && errno == EINTR)) continue;
     if (got == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) return release(fd);  // closed or failed
     break;
   }
-  if (!held.reading && !received.empty()) {
+  if (!held.reading && !connection.received.empty()) {
     held.reading = true;
     held.deadline = Clock::now() + limits_.request_timeout;
   }

@@ -53,6 +53,17 @@ Connection::~Connection() {
   ::close(fd);
 }
 
+ssize_t Connection::receive() {
+  char buffer[kReadSize];  // not received.resize(): that would zero the whole size each time
+  ssize_t got = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
+  if (got > 0) received.append(buffer, static_cast<size_t>(got));
+  return got;
+}
+
+bool Connection::receive_within(std::chrono::milliseconds wait) {
+  return poll_for(fd, POLLIN, wait) && receive() > 0;
+}
+
 ConnectionStream::ConnectionStream(Connection& connection, Clock::time_point deadline,
                                    std::chrono::milliseconds write_timeout)
     : connection_(connection), deadline_(deadline), write_timeout_(write_timeout) {}
@@ -74,10 +85,7 @@ ssize_t ConnectionStream::read(char* ptr, size_t size) {
   std::string& received = connection_.received;
   while (read_from_ == received.size()) {
     if (!wait_for_bytes()) return -1;
-    size_t before = received.size();
-    received.resize(before + kReadSize);
-    ssize_t got = ::recv(connection_.fd, received.data() + before, kReadSize, MSG_DONTWAIT);
-    received.resize(before + static_cast<size_t>(std::max<ssize_t>(got, 0)));
+    ssize_t got = connection_.receive();
     if (got == 0) return 0;
     if (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return -1;
   }

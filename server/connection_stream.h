@@ -21,6 +21,11 @@ struct Connection {
   int fd;
   std::string received;  // bytes read from the socket that no request has consumed yet
   size_t requests = 0;   // requests answered on it
+
+  // Adds what the socket holds (without waiting) to `received`: recv's result (0 once the client closed).
+  ssize_t receive();
+  // Waits at most `wait` for bytes and adds what came to `received`; false when none came.
+  bool receive_within(std::chrono::milliseconds wait);
 };
 
 // The stream of one request on `connection`: reads what was received first, then the socket, waiting
