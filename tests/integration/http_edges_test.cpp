@@ -272,6 +272,25 @@ TEST(HttpConnections, IdleKeepAliveConnectionsHoldNoThread) {
   for (int fd : idle) close(fd);
 }
 
+TEST(HttpConnections, AnIdleConnectionIsClosedAfterTheKeepAliveTime) {
+  ListenConfig config = RunningServer::config();
+  config.keep_alive_seconds = 1;
+  ServerWith running(config);
+  int fd = testing::connect_loopback(static_cast<unsigned>(running.server.port()));
+  const std::string request = "GET /health HTTP/1.1\r\n" + kHost + "\r\n";
+  send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+  auto answered = std::chrono::steady_clock::now();
+  ASSERT_EQ(testing::read_status(fd, answered + std::chrono::seconds(5)), 200);
+  char byte;
+  timeval wait{5, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+  EXPECT_EQ(recv(fd, &byte, 1, 0), 0) << "closed by the server, not by the 5 s wait";
+  double idle = std::chrono::duration<double>(std::chrono::steady_clock::now() - answered).count();
+  EXPECT_GE(idle, 0.9);
+  EXPECT_LT(idle, 4.0);
+  close(fd);
+}
+
 TEST(HttpConnections, PipelinedRequestsAreAnsweredInOrder) {
   ServerWith running(RunningServer::config());
   const std::string raw = "GET /health HTTP/1.1\r\n" + kHost + "\r\n" + "GET /nowhere HTTP/1.1\r\n" + kHost +
