@@ -16,17 +16,6 @@ Error at_line(size_t line, const std::string& message) {
   return Error{ErrorCode::invalid_argument, "line " + std::to_string(line) + ": " + message};
 }
 
-// The pieces of `text` between separators, empty ones included.
-std::vector<std::string_view> pieces(std::string_view text, char separator) {
-  std::vector<std::string_view> out;
-  while (true) {
-    size_t end = text.find(separator);
-    out.push_back(text.substr(0, end));
-    if (end == std::string_view::npos) return out;
-    text.remove_prefix(end + 1);
-  }
-}
-
 // `fr` or `es` when the line starts with "fr:" or "es:", "" when it has no language, nullopt for an
 // unknown one ("de:"); `rest` is what follows.
 std::optional<std::string> language_of(std::string_view line, std::string_view& rest) {
@@ -49,7 +38,7 @@ std::optional<std::string> language_of(std::string_view line, std::string_view& 
 Result<Synonyms> Synonyms::parse(std::string_view text, analysis::Analyzer& analyzer) {
   Synonyms out;
   size_t number = 0;
-  for (std::string_view raw_line : pieces(text, '\n')) {
+  for (std::string_view raw_line : split_pieces(text, '\n')) {
     ++number;
     std::string_view line = trim(raw_line);
     if (line.empty() || line.front() == '#') continue;
@@ -61,7 +50,7 @@ Result<Synonyms> Synonyms::parse(std::string_view text, analysis::Analyzer& anal
     if (!lang) return at_line(number, "unknown language (fr: or es:, or none for both)");
     Group group{*lang, {}};
     std::set<std::string> seen;
-    for (std::string_view piece : pieces(rest, ',')) {
+    for (std::string_view piece : split_pieces(rest, ',')) {
       std::string_view raw = trim(piece);
       if (raw.empty()) return at_line(number, "an empty term");
       if (group.terms.size() == kMaxTermsPerGroup)

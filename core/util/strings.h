@@ -25,6 +25,17 @@ inline std::string_view trim(std::string_view text) {
   return text;
 }
 
+// The pieces of `text` between separators, empty ones included ("a,,b" → "a", "", "b").
+inline std::vector<std::string_view> split_pieces(std::string_view text, char separator) {
+  std::vector<std::string_view> out;
+  while (true) {
+    size_t end = text.find(separator);
+    out.push_back(text.substr(0, end));
+    if (end == std::string_view::npos) return out;
+    text.remove_prefix(end + 1);
+  }
+}
+
 // `text` split at every `separator`, each part trimmed, empty parts dropped.
 inline std::vector<std::string> split_trimmed(std::string_view text, char separator) {
   std::vector<std::string> parts;
