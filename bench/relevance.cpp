@@ -15,7 +15,7 @@
 #include "bench/bench_queries.h"
 #include "enrich/gazetteer.h"
 #include "search/searcher.h"
-#include "translate/apertium_lexicon.h"
+#include "translate/french_spanish.h"
 
 namespace {
 
@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
   auto searcher = sonda::search::Searcher::open(argv[1], *gazetteer);
   if (!searcher) return 2;
   auto lexicon =
-      cross ? sonda::translate::ApertiumLexicon::open() : sonda::Error{sonda::ErrorCode::not_found, ""};
+      cross ? sonda::translate::open_french_spanish() : sonda::Error{sonda::ErrorCode::not_found, ""};
   if (cross && !lexicon) {
     std::fprintf(stderr, "%s\n", lexicon.error().message.c_str());
     return 2;

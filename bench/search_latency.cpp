@@ -12,7 +12,7 @@
 #include "bench/bench_queries.h"
 #include "enrich/gazetteer.h"
 #include "search/searcher.h"
-#include "translate/apertium_lexicon.h"
+#include "translate/french_spanish.h"
 #include "util/allocator.h"
 
 int main(int argc, char** argv) {
@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", searcher.error().message.c_str());
     return 2;
   }
-  auto lexicon = mode == "cross" ? sonda::translate::ApertiumLexicon::open()
+  auto lexicon = mode == "cross" ? sonda::translate::open_french_spanish()
                                  : sonda::Error{sonda::ErrorCode::not_found, "not asked"};
   if (mode == "cross" && !lexicon) {
     std::fprintf(stderr, "%s\n", lexicon.error().message.c_str());

@@ -12,7 +12,7 @@
 #include "search/searcher_pool.h"
 #include "server/api.h"
 #include "server/http_server.h"
-#include "translate/apertium_lexicon.h"
+#include "translate/french_spanish.h"
 #include "util/allocator.h"
 
 namespace {
@@ -164,7 +164,7 @@ int main(int argc, char** argv) {
     }
     synonyms = std::move(*opened);
   }
-  auto lexicon = sonda::translate::ApertiumLexicon::open(apertium_folder);
+  auto lexicon = sonda::translate::open_french_spanish(apertium_folder);
   if (!lexicon) std::cerr << "sonda-serve: cross-language search is off: " << lexicon.error().message << '\n';
   const sonda::translate::Lexicon* cross_language = lexicon ? lexicon->get() : nullptr;
   sonda::search::SearcherPool pool(db, *gazetteer, std::chrono::milliseconds(200), remote, synonyms.get(),

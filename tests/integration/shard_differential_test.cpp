@@ -17,7 +17,7 @@
 #include "support/running_server.h"
 #include "support/shard_server.h"
 #include "support/temp_dir.h"
-#include "translate/apertium_lexicon.h"
+#include "translate/french_spanish.h"
 
 namespace sonda {
 namespace {
@@ -79,7 +79,7 @@ class ShardDifferential : public ::testing::Test {
         stub << "remote tcp " << shards_.back()->address() << "\n";
       }
     }
-    auto lexicon = translate::ApertiumLexicon::open();
+    auto lexicon = translate::open_french_spanish();
     ASSERT_TRUE(lexicon.ok()) << lexicon.error().message
                               << " (scripts/install-deps.sh installs apertium-fr-es)";
     lexicon_ = lexicon->release();
@@ -177,7 +177,7 @@ class ShardDifferential : public ::testing::Test {
   }
 
   static inline testing::TempDir* dir_ = nullptr;
-  static inline translate::ApertiumLexicon* lexicon_ = nullptr;
+  static inline translate::Lexicon* lexicon_ = nullptr;
   static inline std::vector<std::unique_ptr<ShardServer>> shards_;
   static inline std::vector<std::pair<std::string, std::unique_ptr<server::RunningServer>>> servers_;
 };
