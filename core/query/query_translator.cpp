@@ -123,7 +123,7 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
   // (its own query again: one holding a posting source must not stand twice in a query tree)
   for (auto& name : names_of(entity_terms_of(text, positive), stem_query(stems, stem_prefix)))
     variants.push_back(std::move(name));
-  for (auto& other : translations_of(token, std::string(text), positive))
+  for (auto& other : translations_of(token.word, std::string(text), stems, positive))
     variants.push_back(std::move(other));
   if (variants.empty()) return exact;
   if (own_stems_held) variants.insert(variants.begin(), exact);
@@ -184,7 +184,10 @@ std::optional<Xapian::Query> QueryTranslator::synonym_run(const QueryNode& node,
     std::vector<std::string> run(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(count));
     std::vector<Xapian::Query> alternatives = synonyms_of(join(run, " "), positive);
     std::vector<std::string> typed_run(typed.begin(), typed.begin() + static_cast<std::ptrdiff_t>(count));
-    std::vector<std::string> entities = entity_terms_of(join(typed_run, " "), positive);
+    std::string typed_text = join(typed_run, " ");
+    for (auto& unit : translations_of(typed_text, typed_text, {}, positive))
+      alternatives.push_back(std::move(unit));
+    std::vector<std::string> entities = entity_terms_of(typed_text, positive);
     if (alternatives.empty() && entities.empty()) continue;
     std::vector<Xapian::Query> typed_words;
     for (size_t i = start; i < start + count; ++i)
@@ -205,14 +208,13 @@ std::optional<Xapian::Query> QueryTranslator::synonym_run(const QueryNode& node,
   return std::nullopt;
 }
 
-std::vector<Xapian::Query> QueryTranslator::translations_of(const analysis::Token& token,
-                                                            const std::string& typed, bool positive) {
+std::vector<Xapian::Query> QueryTranslator::translations_of(std::string_view words, const std::string& typed,
+                                                            std::set<std::string> seen, bool positive) {
   std::vector<Xapian::Query> out;
   if (!lexicon_ || !positive) return out;
-  std::set<std::string> seen = stems_of(token);
   for (const std::string& from : langs_) {
     std::string to = translate::other_language(from);
-    for (const std::string& lemma : lexicon_->translate(token.word, from)) {
+    for (const std::string& lemma : lexicon_->translate(words, from)) {
       std::vector<Xapian::Query> words;
       std::vector<std::string> stems;
       for (const auto& word : tokens_of(lemma)) {

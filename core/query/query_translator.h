@@ -119,13 +119,15 @@ class QueryTranslator {
   // those `typed` (the words' own query) does not match: those keep their ranking.
   std::vector<Xapian::Query> names_of(const std::vector<std::string>& entity_terms,
                                       const Xapian::Query& typed);
-  // Runs of plain words in `node`'s children that are a multi-word synonym term or name, from child `start`.
+  // Runs of plain words in `node`'s children that are a multi-word synonym term, name or translated unit,
+  // from child `start`.
   std::optional<Xapian::Query> synonym_run(const QueryNode& node, size_t start, size_t& length,
                                            bool positive);
-  // The translations of a word into the other language of each language it is read in, weighted below
-  // every match in its own language.
-  std::vector<Xapian::Query> translations_of(const analysis::Token& token, const std::string& typed,
-                                             bool positive);
+  // The translations of `words` (one word, or a run of them) into the other language of each language they
+  // are read in, each a word (through its stems) or a phrase, weighted below every match in its own
+  // language; a one-word translation whose stem is in `seen` (already matched) adds nothing.
+  std::vector<Xapian::Query> translations_of(std::string_view words, const std::string& typed,
+                                             std::set<std::string> seen, bool positive);
   // The proximity clause's term for a finished word: its stems, and its typo candidates' when it has some.
   Xapian::Query finished_proximity_term(const analysis::Token& token);
   // For a word of five letters or more that no document holds (digits never): the indexed words one or two

@@ -8,7 +8,7 @@
 #include "analysis/unicode_fold.h"
 #include "search/searcher.h"
 #include "support/corpus_search.h"
-#include "translate/apertium_lexicon.h"
+#include "translate/french_spanish.h"
 
 namespace sonda::search {
 namespace {
@@ -231,7 +231,7 @@ TEST_F(CorpusSearch, AHundredTypoableWordsStayBounded) {
 }
 
 TEST_F(CorpusSearch, AFrenchQueryFindsSpanishDocumentsAcrossLanguages) {
-  auto lexicon = translate::ApertiumLexicon::open();
+  auto lexicon = translate::open_french_spanish();
   ASSERT_TRUE(lexicon.ok()) << lexicon.error().message;
   SearchRequest request;
   request.q = "familles ";
@@ -258,11 +258,39 @@ TEST_F(CorpusSearch, AFrenchQueryFindsSpanishDocumentsAcrossLanguages) {
   searcher_->use_lexicon(nullptr);
 }
 
+// The field's own terms, which Apertium lacks (châtiment, corporel) or reads word by word (petite enfance),
+// cross as units through the built-in domain list, whatever their inflection.
+TEST_F(CorpusSearch, TheFieldsOwnTermsCrossLanguagesAsUnits) {
+  auto lexicon = translate::open_french_spanish();
+  ASSERT_TRUE(lexicon.ok()) << lexicon.error().message;
+  searcher_->use_lexicon(lexicon->get());
+  SearchRequest request;
+  request.q = "châtiments corporels ";
+  request.lang = "es";
+  request.cross_language = true;
+  SearchResponse answer = search(request);
+  ASSERT_GE(answer.hits.size(), 2u);
+  std::set<std::string> ids;
+  for (const Hit& hit : answer.hits) ids.insert(hit.document.id);
+  EXPECT_TRUE(ids.contains("es/infancia-sin-castigo.md")) << answer.hits.front().document.id;
+  EXPECT_TRUE(ids.contains("es/guatemala-nota-castigo-fisico.pdf")) << answer.hits.front().document.id;
+  std::map<std::string, std::vector<std::string>> translations(answer.translations.begin(),
+                                                               answer.translations.end());
+  EXPECT_EQ(translations["châtiments corporels"],
+            (std::vector<std::string>{"castigo corporal", "castigo físico"}));
+  request.q = "petite enfance ";
+  answer = search(request);
+  ASSERT_FALSE(answer.hits.empty());
+  EXPECT_NE(answer.hits.front().snippet.find("<mark>primera infancia</mark>"), std::string::npos)
+      << answer.hits.front().document.id << ": " << answer.hits.front().snippet;
+  searcher_->use_lexicon(nullptr);
+}
+
 // Every topic of the sample corpus, asked by its label in one language, finds documents of the other language
 // tagged with it in the first ten hits, both ways, with crossLanguage and without (the label is a gazetteer
 // name, which matches the documents tagged with its entity in either language).
 TEST_F(CorpusSearch, EveryTopicLabelFindsTheOtherLanguagesDocumentsOfThatTopic) {
-  auto lexicon = translate::ApertiumLexicon::open();
+  auto lexicon = translate::open_french_spanish();
   ASSERT_TRUE(lexicon.ok()) << lexicon.error().message;
   searcher_->use_lexicon(lexicon->get());
   const enrich::Gazetteer& gazetteer = testing::builtin_gazetteer();

@@ -8,6 +8,7 @@
 #include "analysis/unicode_fold.h"
 #include "query/query_parser.h"
 #include "query/query_translator.h"
+#include "translate/domain_lexicon.h"
 
 namespace sonda::query {
 namespace {
@@ -390,6 +391,34 @@ TEST(QueryTranslatorTable, WordsAlsoMatchTheirTranslations) {
   EXPECT_EQ(t.translations,
             (std::map<std::string, std::vector<std::string>>{{"enfance", {"niñez", "infancia"}}}));
   EXPECT_TRUE(t.highlight.stems.contains("ninez")) << "snippets mark the translations";
+}
+
+// A multi-word unit of the lexicon (whatever its inflection) also matches its translations as phrases.
+TEST(QueryTranslatorTable, MultiWordUnitsAlsoMatchTheirTranslations) {
+  analysis::Analyzer analyzer;
+  FakeLookup lookup;
+  auto lexicon = translate::DomainLexicon::parse(
+      "petite enfance\tprimera infancia\nvisite à domicile\tvisita domiciliaria\nenfance\tinfancia\n");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.error().message;
+  const ContainsCase cases[] = {
+      {"petite enfance ", {"fr"}, "0.2999999999999999889 * (Zprimer PHRASE 2 Zinfanci)"},
+      {"Petites enfances ", {"fr"}, "0.2999999999999999889 * (Zprimer PHRASE 2 Zinfanci)"},
+      {"visites à domicile ", {"fr"}, "0.2999999999999999889 * (Zvisit PHRASE 2 Zdomiciliari)"},
+      {"la petite enfance au Pérou ", {"fr"}, "(Zprimer PHRASE 2 Zinfanci)"},
+      {"primera infancia ", {"es"}, "0.2999999999999999889 * (Zpetit PHRASE 2 Zenfanc)"},
+  };
+  for (const ContainsCase& c : cases) {
+    QueryTranslator translator(analyzer, lookup, c.langs);
+    translator.set_lexicon(lexicon->get());
+    std::string query = translator.translate(parse_query(c.query), MatchMode::all).query.get_description();
+    EXPECT_NE(query.find(c.fragment), std::string::npos) << c.query << " → " << query;
+  }
+  QueryTranslator translator(analyzer, lookup, {"fr"});
+  translator.set_lexicon(lexicon->get());
+  Translation t = translator.translate(parse_query("petite enfance "), MatchMode::all);
+  EXPECT_EQ(t.translations, (std::map<std::string, std::vector<std::string>>{
+                                {"enfance", {"infancia"}}, {"petite enfance", {"primera infancia"}}}));
+  EXPECT_TRUE(t.highlight.stems.contains("primer")) << "snippets mark the unit's words";
 }
 
 TEST(QueryTranslator, EmptyQueryBrowses) {
