@@ -6,16 +6,19 @@
 #include <unicode/unistr.h>
 #include <unicode/ustdio.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
 
 #include "analysis/unicode_fold.h"
+#include "translate/bilingual_entries.h"
 
 namespace sonda::translate {
 namespace {
 
 constexpr size_t kMaxCachedWords = 100'000;
+constexpr size_t kMaxTranslations = 8;  // per word, over all its readings
 constexpr size_t kMaxWordBytes = 64;
 
 // Loads one compiled automaton; false when the file cannot be read.
@@ -81,12 +84,35 @@ std::string lemma_of(const std::string& reading) {
   return first == std::string::npos ? std::string{} : lemma.substr(first);
 }
 
+// The first tag of a reading or entry ("protection<n><f>" → "<n>"), its part of speech.
+std::string first_tag(const std::string& reading) {
+  size_t open = reading.find('<');
+  size_t close = reading.find('>', open);
+  return open == std::string::npos || close == std::string::npos ? std::string{}
+                                                                 : reading.substr(open, close - open + 1);
+}
+
+// The key alternatives are filed under: a lemma and its part of speech ("protection<n>").
+std::string alternative_key(const std::string& reading) {
+  std::string lemma = lemma_of(reading);
+  return lemma.empty() ? std::string{} : lemma + first_tag(reading);
+}
+
 }  // namespace
 
 struct ApertiumLexicon::Direction {
   std::string from;
   FSTProcessor analyser;
   FSTProcessor bilingual;
+  // Every lemma a lemma and part of speech may translate to, beyond the look-up's longest match: the
+  // other entries of this direction's dictionary and the entries of the other direction that give it.
+  std::unordered_map<std::string, std::vector<std::string>> alternatives;
+
+  void add_alternative(const std::string& key, const std::string& lemma) {
+    if (key.empty() || lemma.empty()) return;
+    auto& listed = alternatives[key];
+    if (std::find(listed.begin(), listed.end(), lemma) == listed.end()) listed.push_back(lemma);
+  }
 };
 
 ApertiumLexicon::ApertiumLexicon() = default;
@@ -113,6 +139,16 @@ Result<std::unique_ptr<ApertiumLexicon>> ApertiumLexicon::open(const std::string
     direction->bilingual.initBiltrans();
     if (!direction->analyser.valid() || !direction->bilingual.valid())
       return Error{ErrorCode::corrupt, folder + ": the " + pair + " dictionaries are not valid"};
+  }
+  for (auto [direction, other] : {std::pair{lexicon->fr_es_.get(), lexicon->es_fr_.get()},
+                                  std::pair{lexicon->es_fr_.get(), lexicon->fr_es_.get()}}) {
+    auto entries =
+        read_bilingual_entries(folder + "/" + direction->from + "-" + other->from + ".autobil.bin");
+    if (!entries) return entries.error();
+    for (const auto& [source, target] : *entries) {
+      direction->add_alternative(alternative_key(source), lemma_of(target));
+      other->add_alternative(alternative_key(target), lemma_of(source));
+    }
   }
   return lexicon;
 }
@@ -141,14 +177,21 @@ std::vector<std::string> ApertiumLexicon::look_up(const std::string& word, Direc
   std::free(buffer);
   std::vector<std::string> lemmas;
   std::set<std::string> seen;
-  for (const std::string& reading : readings_of(analysed)) {
+  auto keep = [&](const std::string& lemma) {
+    if (!lemma.empty() && lemmas.size() < kMaxTranslations && seen.insert(lemma).second)
+      lemmas.push_back(lemma);
+  };
+  std::vector<std::string> readings = readings_of(analysed);
+  for (const std::string& reading : readings) {  // the look-up's choice for each reading first
     if (lemma_of(reading).empty()) continue;
     std::string translated = utf8(direction.bilingual.biltrans(ustring("^" + reading + "$")));
-    for (const std::string& option : readings_of("^/" + translated.substr(translated.empty() ? 0 : 1))) {
-      std::string lemma = lemma_of(option);
-      if (!lemma.empty() && seen.insert(lemma).second) lemmas.push_back(lemma);
-    }
+    for (const std::string& option : readings_of("^/" + translated.substr(translated.empty() ? 0 : 1)))
+      keep(lemma_of(option));
   }
+  for (const std::string& reading : readings)
+    if (auto found = direction.alternatives.find(alternative_key(reading));
+        found != direction.alternatives.end())
+      for (const std::string& lemma : found->second) keep(lemma);
   return lemmas;
 }
 

@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 
+#include "support/temp_dir.h"
 #include "translate/apertium_lexicon.h"
+#include "translate/bilingual_entries.h"
 
 namespace sonda::translate {
 namespace {
@@ -47,6 +50,37 @@ TEST_F(ApertiumLexiconTest, TranslatesWordsIntoTheOtherLanguagesLemmas) {
     for (const auto& expected : c.expected)
       EXPECT_TRUE(has(translations, expected)) << c.from << " " << c.word;
   }
+}
+
+// The look-up gives one longest match per reading (protection → amparo); the dictionaries' other entries
+// for the same lemma and part of speech, in either direction, are kept too.
+TEST_F(ApertiumLexiconTest, KeepsTheAlternativesTheLookUpHides) {
+  const Translation cases[] = {
+      {"fr", "protection", {"amparo", "protección"}},  // protección: another fr-es entry
+      {"fr", "enfance", {"niñez", "infancia"}},        // infancia → enfance: an es-fr entry
+      {"es", "amparo", {"protection"}},
+      {"es", "protección", {"protection"}},
+  };
+  for (const Translation& c : cases) {
+    auto translations = lexicon_->translate(c.word, c.from);
+    for (const auto& expected : c.expected)
+      EXPECT_TRUE(has(translations, expected)) << c.from << " " << c.word << " → " << expected;
+    EXPECT_LE(translations.size(), 8u) << c.word;
+  }
+}
+
+TEST(BilingualEntries, ReadsEveryEntryOfAMainSectionAndNothingFromWhatIsNotADictionary) {
+  auto entries = read_bilingual_entries(std::string(kApertiumFolder) + "/fr-es.autobil.bin");
+  ASSERT_TRUE(entries.ok()) << entries.error().message;
+  EXPECT_GT(entries->size(), 10'000u);
+  EXPECT_NE(std::find(entries->begin(), entries->end(), BilingualEntry{"protection<n>", "protección<n>"}),
+            entries->end());
+  EXPECT_FALSE(read_bilingual_entries("/nonexistent/fr-es.autobil.bin").ok());
+  testing::TempDir dir;
+  std::ofstream(dir / "text.bin") << "not a dictionary, a line of text\n";
+  auto garbage = read_bilingual_entries((dir / "text.bin").string());
+  EXPECT_TRUE(!garbage.ok() || garbage->empty()) << "an error or nothing, never a crash";
+  EXPECT_EQ(read_bilingual_entries(std::string(kApertiumFolder) + "/fr-es.autobil.bin", 5)->size(), 5u);
 }
 
 TEST_F(ApertiumLexiconTest, UnknownWordsContractionsAndHostileInputGiveNothing) {
