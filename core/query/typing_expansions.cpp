@@ -18,7 +18,7 @@ constexpr double kCompletionWeight = 0.6;
 constexpr size_t kProximityCompletions = 5;
 // The likeliest readings of a word being typed (itself, when a word, or a completion of another stem) whose
 // best documents the first page shows.
-constexpr size_t kPromotedReadings = 3;
+constexpr size_t kPromotedReadings = 5;
 // A word no document holds (or at most this many): up to this many words a typo away; a reading of it (one
 // of them, or its own stems) weighs its documents over the likeliest reading's, a word a typo away that
 // times this weight, below a word typed right.

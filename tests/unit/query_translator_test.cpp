@@ -64,7 +64,9 @@ class FakeLookup : public TermLookup {
   }
   std::vector<Completion> completions(std::string_view prefix, size_t limit) const override {
     std::vector<Completion> words = {{"chateau", 10}, {"chatiments", 8}, {"chaton", 5}, {"chats", 2},
-                                     {"notre", 6},    {"notes", 3},      {"leurs", 3}};
+                                     {"notre", 6},    {"notes", 3},      {"leurs", 3},  {"maison", 9},
+                                     {"marche", 8},   {"maladie", 7},    {"manger", 6}, {"matin", 5},
+                                     {"mardi", 4}};
     std::erase_if(words, [&](const Completion& c) { return !c.word.starts_with(prefix); });
     words.resize(std::min(words.size(), limit));
     return words;
@@ -236,7 +238,8 @@ TEST(QueryTranslatorTable, TheWordBeingTypedAlsoMatchesItsCompletions) {
   EXPECT_FALSE(translation.highlight.prefix_terms.front().empty());
 }
 
-// The completions among the three likeliest readings of the word being typed (one per stem), likeliest first.
+// The completions among the five likeliest readings of the word being typed (one per stem), likeliest first:
+// half the first page shows the best hit of each.
 const struct {
   std::string query;
   std::vector<std::string> completions;
@@ -244,10 +247,11 @@ const struct {
     {"chat", {"chateau", "chaton"}},  // chateau 10, chaton 5, chat itself 3
     {"chati", {"chatiments"}},        // chats: another form of chatiments
     {"le chat", {"chateau", "chaton"}},
-    {"chat ", {}},       // finished
-    {"\"le chat", {}},   // in a phrase
-    {"title:chat", {}},  // in a scope
-    {"zzz", {}},         // nothing completes it
+    {"chat ", {}},                                               // finished
+    {"\"le chat", {}},                                           // in a phrase
+    {"title:chat", {}},                                          // in a scope
+    {"zzz", {}},                                                 // nothing completes it
+    {"ma", {"maison", "marche", "maladie", "manger", "matin"}},  // not mardi, the sixth
 };
 
 TEST(QueryTranslatorTable, TheLikeliestReadingsOfTheWordBeingTypedAreNamed) {
