@@ -1,13 +1,16 @@
 // sonda-bench-search: in-process /search latency over a query file, with facets and snippets, as JSON.
 //
-//   sonda-bench-search DB QUERIES.jsonl [ROUNDS] [full|no-facets|no-hits|cross]
+//   sonda-bench-search DB QUERIES.jsonl [ROUNDS] [full|no-facets|no-hits|cross] [SLOWEST]
 //
 // "full" is what the widget asks (four facets, ten hits with snippets); "no-facets" and "no-hits" leave
 // out a part, to see what each costs; "cross" is "full" with crossLanguage (Apertium's dictionaries).
+// SLOWEST > 0 lists that many of the slowest queries of the counted rounds, with their planning time.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <tuple>
 
 #include "bench/bench_queries.h"
 #include "enrich/gazetteer.h"
@@ -18,11 +21,14 @@
 int main(int argc, char** argv) {
   sonda::keep_large_blocks_in_the_heap();  // as sonda-serve does
   if (argc < 3) {
-    std::fprintf(stderr, "usage: sonda-bench-search DB QUERIES.jsonl [ROUNDS]\n");
+    std::fprintf(
+        stderr,
+        "usage: sonda-bench-search DB QUERIES.jsonl [ROUNDS] [full|no-facets|no-hits|cross] [SLOWEST]\n");
     return 2;
   }
   int rounds = argc > 3 ? std::atoi(argv[3]) : 3;
   std::string mode = argc > 4 ? argv[4] : "full";
+  size_t slowest = argc > 5 ? static_cast<size_t>(std::atoi(argv[5])) : 0;  // listed on stderr
   auto queries = sonda::bench::load_queries(argv[2]);
   auto gazetteer = sonda::enrich::Gazetteer::load("");
   if (!queries || !gazetteer) return 2;
@@ -41,6 +47,7 @@ int main(int argc, char** argv) {
   std::vector<double> milliseconds, planning,
       first_planning;  // first: each query's first run (word lists cold)
   size_t hits = 0;
+  std::vector<std::tuple<double, double, std::string>> by_query;  // (ms, planning ms, query), counted rounds
   auto started = std::chrono::steady_clock::now();
   for (int round = 0; round <= rounds; ++round) {  // round 0 warms the caches and is not counted
     for (const auto& query : *queries) {
@@ -61,10 +68,15 @@ int main(int argc, char** argv) {
       }
       milliseconds.push_back(ms);
       planning.push_back(response->planning_ms);
+      if (slowest) by_query.emplace_back(ms, response->planning_ms, query.text);
       hits += response->hits.size();
     }
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::sort(by_query.begin(), by_query.end(), std::greater<>());
+  for (size_t i = 0; i < std::min(slowest, by_query.size()); ++i)
+    std::fprintf(stderr, "%8.3f ms (planning %.3f)  %s\n", std::get<0>(by_query[i]), std::get<1>(by_query[i]),
+                 std::get<2>(by_query[i]).c_str());
   std::printf(
       "{\"queries\": %zu, \"rounds\": %d, \"p50_ms\": %.3f, \"p95_ms\": %.3f, \"p99_ms\": %.3f, "
       "\"max_ms\": %.3f, \"qps_one_thread\": %.0f, \"hits_per_query\": %.2f, \"planning_p50_ms\": %.3f, "
