@@ -6,15 +6,12 @@
 #include <optional>
 #include <set>
 
+#include "analysis/list_lines.h"
 #include "analysis/text_cleaner.h"
 #include "util/strings.h"
 
 namespace sonda::query {
 namespace {
-
-Error at_line(size_t line, const std::string& message) {
-  return Error{ErrorCode::invalid_argument, "line " + std::to_string(line) + ": " + message};
-}
 
 // `fr` or `es` when the line starts with "fr:" or "es:", "" when it has no language, nullopt for an
 // unknown one ("de:"); `rest` is what follows.
@@ -37,36 +34,32 @@ std::optional<std::string> language_of(std::string_view line, std::string_view& 
 
 Result<Synonyms> Synonyms::parse(std::string_view text, analysis::Analyzer& analyzer) {
   Synonyms out;
-  size_t number = 0;
-  for (std::string_view raw_line : split_pieces(text, '\n')) {
-    ++number;
-    std::string_view line = trim(raw_line);
-    if (line.empty() || line.front() == '#') continue;
-    if (line.size() > kMaxSynonymLineBytes)
-      return at_line(number, "longer than " + std::to_string(kMaxSynonymLineBytes) + " bytes");
-    if (!analysis::is_valid_utf8(line)) return at_line(number, "not valid UTF-8 text");
-    std::string_view rest;
-    std::optional<std::string> lang = language_of(line, rest);
-    if (!lang) return at_line(number, "unknown language (fr: or es:, or none for both)");
-    Group group{*lang, {}};
-    std::set<std::string> seen;
-    for (std::string_view piece : split_pieces(rest, ',')) {
-      std::string_view raw = trim(piece);
-      if (raw.empty()) return at_line(number, "an empty term");
-      if (group.terms.size() == kMaxTermsPerGroup)
-        return at_line(number, "more than " + std::to_string(kMaxTermsPerGroup) + " terms");
-      std::vector<std::string> words;
-      for (const auto& token : analyzer.tokens(analysis::clean_text(raw))) words.push_back(token.folded);
-      if (words.empty()) return at_line(number, "the term '" + std::string(raw) + "' has no word");
-      if (words.size() > kMaxWordsPerTerm)
-        return at_line(number, "a term of more than " + std::to_string(kMaxWordsPerTerm) + " words");
-      if (seen.insert(join(words, " ")).second) group.terms.push_back(join(words, " "));
-      out.longest_ = std::max(out.longest_, words.size());
-    }
-    if (group.terms.size() < 2) return at_line(number, "a group needs two different terms or more");
-    for (const auto& term : group.terms) out.by_term_[term].push_back(out.groups_.size());
-    out.groups_.push_back(std::move(group));
-  }
+  Status read =
+      analysis::read_list_lines(text, kMaxSynonymLineBytes, [&](std::string_view line) -> std::string {
+        std::string_view rest;
+        std::optional<std::string> lang = language_of(line, rest);
+        if (!lang) return "unknown language (fr: or es:, or none for both)";
+        Group group{*lang, {}};
+        std::set<std::string> seen;
+        for (std::string_view piece : split_pieces(rest, ',')) {
+          std::string_view raw = trim(piece);
+          if (raw.empty()) return "an empty term";
+          if (group.terms.size() == kMaxTermsPerGroup)
+            return "more than " + std::to_string(kMaxTermsPerGroup) + " terms";
+          std::vector<std::string> words;
+          for (const auto& token : analyzer.tokens(analysis::clean_text(raw))) words.push_back(token.folded);
+          if (words.empty()) return "the term '" + std::string(raw) + "' has no word";
+          if (words.size() > kMaxWordsPerTerm)
+            return "a term of more than " + std::to_string(kMaxWordsPerTerm) + " words";
+          if (seen.insert(join(words, " ")).second) group.terms.push_back(join(words, " "));
+          out.longest_ = std::max(out.longest_, words.size());
+        }
+        if (group.terms.size() < 2) return "a group needs two different terms or more";
+        for (const auto& term : group.terms) out.by_term_[term].push_back(out.groups_.size());
+        out.groups_.push_back(std::move(group));
+        return {};
+      });
+  if (!read) return read.error();
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analysis/list_lines.h"
 #include "analysis/stopwords.h"
 #include "analysis/text_cleaner.h"
 #include "util/strings.h"
@@ -11,14 +12,6 @@
 namespace sonda::translate {
 
 std::string_view builtin_domain_lexicon_text();  // embedded core/translate/domain_fr_es.tsv
-
-namespace {
-
-Error at_line(size_t line, const std::string& message) {
-  return Error{ErrorCode::invalid_argument, "line " + std::to_string(line) + ": " + message};
-}
-
-}  // namespace
 
 std::string DomainLexicon::key_of(std::string_view text, std::string_view lang) const {
   std::vector<std::string> stems;
@@ -29,39 +22,35 @@ std::string DomainLexicon::key_of(std::string_view text, std::string_view lang) 
 
 Result<std::unique_ptr<DomainLexicon>> DomainLexicon::parse(std::string_view text) {
   std::unique_ptr<DomainLexicon> out(new DomainLexicon());
-  size_t number = 0;
-  for (std::string_view raw_line : split_pieces(text, '\n')) {
-    ++number;
-    std::string_view line = trim(raw_line);
-    if (line.empty() || line.front() == '#') continue;
-    if (line.size() > kMaxDomainLineBytes)
-      return at_line(number, "longer than " + std::to_string(kMaxDomainLineBytes) + " bytes");
-    if (!analysis::is_valid_utf8(line)) return at_line(number, "not valid UTF-8 text");
-    std::vector<std::string_view> sides = split_pieces(line, '\t');
-    if (sides.size() != 2) return at_line(number, "expected French terms, one tab, Spanish terms");
-    std::vector<std::pair<std::string, std::string>> terms[2];  // per side: (written, key)
-    const char* langs[2] = {"fr", "es"};
-    for (int side = 0; side < 2; ++side) {
-      for (std::string_view piece : split_pieces(sides[side], ',')) {
-        std::string_view term = trim(piece);
-        if (term.empty()) return at_line(number, "an empty term");
-        if (terms[side].size() == kMaxDomainTermsPerSide)
-          return at_line(number, "more than " + std::to_string(kMaxDomainTermsPerSide) + " terms on a side");
-        if (out->analyzer_.tokens(analysis::clean_text(term)).size() > kMaxDomainWordsPerTerm)
-          return at_line(number, "a term of more than " + std::to_string(kMaxDomainWordsPerTerm) + " words");
-        std::string key = out->key_of(term, langs[side]);
-        if (key.empty()) return at_line(number, "the term '" + std::string(term) + "' has no word to match");
-        terms[side].emplace_back(std::string(term), std::move(key));
-      }
-    }
-    for (int side = 0; side < 2; ++side)
-      for (const auto& [written, key] : terms[side]) {
-        auto& translations = out->entries_[{langs[side], key}];
-        for (const auto& other : terms[1 - side])
-          if (std::find(translations.begin(), translations.end(), other.first) == translations.end())
-            translations.push_back(other.first);
-      }
-  }
+  Status read =
+      analysis::read_list_lines(text, kMaxDomainLineBytes, [&](std::string_view line) -> std::string {
+        std::vector<std::string_view> sides = split_pieces(line, '\t');
+        if (sides.size() != 2) return "expected French terms, one tab, Spanish terms";
+        std::vector<std::pair<std::string, std::string>> terms[2];  // per side: (written, key)
+        const char* langs[2] = {"fr", "es"};
+        for (int side = 0; side < 2; ++side) {
+          for (std::string_view piece : split_pieces(sides[side], ',')) {
+            std::string_view term = trim(piece);
+            if (term.empty()) return "an empty term";
+            if (terms[side].size() == kMaxDomainTermsPerSide)
+              return "more than " + std::to_string(kMaxDomainTermsPerSide) + " terms on a side";
+            if (out->analyzer_.tokens(analysis::clean_text(term)).size() > kMaxDomainWordsPerTerm)
+              return "a term of more than " + std::to_string(kMaxDomainWordsPerTerm) + " words";
+            std::string key = out->key_of(term, langs[side]);
+            if (key.empty()) return "the term '" + std::string(term) + "' has no word to match";
+            terms[side].emplace_back(std::string(term), std::move(key));
+          }
+        }
+        for (int side = 0; side < 2; ++side)
+          for (const auto& [written, key] : terms[side]) {
+            auto& translations = out->entries_[{langs[side], key}];
+            for (const auto& other : terms[1 - side])
+              if (std::find(translations.begin(), translations.end(), other.first) == translations.end())
+                translations.push_back(other.first);
+          }
+        return {};
+      });
+  if (!read) return read.error();
   return out;
 }
 
