@@ -142,7 +142,9 @@ ConnectionHub::Verdict ConnectionHub::judge(const Connection& connection, HeadSc
   scan = scan_request_head(connection.received, limits_.head);
   if (scan.state == HeadScan::State::refused) return Verdict::refuse;
   if (scan.state == HeadScan::State::incomplete) return Verdict::wait;
+  // A client that expects 100 Continue sends its body only after it: the serving thread answers 100.
   bool body_to_come = scan.body_bytes && *scan.body_bytes <= limits_.max_body_bytes &&
+                      !scan.expects_continue &&
                       connection.received.size() < scan.head_bytes + *scan.body_bytes;
   return body_to_come ? Verdict::wait : Verdict::dispatch;
 }

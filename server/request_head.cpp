@@ -41,10 +41,16 @@ bool names_equal(std::string_view name, std::string_view lower) {
   return true;
 }
 
-// The value of a Content-Length line's `value` (spaces around it allowed), or nullopt unless all digits.
-std::optional<size_t> content_length(std::string_view value) {
+// A header value without the spaces and tabs around it.
+std::string_view field_value(std::string_view value) {
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
   while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  return value;
+}
+
+// The value of a Content-Length line's `value` (spaces around it allowed), or nullopt unless all digits.
+std::optional<size_t> content_length(std::string_view value) {
+  value = field_value(value);
   if (value.empty() || value.size() > 15) return std::nullopt;
   size_t length = 0;
   for (char c : value) {
@@ -60,6 +66,7 @@ struct BodyFraming {
   std::optional<size_t> length;
   int lengths = 0;
   bool transfer_encoding = false;
+  bool expects_continue = false;
 
   void read(std::string_view line) {
     size_t colon = line.find(':');
@@ -70,6 +77,8 @@ struct BodyFraming {
       length = content_length(line.substr(colon + 1));
     } else if (names_equal(name, "transfer-encoding")) {
       transfer_encoding = true;
+    } else if (names_equal(name, "expect")) {
+      expects_continue = names_equal(field_value(line.substr(colon + 1)), "100-continue");
     }
   }
   std::optional<size_t> body_bytes() const {
@@ -115,6 +124,7 @@ HeadScan scan_request_head(std::string_view received, const HeadLimits& limits) 
       scan.state = HeadScan::State::complete;
       scan.head_bytes = line_end + 1;
       scan.body_bytes = framing.body_bytes();
+      scan.expects_continue = framing.expects_continue;
       scan.path = path;
       return scan;
     }

@@ -22,6 +22,7 @@ struct HeadScan {
   State state = State::incomplete;
   size_t head_bytes = 0;             // complete: request line, headers and the empty line
   std::optional<size_t> body_bytes;  // complete: the one valid Content-Length, when there is one
+  bool expects_continue = false;     // complete: `Expect: 100-continue` (its body comes after a 100)
   int status = 0;                    // refused: 400, 414 or 431
   std::string code;                  // refused: bad_request, uri_too_long, request_header_fields_too_large
   std::string problem;               // refused: what is wrong, for the client

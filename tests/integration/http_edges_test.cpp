@@ -302,6 +302,21 @@ TEST(HttpConnections, PipelinedRequestsAreAnsweredInOrder) {
   EXPECT_EQ(statuses(exchange(running.server.port(), raw, true)), (std::vector<int>{200, 404, 200}));
 }
 
+TEST(HttpConnections, ABodyThatWaitsForA100ContinueGetsIt) {
+  ServerWith running(RunningServer::config());
+  int fd = testing::connect_loopback(static_cast<unsigned>(running.server.port()));
+  const std::string head =
+      "POST /search HTTP/1.1\r\n" + kHost +
+      "Content-Type: application/json\r\nContent-Length: 13\r\nExpect: 100-continue\r\n\r\n";
+  send(fd, head.data(), head.size(), MSG_NOSIGNAL);
+  auto sent = std::chrono::steady_clock::now();
+  EXPECT_EQ(testing::read_status(fd, sent + std::chrono::seconds(3)), 100) << "before the body is sent";
+  const std::string body = "{\"q\":\"agua\"}\n";
+  send(fd, body.data(), body.size(), MSG_NOSIGNAL);
+  EXPECT_EQ(testing::read_status(fd, sent + std::chrono::seconds(5)), 200);
+  close(fd);
+}
+
 TEST(HttpConnections, ConnectionsBeyondTheBoundAreTurnedAway) {
   ListenConfig config = RunningServer::config();
   config.max_connections = 4;

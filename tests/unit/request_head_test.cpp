@@ -87,6 +87,16 @@ TEST(RequestHead, TheHeadEndsAtTheEmptyLineWhateverFollows) {
   EXPECT_EQ(scan.path, "/multi-search");
 }
 
+TEST(RequestHead, ABodyThatWaitsForA100ContinueIsSaidSo) {
+  const std::string head = "POST /search HTTP/1.1\r\nContent-Length: 13\r\nExpect:  100-Continue \r\n\r\n";
+  HeadScan scan = scan_request_head(head, HeadLimits{});
+  ASSERT_EQ(scan.state, State::complete);
+  EXPECT_EQ(scan.body_bytes, 13u);
+  EXPECT_TRUE(scan.expects_continue);
+  EXPECT_FALSE(
+      scan_request_head("POST / HTTP/1.1\r\nContent-Length: 1\r\n\r\n", HeadLimits{}).expects_continue);
+}
+
 TEST(RequestHead, ARefusalNamesThePathForTheProtocolsErrorForm) {
   HeadScan scan = scan_request_head("GET /indexes/docs/search HTTP/1.1\r\n folded\r\n\r\n", HeadLimits{});
   ASSERT_EQ(scan.state, State::refused);
