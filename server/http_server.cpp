@@ -143,7 +143,9 @@ HttpServer::HttpServer(Api& api, ListenConfig config)
         queue_->enqueue([this, connection]() mutable { serve(std::move(connection)); });
       },
       [this](int status, const std::string& code, const std::string& message, const std::string& path) {
-        return raw_answer(api_.transport_error(path, status, code, message));
+        HttpResponse refusal = api_.transport_error(path, status, code, message);
+        if (status == 503) refusal.headers.emplace_back("Retry-After", "1");
+        return raw_answer(refusal);
       });
   server_->set_socket_options([this](int socket) {
     int yes = 1;

@@ -327,6 +327,7 @@ TEST(HttpConnections, ConnectionsBeyondTheBoundAreTurnedAway) {
   std::string answer = exchange(running.server.port(), "GET /health HTTP/1.1\r\n" + kHost + "\r\n");
   EXPECT_EQ(statuses(answer), std::vector<int>{503}) << answer.substr(0, 300);
   EXPECT_NE(answer.find("\"overloaded\""), std::string::npos);
+  EXPECT_NE(answer.find("Retry-After: 1"), std::string::npos);
   close(open.back());
   open.pop_back();
   std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the server sees the close
