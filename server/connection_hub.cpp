@@ -124,16 +124,20 @@ void ConnectionHub::on_readable(int fd) {
   Held& held = found->second;
   Connection& connection = *held.connection;
   size_t cap = limits_.head.max_request_line + limits_.head.max_header_bytes + limits_.max_body_bytes + 4096;
+  bool sending_ended = false;  // the client shut its side: what it sent is all there will be
   while (connection.received.size() <= cap) {
     ssize_t got = connection.receive();
     if (got > 0 || (got < 0 && errno == EINTR)) continue;
-    if (got == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) return release(fd);  // closed or failed
+    if (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK) return release(fd);  // failed
+    sending_ended = got == 0;
     break;
   }
   if (!held.reading && !connection.received.empty()) {
     held.reading = true;
     held.deadline = Clock::now() + limits_.request_timeout;
   }
+  HeadScan scan;
+  if (sending_ended && judge(connection, scan) == Verdict::wait) return release(fd);  // nothing to answer
   settle(held);
 }
 

@@ -302,6 +302,16 @@ TEST(HttpConnections, PipelinedRequestsAreAnsweredInOrder) {
   EXPECT_EQ(statuses(exchange(running.server.port(), raw, true)), (std::vector<int>{200, 404, 200}));
 }
 
+TEST(HttpConnections, ARequestWhoseClientShutsItsSendingSideIsStillAnswered) {
+  ServerWith running(RunningServer::config());
+  int fd = testing::connect_loopback(static_cast<unsigned>(running.server.port()));
+  const std::string request = "GET /health HTTP/1.1\r\n" + kHost + "\r\n";
+  send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+  shutdown(fd, SHUT_WR);  // as `printf … | nc` does
+  EXPECT_EQ(testing::read_status(fd, std::chrono::steady_clock::now() + std::chrono::seconds(5)), 200);
+  close(fd);
+}
+
 TEST(HttpConnections, ABodyThatWaitsForA100ContinueGetsIt) {
   ServerWith running(RunningServer::config());
   int fd = testing::connect_loopback(static_cast<unsigned>(running.server.port()));
