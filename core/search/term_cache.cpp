@@ -2,11 +2,30 @@
 #include "search/term_cache.h"
 
 namespace sonda::search {
+namespace {
+
+constexpr size_t kNodeBytes = 96;    // a map node with its key's and value's own objects
+constexpr size_t kStringBytes = 32;  // a string in a vector, before its characters
+
+size_t bytes_of(const std::vector<std::string>& words) {
+  size_t bytes = words.size() * kStringBytes;
+  for (const auto& word : words) bytes += word.size();
+  return bytes;
+}
+
+size_t bytes_of(const std::vector<query::TermLookup::Completion>& completions) {
+  size_t bytes = completions.size() * sizeof(query::TermLookup::Completion);
+  for (const auto& completion : completions) bytes += completion.word.size();
+  return bytes;
+}
+
+}  // namespace
 
 void TermCache::clear() {
   similar_.clear();
   completions_.clear();
   shared_.clear();
+  bytes_ = 0;
 }
 
 std::string TermCache::key(std::string_view word, size_t a, size_t b) {
@@ -22,8 +41,9 @@ std::string TermCache::key(const std::vector<std::vector<std::string>>& groups) 
   return out;
 }
 
-void TermCache::make_room() {
-  if (size() >= kMaxEntries) clear();
+void TermCache::make_room(size_t bytes) {
+  if (bytes_ + bytes > kMaxBytes) clear();
+  bytes_ += bytes;
 }
 
 std::optional<std::vector<std::string>> TermCache::similar_words(std::string_view word, int max_distance,
@@ -35,8 +55,10 @@ std::optional<std::vector<std::string>> TermCache::similar_words(std::string_vie
 
 void TermCache::remember_similar(std::string_view word, int max_distance, size_t limit,
                                  std::vector<std::string> found) {
-  make_room();
-  similar_[key(word, static_cast<size_t>(max_distance), limit)] = std::move(found);
+  std::string entry = key(word, static_cast<size_t>(max_distance), limit);
+  if (similar_.contains(entry)) return;
+  make_room(kNodeBytes + entry.size() + bytes_of(found));
+  similar_.emplace(std::move(entry), std::move(found));
 }
 
 std::optional<std::vector<query::TermLookup::Completion>> TermCache::completions(std::string_view prefix,
@@ -48,8 +70,10 @@ std::optional<std::vector<query::TermLookup::Completion>> TermCache::completions
 
 void TermCache::remember_completions(std::string_view prefix, size_t limit,
                                      std::vector<query::TermLookup::Completion> found) {
-  make_room();
-  completions_[key(prefix, limit, 0)] = std::move(found);
+  std::string entry = key(prefix, limit, 0);
+  if (completions_.contains(entry)) return;
+  make_room(kNodeBytes + entry.size() + bytes_of(found));
+  completions_.emplace(std::move(entry), std::move(found));
 }
 
 std::optional<size_t> TermCache::documents_with_all(
@@ -61,8 +85,10 @@ std::optional<size_t> TermCache::documents_with_all(
 
 void TermCache::remember_documents_with_all(const std::vector<std::vector<std::string>>& groups,
                                             size_t documents) {
-  make_room();
-  shared_[key(groups)] = documents;
+  std::string entry = key(groups);
+  if (shared_.contains(entry)) return;
+  make_room(kNodeBytes + entry.size());
+  shared_.emplace(std::move(entry), documents);
 }
 
 }  // namespace sonda::search

@@ -12,12 +12,12 @@
 namespace sonda::search {
 
 // The answers of the word-list scans behind typo tolerance and completions, while the database stays the
-// same: a visitor typing sends the same words again at every keystroke. Bounded: emptied when it holds
-// kMaxEntries answers; its owner empties it whenever the database may have changed (so no answer is
-// ever stale).
+// same: a visitor typing sends the same words again at every keystroke. Bounded in bytes (keys, answers and
+// the maps' own nodes, approximately): emptied when the next answer would take it past kMaxBytes; its owner
+// empties it whenever the database may have changed (so no answer is ever stale).
 class TermCache {
  public:
-  static constexpr size_t kMaxEntries = 4096;
+  static constexpr size_t kMaxBytes = 4 << 20;
 
   void clear();
 
@@ -35,15 +35,19 @@ class TermCache {
   void remember_documents_with_all(const std::vector<std::vector<std::string>>& groups, size_t documents);
 
   size_t size() const { return similar_.size() + completions_.size() + shared_.size(); }
+  // What the answers held take, approximately.
+  size_t bytes() const { return bytes_; }
 
  private:
   static std::string key(std::string_view word, size_t a, size_t b);
   static std::string key(const std::vector<std::vector<std::string>>& groups);
-  void make_room();
+  // Empties the cache when an answer of `bytes` would take it past kMaxBytes, then counts them.
+  void make_room(size_t bytes);
 
   std::map<std::string, std::vector<std::string>, std::less<>> similar_;
   std::map<std::string, std::vector<query::TermLookup::Completion>, std::less<>> completions_;
   std::map<std::string, size_t, std::less<>> shared_;
+  size_t bytes_ = 0;
 };
 
 }  // namespace sonda::search

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace sonda::search {
 namespace {
 
@@ -27,12 +29,19 @@ TEST(TermCache, KeepsEachAnswerUnderItsOwnQuestion) {
   EXPECT_FALSE(cache.documents_with_all({{"Zcorporel"}, {"chateau"}}));
 }
 
-TEST(TermCache, StaysBounded) {
+TEST(TermCache, StaysBoundedInBytes) {
   TermCache cache;
-  for (size_t i = 0; i < 3 * TermCache::kMaxEntries; ++i) {
-    cache.remember_similar("w" + std::to_string(i), 1, 4, {});
-    EXPECT_LE(cache.size(), TermCache::kMaxEntries);
+  const std::vector<std::string> words(16, std::string(40, 'v'));  // ~1.2 KB an answer
+  size_t most = 0;
+  for (size_t i = 0; i < 20'000; ++i) {
+    cache.remember_similar("w" + std::to_string(i), 1, 4, words);
+    cache.remember_documents_with_all({{"Zw" + std::to_string(i)}, {"Zother"}}, i);
+    EXPECT_LE(cache.bytes(), TermCache::kMaxBytes);
+    most = std::max(most, cache.size());
   }
+  EXPECT_GT(most, 4096u) << "small answers: more of them fit than a count of entries allowed";
+  cache.clear();
+  EXPECT_EQ(cache.bytes(), 0u);
 }
 
 }  // namespace
