@@ -35,9 +35,9 @@ TEST(DomainLexicon, FindsItsTermsWhateverTheirInflectionBothWays) {
       {"visites à domicile", "fr", {"visita domiciliaria"}},
       {"visites domicile", "fr", {"visita domiciliaria"}},  // stop words are not part of the key
       {"parents", "fr", {"padre", "madre", "padres"}},      // parent and parents stem alike
-      {"padres", "es", {"parent", "parents"}},  // so do padre and padres
-      {"castigo corporal", "fr", {}},  // read in the wrong language
-      {"châtiment", "fr", {}},         // a unit's word alone is not the unit
+      {"padres", "es", {"parent", "parents"}},              // so do padre and padres
+      {"castigo corporal", "fr", {}},                       // read in the wrong language
+      {"châtiment", "fr", {}},                              // a unit's word alone is not the unit
       {"à la", "fr", {}},
       {"", "fr", {}},
       {"châtiment corporel", "de", {}},
@@ -56,7 +56,8 @@ TEST(DomainLexicon, RefusesMalformedLinesNamingThem) {
       {"enfance\t" + std::string(5000, 'a') + "\n", "line 1: longer than 4096 bytes"},
       {"enfance\tinfancia\xff\n", "line 1: not valid UTF-8 text"},
       {"a b c d e f g h i\tinfancia\n", "line 1: a term of more than 8 words"},
-      {"enfance\tbb,cc,dd,ff,gg,hh,jj,kk,ll,mm,nn,pp,qq,rr,ss,tt,vv\n", "line 1: more than 16 terms on a side"},
+      {"enfance\tbb,cc,dd,ff,gg,hh,jj,kk,ll,mm,nn,pp,qq,rr,ss,tt,vv\n",
+       "line 1: more than 16 terms on a side"},
   };
   for (const auto& [text, message] : cases) {
     auto lexicon = DomainLexicon::parse(text);
