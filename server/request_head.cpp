@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include "util/strings.h"
+
 namespace sonda::server {
 namespace {
 
@@ -41,16 +43,9 @@ bool names_equal(std::string_view name, std::string_view lower) {
   return true;
 }
 
-// A header value without the spaces and tabs around it.
-std::string_view field_value(std::string_view value) {
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-  return value;
-}
-
 // The value of a Content-Length line's `value` (spaces around it allowed), or nullopt unless all digits.
 std::optional<size_t> content_length(std::string_view value) {
-  value = field_value(value);
+  value = trim(value);
   if (value.empty() || value.size() > 15) return std::nullopt;
   size_t length = 0;
   for (char c : value) {
@@ -78,7 +73,7 @@ struct BodyFraming {
     } else if (names_equal(name, "transfer-encoding")) {
       transfer_encoding = true;
     } else if (names_equal(name, "expect")) {
-      expects_continue = names_equal(field_value(line.substr(colon + 1)), "100-continue");
+      expects_continue = names_equal(trim(line.substr(colon + 1)), "100-continue");
     }
   }
   std::optional<size_t> body_bytes() const {
