@@ -136,9 +136,7 @@ void ConnectionHub::on_readable(int fd) {
     held.reading = true;
     held.deadline = Clock::now() + limits_.request_timeout;
   }
-  HeadScan scan;
-  if (sending_ended && judge(connection, scan) == Verdict::wait) return release(fd);  // nothing to answer
-  settle(held);
+  settle(held, sending_ended);
 }
 
 ConnectionHub::Verdict ConnectionHub::judge(const Connection& connection, HeadScan& scan) const {
@@ -153,10 +151,13 @@ ConnectionHub::Verdict ConnectionHub::judge(const Connection& connection, HeadSc
   return body_to_come ? Verdict::wait : Verdict::dispatch;
 }
 
-void ConnectionHub::settle(Held& held) {
+void ConnectionHub::settle(Held& held, bool sending_ended) {
   HeadScan scan;
   Verdict verdict = judge(*held.connection, scan);
-  if (verdict == Verdict::wait) return;
+  if (verdict == Verdict::wait) {
+    if (sending_ended) release(held.connection->fd);  // no more bytes will come: nothing to answer
+    return;
+  }
   std::shared_ptr<Connection> connection = held.connection;
   release(connection->fd);
   if (verdict == Verdict::refuse)
@@ -186,12 +187,11 @@ void ConnectionHub::drop_expired() {
   for (const auto& [fd, held] : held_)
     if (held.deadline <= now) expired.push_back(fd);
   for (int fd : expired) {
-    std::shared_ptr<Connection> connection = held_[fd].connection;
-    bool reading = held_[fd].reading;
+    Held held = std::move(held_[fd]);
     release(fd);
-    if (reading)
-      refuse(*connection, 408, "request_timeout", "the request did not arrive whole in time",
-             scan_request_head(connection->received, limits_.head).path);
+    if (held.reading)
+      refuse(*held.connection, 408, "request_timeout", "the request did not arrive whole in time",
+             scan_request_head(held.connection->received, limits_.head).path);
   }
 }
 

@@ -64,7 +64,9 @@ class ConnectionHub {
   void admit(std::shared_ptr<Connection> connection);
   void on_readable(int fd);
   Verdict judge(const Connection& connection, HeadScan& scan) const;
-  void settle(Held& held);  // after bytes came or a connection came back: wait, dispatch or refuse
+  // After bytes came or a connection came back: wait (or drop it, when its client sends no more), dispatch
+  // or refuse.
+  void settle(Held& held, bool sending_ended = false);
   void release(int fd);
   void refuse(Connection& connection, int status, const std::string& code, const std::string& message,
               const std::string& path);
