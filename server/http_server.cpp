@@ -132,7 +132,8 @@ HttpServer::HttpServer(Api& api, ListenConfig config)
       server_(std::make_unique<HttplibServer>([this](int socket) { hub_->adopt(socket); })),
       queue_(std::make_unique<ConnectionQueue>(config_.threads ? config_.threads : 1, config_.max_waiting)) {
   HubLimits limits;
-  limits.head = {8192, config_.max_header_count, config_.max_header_bytes};
+  limits.head.max_header_count = config_.max_header_count;
+  limits.head.max_header_bytes = config_.max_header_bytes;
   limits.max_body_bytes = config_.max_body_bytes;
   limits.keep_alive = std::chrono::seconds(config_.keep_alive_seconds);
   limits.request_timeout = std::chrono::seconds(config_.read_timeout_seconds);
