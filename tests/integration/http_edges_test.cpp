@@ -28,20 +28,26 @@ bool whole_response(const std::string& answer, bool to_head = false) {
   return answer.size() >= head + 4 + body;
 }
 
+// What comes on `fd` (waiting at most `wait_seconds` for each part): one whole response (its head alone when
+// it answers a HEAD, `to_head`), or (`linger`) everything until the wait runs out or the server closes.
+std::string read_response(int fd, int wait_seconds, bool to_head = false, bool linger = false) {
+  timeval wait{wait_seconds, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+  std::string out;
+  char buffer[4096];
+  for (ssize_t got;
+       (linger || !whole_response(out, to_head)) && (got = recv(fd, buffer, sizeof buffer, 0)) > 0;)
+    out.append(buffer, static_cast<size_t>(got));
+  return out;
+}
+
 // What the server sends back for `raw`, sent on a fresh connection: one whole response, or (`linger`) all
 // that comes within a second.
 std::string exchange(int port, const std::string& raw, bool linger = false) {
   int fd = testing::connect_loopback(static_cast<unsigned>(port));
   if (fd < 0) return "(no connection)";
   send(fd, raw.data(), raw.size(), MSG_NOSIGNAL);
-  timeval wait{linger ? 1 : 5, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
-  std::string out;
-  char buffer[4096];
-  bool to_head = raw.rfind("HEAD ", 0) == 0;
-  for (ssize_t got;
-       (linger || !whole_response(out, to_head)) && (got = recv(fd, buffer, sizeof buffer, 0)) > 0;)
-    out.append(buffer, static_cast<size_t>(got));
+  std::string out = read_response(fd, linger ? 1 : 5, raw.rfind("HEAD ", 0) == 0, linger);
   close(fd);
   return out;
 }
@@ -169,16 +175,10 @@ TEST_F(HttpEdges, ARequestHiddenBehindTwoContentLengthsNeverReachesAHandler) {
 std::vector<std::string> one_connection(int port, const std::vector<std::string>& requests) {
   int fd = testing::connect_loopback(static_cast<unsigned>(port));
   if (fd < 0) return {"(no connection)"};
-  timeval wait{3, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
   std::vector<std::string> answers;
-  char buffer[4096];
   for (const std::string& request : requests) {
-    std::string out;
     send(fd, request.data(), request.size(), MSG_NOSIGNAL);
-    for (ssize_t got; !whole_response(out) && (got = recv(fd, buffer, sizeof buffer, 0)) > 0;)
-      out.append(buffer, static_cast<size_t>(got));
-    answers.push_back(out);
+    answers.push_back(read_response(fd, 3));
   }
   close(fd);
   return answers;
@@ -279,15 +279,11 @@ TEST(HttpConnections, AnIdleConnectionIsClosedAfterTheKeepAliveTime) {
   int fd = testing::connect_loopback(static_cast<unsigned>(running.server.port()));
   const std::string request = "GET /health HTTP/1.1\r\n" + kHost + "\r\n";
   send(fd, request.data(), request.size(), MSG_NOSIGNAL);
-  timeval wait{5, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
-  std::string answer;
-  char buffer[4096];
-  for (ssize_t got; !whole_response(answer) && (got = recv(fd, buffer, sizeof buffer, 0)) > 0;)
-    answer.append(buffer, static_cast<size_t>(got));
+  std::string answer = read_response(fd, 5);
   auto answered = std::chrono::steady_clock::now();
   ASSERT_EQ(statuses(answer), std::vector<int>{200}) << answer;
-  EXPECT_EQ(recv(fd, buffer, 1, 0), 0) << "closed by the server, not by the 5 s wait";
+  char byte;
+  EXPECT_EQ(recv(fd, &byte, 1, 0), 0) << "closed by the server, not by the 5 s wait";
   double idle = std::chrono::duration<double>(std::chrono::steady_clock::now() - answered).count();
   EXPECT_GE(idle, 0.9);
   EXPECT_LT(idle, 4.0);
