@@ -422,7 +422,7 @@ Translation QueryTranslator::translate(const QueryNode& root, MatchMode mode) {
     out_.query = Xapian::Query::MatchAll;
     return std::move(out_);
   }
-  out_.query = *query;
+  out_.query = out_.without_proximity = *query;
   if (auto near = proximity(root)) out_.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out_.query, *near);
   return std::move(out_);
 }

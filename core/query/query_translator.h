@@ -36,6 +36,8 @@ enum class MatchMode { all, any };
 // The translated query and what came out of analysing it.
 struct Translation {
   Xapian::Query query;
+  // `query` without its proximity clause (the clause only adds weight: both match the same documents).
+  Xapian::Query without_proximity;
   HighlightTerms highlight;
   std::vector<std::string> words;  // positive plain words as typed, in order (for "did you mean")
   size_t positive_terms = 0;       // words, phrases and prefixes that must (or may) match
