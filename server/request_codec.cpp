@@ -105,12 +105,14 @@ Status apply(SearchRequest& request, const std::string& name, const std::string&
     return set_int(request.max_values_per_facet);
   else if (name == "passages")
     return set_int(request.passages);
-  else if (name == "highlight" || name == "prefix" || name == "typoTolerance" || name == "crossLanguage") {
+  else if (name == "highlight" || name == "prefix" || name == "typoTolerance" || name == "crossLanguage" ||
+           name == "feedback") {
     auto parsed = parse_bool(name, value);
     if (!parsed) return parsed.error();
     bool& flag = name == "highlight"       ? request.highlight
                  : name == "prefix"        ? request.prefix
                  : name == "typoTolerance" ? request.typo_tolerance
+                 : name == "feedback"      ? request.feedback
                                            : request.cross_language;
     flag = *parsed;
   }

@@ -94,6 +94,7 @@ std::string request_key(const SearchRequest& request) {
   key.flag(request.prefix);
   key.flag(request.typo_tolerance);
   key.flag(request.cross_language);
+  key.flag(request.feedback);
   key.text(request.query_lang);
   return out;
 }

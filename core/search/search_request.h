@@ -62,6 +62,7 @@ struct SearchRequest {
   bool prefix = true;           // the last word, when q ends inside it, also matches its completions
   bool typo_tolerance = true;   // a word no document holds also matches indexed words a typo away
   bool cross_language = false;  // the words' translations into the other language match too
+  bool feedback = false;        // the page ranked again with its best documents' most significant stems
   std::string query_lang;       // "fr"/"es": the language the query is written in; empty: read both ways
 };
 

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <set>
 #include <tuple>
 
 #include "analysis/stopwords.h"
@@ -20,6 +21,7 @@
 #include "search/completion_promotion.h"
 #include "search/facet_counter.h"
 #include "search/facet_labels.h"
+#include "search/feedback.h"
 #include "search/hit_renderer.h"
 #include "search/index_term_lookup.h"
 #include "search/query_plan.h"
@@ -209,6 +211,27 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
     matches = enquire.get_mset(offset, request.hits_per_page, everything);
   }
   response.total_hits = matches.get_matches_estimated();
+  // With feedback, the page is ranked again with the best documents' stems (without the proximity clause:
+  // beside more optional terms under a filter, Xapian 1.4.22 weighs NEAR wrongly; README, Known limits).
+  if (request.feedback && request.sort == SortOrder::relevance && !text.browse && request.hits_per_page > 0 &&
+      response.total_hits > 0) {
+    Xapian::MSet best = matches;
+    if (offset != 0 || matches.size() < ranking_.feedback_documents) {
+      Xapian::Enquire first(shards_.database());
+      first.set_weighting_scheme(weighting);
+      apply_sort(first, request.sort, text.browse);
+      first.set_query(restrict(text.query, filters.all()));
+      best = first.get_mset(0, ranking_.feedback_documents, everything);  // exhaustive: see ranking.h
+    }
+    if (auto lent = feedback_terms(shards_.database(), best, text.highlight.stems, ranking_)) {
+      text.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text.without_proximity, *lent);
+      Xapian::Enquire again(shards_.database());
+      again.set_weighting_scheme(weighting);
+      apply_sort(again, request.sort, text.browse);
+      again.set_query(restrict(text.query, filters.all()));
+      matches = again.get_mset(offset, request.hits_per_page, everything);
+    }
+  }
   // Ranked by relevance, the best hit of each likely completion of the word being typed is on the first
   // page: the page is ranked again with those raised (the same documents match, so the counts and the
   // total stand, and the page alone is asked for; the first page among its own documents and the raised).

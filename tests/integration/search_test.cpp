@@ -52,6 +52,28 @@ TEST_F(CorpusSearch, PeruPageRanksHighAndIsMarked) {
   EXPECT_NE(unaccented.hits.front().snippet.find("<mark>"), std::string::npos);
 }
 
+// Feedback ranks the same documents again, with the best ones' stems: same total, same documents, and for
+// some of these queries another order.
+TEST_F(CorpusSearch, FeedbackRanksTheSameDocumentsAgain) {
+  auto sorted = [](std::vector<std::string> v) { return std::sort(v.begin(), v.end()), v; };
+  size_t reordered = 0;
+  for (const char* q : {"enfance", "niños escuela", "violence familles", "protección de la infancia",
+                        "éducation des filles"}) {
+    SearchRequest plain;
+    plain.q = q;
+    plain.match_any = true;
+    plain.hits_per_page = 100;
+    SearchRequest fed = plain;
+    fed.feedback = true;
+    auto without = search(plain);
+    auto with = search(fed);
+    EXPECT_EQ(with.total_hits, without.total_hits) << q;
+    EXPECT_EQ(sorted(ids(with)), sorted(ids(without))) << q;
+    if (ids(with) != ids(without)) ++reordered;
+  }
+  EXPECT_GT(reordered, 0u);
+}
+
 TEST_F(CorpusSearch, MatchAnyRanksDocumentsWithSomeOfTheWords) {
   SearchRequest all;
   all.q = "castigo Loreto Kaolack";

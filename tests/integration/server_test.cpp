@@ -164,6 +164,8 @@ TEST_F(ServerTest, BadInputTable) {
       {"/search?q=enfance&queryLang=de", 400, "invalid_request"},
       {"/search?q=chatimens&typoTolerance=2", 400, "invalid_request"},
       {"/search?q=chatimens&typoTolerance=false&prefix=false", 200, ""},
+      {"/search?q=enfance&feedback=often", 400, "invalid_request"},
+      {"/search?q=enfance&feedback=true", 200, ""},
       {"/search?q=" + long_q, 400, "invalid_request"},
       {"/search?q=" + ten_kb_q, 414, "uri_too_long"},
       {"/search?q=" + ten_thousand_terms, 414, "uri_too_long"},  // past cpp-httplib's 8 KB request line

@@ -32,6 +32,7 @@ using testing::shell_quote;
 
 constexpr int kSearchesPerSeed = 100;
 constexpr int kOthersPerSeed = 20;  // suggestions and document look-ups each
+constexpr int kFeedbackEvery = 4;   // one search in this many is also asked with feedback
 
 void index(const fs::path& db, const std::string& flags, const fs::path& documents) {
   auto run = run_command(std::string(SONDA_INDEX_EXE) + " -q --db " + shell_quote(db.string()) + " " + flags +
@@ -122,7 +123,13 @@ class ShardDifferential : public ::testing::Test {
     testing::Vocabulary words = vocabulary();
     RequestGenerator generator(words, seed);
     std::vector<GeneratedRequest> requests;
-    for (int i = 0; i < kSearchesPerSeed; ++i) requests.push_back(generator.search());
+    for (int i = 0; i < kSearchesPerSeed; ++i) {
+      requests.push_back(generator.search());
+      if (i % kFeedbackEvery != 0) continue;  // the same search ranked again with feedback, too
+      GeneratedRequest fed = requests.back();
+      fed.params.emplace_back("feedback", "true");
+      requests.push_back(std::move(fed));
+    }
     for (int i = 0; i < kOthersPerSeed; ++i) requests.push_back(generator.suggest());
     for (int i = 0; i < kOthersPerSeed; ++i) requests.push_back(generator.document());
     int failures = 0;

@@ -57,6 +57,7 @@ TEST(RequestKey, EveryFieldThatShapesAnAnswerChangesTheKey) {
       {"prefix", [](SearchRequest& r) { r.prefix = false; }},
       {"typo_tolerance", [](SearchRequest& r) { r.typo_tolerance = false; }},
       {"cross_language", [](SearchRequest& r) { r.cross_language = true; }},
+      {"feedback", [](SearchRequest& r) { r.feedback = true; }},
       {"query_lang", [](SearchRequest& r) { r.query_lang = "fr"; }},
   };
   std::set<std::string> keys{request_key(SearchRequest{})};
