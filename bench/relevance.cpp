@@ -22,6 +22,7 @@ namespace {
 struct Options {
   bool match_any = true;
   bool cross = false;
+  bool feedback = false;
   sonda::search::Ranking ranking;
   std::string per_query;
 };
@@ -34,6 +35,14 @@ bool parse_options(int argc, char** argv, Options& options) {
       options.match_any = arg == "any";
     else if (arg == "cross")
       options.cross = true;
+    else if (arg == "feedback")
+      options.feedback = true;
+    else if (arg.starts_with("fb-documents="))
+      options.ranking.feedback_documents = static_cast<Xapian::doccount>(std::stoul(arg.substr(13)));
+    else if (arg.starts_with("fb-terms="))
+      options.ranking.feedback_terms = static_cast<Xapian::termcount>(std::stoul(arg.substr(9)));
+    else if (arg.starts_with("fb-weight="))
+      options.ranking.feedback_weight = std::stod(arg.substr(10));
     else if (arg.starts_with("k1="))
       options.ranking.k1 = std::stod(arg.substr(3));
     else if (arg.starts_with("b="))
@@ -55,9 +64,10 @@ bool parse_options(int argc, char** argv, Options& options) {
 int main(int argc, char** argv) {
   Options options;
   if (argc < 4 || !parse_options(argc, argv, options)) {
-    std::fprintf(stderr,
-                 "usage: sonda-bench-relevance DB QUERIES.jsonl QRELS.tsv [all|any] [cross] [k1=K] [b=B] "
-                 "[slack=S] [near=W] [per-query=FILE]\n");
+    std::fprintf(
+        stderr,
+        "usage: sonda-bench-relevance DB QUERIES.jsonl QRELS.tsv [all|any] [cross] [k1=K] [b=B] "
+        "[slack=S] [near=W] [feedback] [fb-documents=K] [fb-terms=T] [fb-weight=W] [per-query=FILE]\n");
     return 2;
   }
   bool match_any = options.match_any;
@@ -89,6 +99,7 @@ int main(int argc, char** argv) {
     request.lang = query.lang;
     request.match_any = match_any;
     request.cross_language = cross;
+    request.feedback = options.feedback;
     request.query_lang = query.lang;
     request.hits_per_page = kDepth;
     request.highlight = false;
@@ -109,7 +120,8 @@ int main(int argc, char** argv) {
   }
   std::printf(
       "{\"queries\": %zu, \"ndcg_at_10\": %.4f, \"mrr_at_10\": %.4f, \"match\": \"%s\", \"crossLanguage\": "
-      "%s}\n",
-      judged, ndcg_sum / judged, mrr_sum / judged, match_any ? "any" : "all", cross ? "true" : "false");
+      "%s, \"feedback\": %s}\n",
+      judged, ndcg_sum / judged, mrr_sum / judged, match_any ? "any" : "all", cross ? "true" : "false",
+      options.feedback ? "true" : "false");
   return 0;
 }

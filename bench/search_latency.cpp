@@ -1,9 +1,10 @@
 // sonda-bench-search: in-process /search latency over a query file, with facets and snippets, as JSON.
 //
-//   sonda-bench-search DB QUERIES.jsonl [ROUNDS] [full|no-facets|no-hits|cross] [SLOWEST]
+//   sonda-bench-search DB QUERIES.jsonl [ROUNDS] [full|no-facets|no-hits|cross|feedback] [SLOWEST]
 //
 // "full" is what the widget asks (four facets, ten hits with snippets); "no-facets" and "no-hits" leave
-// out a part, to see what each costs; "cross" is "full" with crossLanguage (Apertium's dictionaries).
+// out a part, to see what each costs; "cross" is "full" with crossLanguage (Apertium's dictionaries),
+// "feedback" with pseudo-relevance feedback.
 // SLOWEST > 0 lists that many of the slowest queries of the counted rounds, with their planning time.
 #include <algorithm>
 #include <chrono>
@@ -21,9 +22,9 @@
 int main(int argc, char** argv) {
   sonda::keep_large_blocks_in_the_heap();  // as sonda-serve does
   if (argc < 3) {
-    std::fprintf(
-        stderr,
-        "usage: sonda-bench-search DB QUERIES.jsonl [ROUNDS] [full|no-facets|no-hits|cross] [SLOWEST]\n");
+    std::fprintf(stderr,
+                 "usage: sonda-bench-search DB QUERIES.jsonl [ROUNDS] "
+                 "[full|no-facets|no-hits|cross|feedback] [SLOWEST]\n");
     return 2;
   }
   int rounds = argc > 3 ? std::atoi(argv[3]) : 3;
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
       if (mode != "no-facets") request.facets = {"country", "topic", "lang", "year"};
       if (mode == "no-hits") request.hits_per_page = 0;
       request.cross_language = mode == "cross";
+      request.feedback = mode == "feedback";
       request.query_lang = mode == "cross" ? query.lang : "";
       auto begin = std::chrono::steady_clock::now();
       auto response = (*searcher)->search(request);
