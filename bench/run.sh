@@ -99,6 +99,7 @@ for set in piaf_fr xquad_es mlqa_dev_es; do
   dir="$data/eval/$set"
   "$bin/indexer/sonda-index" -q --db "$work/eval-$set" "$dir/corpus.jsonl" >/dev/null
   "$bin/bench/sonda-bench-relevance" "$work/eval-$set" "$dir/queries.jsonl" "$dir/qrels.tsv" any per-query="$out/sonda-$set.tsv" > "$out/sonda-relevance-$set.json"
+  "$bin/bench/sonda-bench-relevance" "$work/eval-$set" "$dir/queries.jsonl" "$dir/qrels.tsv" any feedback per-query="$out/feedback-$set.tsv" > "$out/feedback-relevance-$set.json"
   python3 bench/peers/fts5.py index "$work/eval-$set.db" "$dir/corpus.jsonl" >/dev/null
   python3 bench/peers/fts5.py relevance "$work/eval-$set.db" "$dir/queries.jsonl" "$dir/qrels.tsv" "$out/fts5-$set.tsv" > "$out/fts5-relevance-$set.json"
   pg create "$work/pg/data" 18432 "eval_$set"
@@ -157,6 +158,14 @@ ratio() { echo "$1 / $2" | bc -l | xargs printf %.2f; }
     interval=$(python3 bench/bootstrap.py "$out/$best_system-$set.tsv" "$out/sonda-$set.tsv" |
       python3 -c 'import json, sys; print(json.load(sys.stdin)["ndcg_at_10"]["interval_95"])')
     echo "$row | $(echo "$(json ndcg_at_10 < "$out/sonda-relevance-$set.json") - $best" | bc -l | xargs printf %+.4f) | $interval vs $best_system |"
+  done
+  echo; echo "## Relevance with feedback=true, nDCG@10 — against Sonda without it (paired bootstrap)"; echo
+  echo "| set | without | with feedback | difference [95% interval] |"
+  echo "| --- | ---: | ---: | --- |"
+  for set in piaf_fr xquad_es mlqa_dev_es; do
+    python3 bench/bootstrap.py "$out/sonda-$set.tsv" "$out/feedback-$set.tsv" | python3 -c 'import json, sys
+d = json.load(sys.stdin)["ndcg_at_10"]
+print("| %s | %s | %s | %+.4f %s |" % (sys.argv[1], d["a"], d["b"], d["difference"], d["interval_95"]))' "$set"
   done
 } > "$out/results.md"
 bench/plot.sh "$out"
