@@ -16,6 +16,14 @@ std::string forms_prefix(std::string_view folded) {
 }  // namespace
 
 std::vector<std::string> IndexTermLookup::accented_forms(std::string_view folded) const {
+  if (!cache_) return scan_accented_forms(folded);
+  if (auto known = cache_->accented_forms(folded)) return std::move(*known);
+  auto found = scan_accented_forms(folded);
+  cache_->remember_accented_forms(folded, found);
+  return found;
+}
+
+std::vector<std::string> IndexTermLookup::scan_accented_forms(std::string_view folded) const {
   std::vector<std::string> forms;
   std::string prefix = forms_prefix(folded);
   for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix); ++term) {
@@ -114,7 +122,11 @@ std::vector<std::string> IndexTermLookup::scan_similar(std::string_view word, in
 }
 
 size_t IndexTermLookup::documents_with(std::string_view term) const {
-  return database_.get_termfreq(std::string(term));
+  if (!cache_) return database_.get_termfreq(std::string(term));
+  if (auto known = cache_->documents_with(term)) return *known;
+  size_t documents = database_.get_termfreq(std::string(term));
+  cache_->remember_documents_with(term, documents);
+  return documents;
 }
 
 size_t IndexTermLookup::documents_with_all(const std::vector<std::vector<std::string>>& groups) const {

@@ -17,8 +17,9 @@ class IndexTermLookup : public query::TermLookup {
   static constexpr size_t kMaxSimilarScanned = 200'000;
 
   // Facet values are mapped to gazetteer keys when `gazetteer` (and `analyzer`, to fold them) are given.
-  // With `cache`, the answers of similar_words, completions and documents_with_all are kept there (it must
-  // outlive the lookup and have been told the database's revision).
+  // With `cache`, the answers of accented_forms, similar_words, completions, documents_with and
+  // documents_with_all are kept there (it must outlive the lookup and have been told the database's
+  // revision).
   explicit IndexTermLookup(const Xapian::Database& database, const enrich::Gazetteer* gazetteer = nullptr,
                            analysis::Analyzer* analyzer = nullptr, TermCache* cache = nullptr)
       : database_(database), gazetteer_(gazetteer), analyzer_(analyzer), cache_(cache) {}
@@ -48,6 +49,7 @@ class IndexTermLookup : public query::TermLookup {
   std::string display_form(std::string_view folded) const;
 
  private:
+  std::vector<std::string> scan_accented_forms(std::string_view folded) const;
   std::vector<Completion> scan_completions(std::string_view prefix, size_t limit) const;
   std::vector<std::string> scan_similar(std::string_view word, int max_distance, size_t limit) const;
   size_t count_documents_with_all(const std::vector<std::vector<std::string>>& groups) const;

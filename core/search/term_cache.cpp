@@ -25,7 +25,10 @@ void TermCache::clear() {
   similar_.clear();
   completions_.clear();
   shared_.clear();
+  forms_.clear();
   bytes_ = 0;
+  frequencies_.clear();
+  frequency_bytes_ = 0;
 }
 
 std::string TermCache::key(std::string_view word, size_t a, size_t b) {
@@ -89,6 +92,35 @@ void TermCache::remember_documents_with_all(const std::vector<std::vector<std::s
   if (shared_.contains(entry)) return;
   make_room(kNodeBytes + entry.size());
   shared_.emplace(std::move(entry), documents);
+}
+
+std::optional<std::vector<std::string>> TermCache::accented_forms(std::string_view folded) const {
+  auto found = forms_.find(folded);
+  if (found == forms_.end()) return std::nullopt;
+  return found->second;
+}
+
+void TermCache::remember_accented_forms(std::string_view folded, std::vector<std::string> forms) {
+  if (forms_.contains(folded)) return;
+  make_room(kNodeBytes + folded.size() + bytes_of(forms));
+  forms_.emplace(std::string(folded), std::move(forms));
+}
+
+std::optional<size_t> TermCache::documents_with(std::string_view term) const {
+  auto found = frequencies_.find(term);
+  if (found == frequencies_.end()) return std::nullopt;
+  return found->second;
+}
+
+void TermCache::remember_documents_with(std::string_view term, size_t documents) {
+  if (frequencies_.contains(term)) return;
+  size_t bytes = kNodeBytes + term.size();
+  if (frequency_bytes_ + bytes > kMaxFrequencyBytes) {
+    frequencies_.clear();
+    frequency_bytes_ = 0;
+  }
+  frequency_bytes_ += bytes;
+  frequencies_.emplace(std::string(term), documents);
 }
 
 }  // namespace sonda::search

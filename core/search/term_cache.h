@@ -14,10 +14,13 @@ namespace sonda::search {
 // The answers of the word-list scans behind typo tolerance and completions, while the database stays the
 // same: a visitor typing sends the same words again at every keystroke. Bounded in bytes (keys, answers and
 // the maps' own nodes, approximately): emptied when the next answer would take it past kMaxBytes; its owner
-// empties it whenever the database may have changed (so no answer is ever stale).
+// empties it whenever the database may have changed (so no answer is ever stale). Terms' document counts
+// (a round trip to every remote shard each) have a bound of their own, kMaxFrequencyBytes, so that many
+// cheap counts never empty the scans' answers.
 class TermCache {
  public:
   static constexpr size_t kMaxBytes = 4 << 20;
+  static constexpr size_t kMaxFrequencyBytes = 1 << 20;
 
   void clear();
 
@@ -34,7 +37,15 @@ class TermCache {
   std::optional<size_t> documents_with_all(const std::vector<std::vector<std::string>>& groups) const;
   void remember_documents_with_all(const std::vector<std::vector<std::string>>& groups, size_t documents);
 
-  size_t size() const { return similar_.size() + completions_.size() + shared_.size(); }
+  std::optional<std::vector<std::string>> accented_forms(std::string_view folded) const;
+  void remember_accented_forms(std::string_view folded, std::vector<std::string> forms);
+
+  std::optional<size_t> documents_with(std::string_view term) const;
+  void remember_documents_with(std::string_view term, size_t documents);
+
+  size_t size() const {
+    return similar_.size() + completions_.size() + shared_.size() + forms_.size() + frequencies_.size();
+  }
   // What the answers held take, approximately.
   size_t bytes() const { return bytes_; }
 
@@ -47,7 +58,10 @@ class TermCache {
   std::map<std::string, std::vector<std::string>, std::less<>> similar_;
   std::map<std::string, std::vector<query::TermLookup::Completion>, std::less<>> completions_;
   std::map<std::string, size_t, std::less<>> shared_;
+  std::map<std::string, std::vector<std::string>, std::less<>> forms_;
   size_t bytes_ = 0;
+  std::map<std::string, size_t, std::less<>> frequencies_;
+  size_t frequency_bytes_ = 0;
 };
 
 }  // namespace sonda::search

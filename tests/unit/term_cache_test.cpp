@@ -23,10 +23,29 @@ TEST(TermCache, KeepsEachAnswerUnderItsOwnQuestion) {
   EXPECT_EQ(cache.documents_with_all({{"Zcorporel"}, {"chateau"}}), 3u);
   EXPECT_FALSE(cache.documents_with_all({{"Zcorporel", "chateau"}})) << "one group is another question";
   EXPECT_FALSE(cache.documents_with_all({{"Zcorporelchateau"}}));
+  cache.remember_accented_forms("educacion", {"educación"});
+  EXPECT_EQ(cache.accented_forms("educacion"), (std::vector<std::string>{"educación"}));
+  EXPECT_FALSE(cache.accented_forms("educacio"));
+  cache.remember_documents_with("Zeduc", 12);
+  cache.remember_documents_with("Zedu", 0);
+  EXPECT_EQ(cache.documents_with("Zeduc"), 12u);
+  EXPECT_EQ(cache.documents_with("Zedu"), 0u) << "no document is an answer too";
+  EXPECT_FALSE(cache.documents_with("educ"));
   cache.clear();
   EXPECT_FALSE(cache.similar_words("chatimens", 1, 4));
   EXPECT_FALSE(cache.completions("chat", 21));
   EXPECT_FALSE(cache.documents_with_all({{"Zcorporel"}, {"chateau"}}));
+  EXPECT_FALSE(cache.accented_forms("educacion"));
+  EXPECT_FALSE(cache.documents_with("Zeduc"));
+}
+
+TEST(TermCache, ManyDocumentCountsNeverEmptyTheScansAnswers) {
+  TermCache cache;
+  cache.remember_completions("chat", 21, {{"chateau", 10}});
+  for (size_t i = 0; i < 100'000; ++i) cache.remember_documents_with("Zterm" + std::to_string(i), i);
+  EXPECT_TRUE(cache.completions("chat", 21));
+  EXPECT_TRUE(cache.documents_with("Zterm99999")) << "the latest count is kept";
+  EXPECT_LT(cache.size(), 100'000u) << "the counts have a bound of their own";
 }
 
 TEST(TermCache, StaysBoundedInBytes) {
