@@ -138,6 +138,47 @@ size_t IndexTermLookup::documents_with_all(const std::vector<std::vector<std::st
 }
 
 size_t IndexTermLookup::count_documents_with_all(const std::vector<std::vector<std::string>>& groups) const {
+  if (remote_ || groups.size() < 2) return match_documents_with_all(groups);
+  if (std::any_of(groups.begin(), groups.end(), [](const auto& group) { return group.empty(); })) return 0;
+  size_t postings = 0;
+  for (auto group = groups.begin(); group + 1 != groups.end(); ++group)
+    for (const std::string& term : *group) postings += documents_with(term);
+  if (postings > kMaxMarkedPostings) return match_documents_with_all(groups);  // a match skips through them
+  const std::vector<bool>& marked = documents_of({groups.data(), groups.size() - 1});
+  std::vector<Xapian::docid> found;
+  for (const std::string& term : groups.back())
+    for (auto posting = database_.postlist_begin(term); posting != database_.postlist_end(term); ++posting)
+      if (*posting < marked.size() && marked[*posting]) found.push_back(*posting);
+  if (groups.back().size() > 1) {  // a document holding two of its terms counts once
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+  }
+  return found.size();
+}
+
+const std::vector<bool>& IndexTermLookup::documents_of(
+    std::span<const std::vector<std::string>> groups) const {
+  std::string key;
+  for (const auto& group : groups) {
+    for (const auto& term : group) key.append(term).push_back('\0');
+    key.push_back('\1');
+  }
+  if (key == marked_key_ && !marked_.empty()) return marked_;
+  size_t size = static_cast<size_t>(database_.get_lastdocid()) + 1;
+  std::vector<bool> all(size, true), group_documents;
+  for (const auto& group : groups) {
+    group_documents.assign(size, false);
+    for (const std::string& term : group)
+      for (auto posting = database_.postlist_begin(term); posting != database_.postlist_end(term); ++posting)
+        if (*posting < size) group_documents[*posting] = true;
+    for (size_t docid = 0; docid < size; ++docid) all[docid] = all[docid] && group_documents[docid];
+  }
+  marked_key_ = std::move(key);
+  marked_ = std::move(all);
+  return marked_;
+}
+
+size_t IndexTermLookup::match_documents_with_all(const std::vector<std::vector<std::string>>& groups) const {
   std::vector<Xapian::Query> all;
   for (const auto& group : groups) {
     if (group.empty()) return 0;

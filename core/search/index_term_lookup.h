@@ -3,6 +3,10 @@
 
 #include <xapian.h>
 
+#include <span>
+#include <string>
+#include <vector>
+
 #include "analysis/analyzer.h"
 #include "enrich/gazetteer.h"
 #include "query/term_lookup.h"
@@ -15,14 +19,18 @@ class IndexTermLookup : public query::TermLookup {
  public:
   static constexpr size_t kMaxCompletionsScanned = 5000;
   static constexpr size_t kMaxSimilarScanned = 200'000;
+  // documents_with_all marks the documents of groups holding at most this many postings in all.
+  static constexpr size_t kMaxMarkedPostings = 200'000;
 
   // Facet values are mapped to gazetteer keys when `gazetteer` (and `analyzer`, to fold them) are given.
   // With `cache`, the answers of accented_forms, similar_words, completions, documents_with and
   // documents_with_all are kept there (it must outlive the lookup and have been told the database's
   // revision).
+  // `remote`: some shard is served over the network, where a posting list is not read whole.
   explicit IndexTermLookup(const Xapian::Database& database, const enrich::Gazetteer* gazetteer = nullptr,
-                           analysis::Analyzer* analyzer = nullptr, TermCache* cache = nullptr)
-      : database_(database), gazetteer_(gazetteer), analyzer_(analyzer), cache_(cache) {}
+                           analysis::Analyzer* analyzer = nullptr, TermCache* cache = nullptr,
+                           bool remote = false)
+      : database_(database), gazetteer_(gazetteer), analyzer_(analyzer), cache_(cache), remote_(remote) {}
 
   std::vector<std::string> accented_forms(std::string_view folded) const override;
 
@@ -36,7 +44,10 @@ class IndexTermLookup : public query::TermLookup {
                                          size_t limit) const override;
 
   size_t documents_with(std::string_view term) const override;
-  // One Boolean match over the groups (remembered in the cache when there is one).
+  // Exact, remembered in the cache when there is one. Over local databases, the documents of every group
+  // but the last are marked once (a word being typed asks this for each of its completions beside the same
+  // other words) and the last group's postings counted against them; over remote shards, or past
+  // kMaxMarkedPostings, one Boolean match.
   size_t documents_with_all(const std::vector<std::vector<std::string>>& groups) const override;
 
   // Needs the gazetteer and analyzer (none without them).
@@ -53,11 +64,17 @@ class IndexTermLookup : public query::TermLookup {
   std::vector<Completion> scan_completions(std::string_view prefix, size_t limit) const;
   std::vector<std::string> scan_similar(std::string_view word, int max_distance, size_t limit) const;
   size_t count_documents_with_all(const std::vector<std::vector<std::string>>& groups) const;
+  size_t match_documents_with_all(const std::vector<std::vector<std::string>>& groups) const;
+  // The documents holding a term of every one of `groups`, by document number, marked once per lookup.
+  const std::vector<bool>& documents_of(std::span<const std::vector<std::string>> groups) const;
 
   const Xapian::Database& database_;
   const enrich::Gazetteer* gazetteer_;
   analysis::Analyzer* analyzer_;
   TermCache* cache_;
+  bool remote_;
+  mutable std::string marked_key_;  // the groups `marked_` holds the documents of
+  mutable std::vector<bool> marked_;
 };
 
 }  // namespace sonda::search

@@ -155,7 +155,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
 
 SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   auto started = std::chrono::steady_clock::now();
-  IndexTermLookup lookup(shards_.database(), &gazetteer_, &analyzer_, &term_cache_);
+  IndexTermLookup lookup(shards_.database(), &gazetteer_, &analyzer_, &term_cache_, shards_.has_remote());
   query::QueryTranslator translator(analyzer_, lookup, analysis_languages(request));
   if (request.cross_language) translator.set_lexicon(lexicon_);
   translator.set_typo_tolerance(request.typo_tolerance);
