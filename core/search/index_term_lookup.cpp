@@ -158,11 +158,7 @@ size_t IndexTermLookup::count_documents_with_all(const std::vector<std::vector<s
 
 const std::vector<bool>& IndexTermLookup::documents_of(
     std::span<const std::vector<std::string>> groups) const {
-  std::string key;
-  for (const auto& group : groups) {
-    for (const auto& term : group) key.append(term).push_back('\0');
-    key.push_back('\1');
-  }
+  std::string key = groups_key(groups);
   if (key == marked_key_ && !marked_.empty()) return marked_;
   size_t size = static_cast<size_t>(database_.get_lastdocid()) + 1;
   std::vector<bool> all(size, true), group_documents;

@@ -35,7 +35,7 @@ std::string TermCache::key(std::string_view word, size_t a, size_t b) {
   return std::string(word) + '\t' + std::to_string(a) + '\t' + std::to_string(b);
 }
 
-std::string TermCache::key(const std::vector<std::vector<std::string>>& groups) {
+std::string groups_key(std::span<const std::vector<std::string>> groups) {
   std::string out;
   for (const auto& group : groups) {
     for (const auto& term : group) out.append(term).push_back('\0');
@@ -81,14 +81,14 @@ void TermCache::remember_completions(std::string_view prefix, size_t limit,
 
 std::optional<size_t> TermCache::documents_with_all(
     const std::vector<std::vector<std::string>>& groups) const {
-  auto found = shared_.find(key(groups));
+  auto found = shared_.find(groups_key(groups));
   if (found == shared_.end()) return std::nullopt;
   return found->second;
 }
 
 void TermCache::remember_documents_with_all(const std::vector<std::vector<std::string>>& groups,
                                             size_t documents) {
-  std::string entry = key(groups);
+  std::string entry = groups_key(groups);
   if (shared_.contains(entry)) return;
   make_room(kNodeBytes + entry.size());
   shared_.emplace(std::move(entry), documents);

@@ -4,12 +4,16 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "query/term_lookup.h"
 
 namespace sonda::search {
+
+// A text naming groups of terms, each group's terms in order: the same groups, the same text.
+std::string groups_key(std::span<const std::vector<std::string>> groups);
 
 // The answers of the word-list scans behind typo tolerance and completions, while the database stays the
 // same: a visitor typing sends the same words again at every keystroke. Bounded in bytes (keys, answers and
@@ -51,7 +55,6 @@ class TermCache {
 
  private:
   static std::string key(std::string_view word, size_t a, size_t b);
-  static std::string key(const std::vector<std::vector<std::string>>& groups);
   // Empties the cache when an answer of `bytes` would take it past kMaxBytes, then counts them.
   void make_room(size_t bytes);
 
