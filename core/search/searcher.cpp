@@ -9,7 +9,6 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
-#include <set>
 #include <tuple>
 
 #include "analysis/stopwords.h"
@@ -49,6 +48,16 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort, bool browse) {
   } else {
     enquire.set_sort_by_relevance_then_value(index::kIdSlot, false);  // ties: by id, ascending
   }
+}
+
+// An Enquire over `database` ranking `query` as searches rank (weighting, order), without spies.
+Xapian::Enquire ranking(const Xapian::Database& database, const Xapian::Weight& weighting, SortOrder sort,
+                        bool browse, const Xapian::Query& query) {
+  Xapian::Enquire enquire(database);
+  enquire.set_weighting_scheme(weighting);
+  apply_sort(enquire, sort, browse);
+  enquire.set_query(query);
+  return enquire;
 }
 
 using Spies = std::vector<std::pair<index::FacetField, std::unique_ptr<Xapian::ValueCountMatchSpy>>>;
@@ -153,6 +162,26 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
   });
 }
 
+// With feedback, the page is ranked again with its best documents' stems, without the proximity clause
+// (beside more optional terms under a filter, Xapian 1.4.22 weighs NEAR wrongly: README, Known limits);
+// `text.query` becomes the query ranked. Exhaustive, as every ranking here (BENCHMARKS.md, Profiles: pruned
+// ranking weighs wrongly beside NEAR).
+void Searcher::rank_with_feedback(const SearchRequest& request, query::Translation& text,
+                                  const FilterSet& filters, Xapian::doccount offset, Xapian::MSet& page) {
+  Xapian::Database& database = shards_.database();
+  Xapian::doccount everything = database.get_doccount();
+  Xapian::BM25Weight weighting = ranking_.weighting();
+  Xapian::MSet best = page;
+  if (offset != 0 || page.size() < ranking_.feedback_documents)
+    best = ranking(database, weighting, request.sort, text.browse, restrict(text.query, filters.all()))
+               .get_mset(0, ranking_.feedback_documents, everything);
+  auto lent = feedback_terms(database, best, text.highlight.stems, ranking_);
+  if (!lent) return;
+  text.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text.without_proximity, *lent);
+  page = ranking(database, weighting, request.sort, text.browse, restrict(text.query, filters.all()))
+             .get_mset(offset, static_cast<Xapian::doccount>(request.hits_per_page), everything);
+}
+
 SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   auto started = std::chrono::steady_clock::now();
   IndexTermLookup lookup(shards_.database(), &gazetteer_, &analyzer_, &term_cache_, shards_.has_remote());
@@ -211,27 +240,9 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
     matches = enquire.get_mset(offset, request.hits_per_page, everything);
   }
   response.total_hits = matches.get_matches_estimated();
-  // With feedback, the page is ranked again with the best documents' stems (without the proximity clause:
-  // beside more optional terms under a filter, Xapian 1.4.22 weighs NEAR wrongly; README, Known limits).
   if (request.feedback && request.sort == SortOrder::relevance && !text.browse && request.hits_per_page > 0 &&
-      response.total_hits > 0) {
-    Xapian::MSet best = matches;
-    if (offset != 0 || matches.size() < ranking_.feedback_documents) {
-      Xapian::Enquire first(shards_.database());
-      first.set_weighting_scheme(weighting);
-      apply_sort(first, request.sort, text.browse);
-      first.set_query(restrict(text.query, filters.all()));
-      best = first.get_mset(0, ranking_.feedback_documents, everything);  // exhaustive: see ranking.h
-    }
-    if (auto lent = feedback_terms(shards_.database(), best, text.highlight.stems, ranking_)) {
-      text.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text.without_proximity, *lent);
-      Xapian::Enquire again(shards_.database());
-      again.set_weighting_scheme(weighting);
-      apply_sort(again, request.sort, text.browse);
-      again.set_query(restrict(text.query, filters.all()));
-      matches = again.get_mset(offset, request.hits_per_page, everything);
-    }
-  }
+      response.total_hits > 0)
+    rank_with_feedback(request, text, filters, offset, matches);
   // Ranked by relevance, the best hit of each likely completion of the word being typed is on the first
   // page: the page is ranked again with those raised (the same documents match, so the counts and the
   // total stand, and the page alone is asked for; the first page among its own documents and the raised).
@@ -239,11 +250,8 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
     PromotionContext context{shards_.database(), weighting, translator, parsed, mode, filters};
     bool first_page_known = offset == 0 && static_cast<size_t>(request.hits_per_page) >= kPromotionPage;
     if (auto promoted = promote_completions(context, text, first_page_known ? &matches : nullptr)) {
-      Xapian::Enquire again(shards_.database());
-      again.set_weighting_scheme(weighting);
-      apply_sort(again, request.sort, text.browse);
-      again.set_query(*promoted);
-      matches = again.get_mset(offset, request.hits_per_page);
+      matches = ranking(shards_.database(), weighting, request.sort, text.browse, *promoted)
+                    .get_mset(offset, request.hits_per_page);
     }
   }
   response.total_pages =

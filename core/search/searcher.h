@@ -20,7 +20,13 @@
 #include "translate/lexicon.h"
 #include "util/result.h"
 
+namespace sonda::query {
+struct Translation;
+}
+
 namespace sonda::search {
+
+class FilterSet;
 
 // Size and version of the open index, for /health and /metrics.
 struct IndexStats {
@@ -102,6 +108,9 @@ class Searcher {
   template <typename Operation>
   auto with_retry(const char* what, Operation operation) -> decltype(operation());
   SearchResponse run(const SearchRequest& request, bool label = true);
+  // Ranks `page` (at `offset`) again with pseudo-relevance feedback; `text.query` becomes the query ranked.
+  void rank_with_feedback(const SearchRequest& request, query::Translation& text, const FilterSet& filters,
+                          Xapian::doccount offset, Xapian::MSet& page);
   // refresh() without forgetting the word-list answers.
   Result<bool> reopen();
   Result<bool> reopen_shards();
