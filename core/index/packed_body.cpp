@@ -28,8 +28,8 @@ std::string deflate_chunk(std::string_view chunk) {
   return out;
 }
 
-// XORs `bytes` with the whitening stream (splitmix64 from a fixed seed, the same for every chunk): applied
-// twice, it gives the bytes back.
+}  // namespace
+
 void whiten(std::string& bytes) {
   uint64_t state = 0x5D0DA5EEDull;
   for (size_t at = 0; at < bytes.size(); at += 8) {
@@ -41,6 +41,8 @@ void whiten(std::string& bytes) {
       bytes[at + i] = static_cast<char>(bytes[at + i] ^ static_cast<char>(z >> (8 * i)));
   }
 }
+
+namespace {
 
 // Inflates a chunk that must give exactly `expected` bytes.
 std::optional<std::string> inflate_chunk(std::string_view chunk, size_t expected) {

@@ -12,6 +12,10 @@ namespace sonda::index {
 // Bodies from this size on are stored packed; shorter ones are stored as they are.
 inline constexpr size_t kPackBodyFrom = 32 * 1024;
 
+// XORs `bytes` with the whitening stream (splitmix64 from a fixed seed, the same for every chunk and body):
+// applied twice, it gives the bytes back; whitened, text gives zlib nothing to gain.
+void whiten(std::string& bytes);
+
 // A body deflated in chunks of kBodyChunkBytes (the last one shorter), each inflatable on its own. Chunks
 // are whitened (XORed with a fixed pseudo-random stream): deflate's output is still about 2% compressible, so
 // Xapian would deflate the whole stored record again and every read of the document would inflate all of it;

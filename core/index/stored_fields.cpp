@@ -32,6 +32,8 @@ enum Tag : char {
   kSection = 'h',       // one per section: varint start, varint anchor length, anchor, heading
   kPackedBody = 'z',    // a long body, index/packed_body.h, as indexes before whitening wrote it
   kWhitenedBody = 'x',  // a long body, index/packed_body.h
+  kWhitenedText = 'v',  // a shorter body, whitened (index/packed_body.h) so that Xapian stores it as it is
+                        // (kBody: as indexes before wrote it, which Xapian deflated with the record)
 };
 
 void put(std::string& out, char tag, std::string_view value) {
@@ -66,6 +68,7 @@ bool assign(Document& document, char tag, std::string value, BodyReading reading
     }
     case kId: document.id = std::move(value); return true;
     case kTitle: document.title = std::move(value); return true;
+    case kWhitenedText: whiten(value); [[fallthrough]];
     case kBody:
       document.body = std::move(value);
       document.packed_body.reset();
@@ -149,8 +152,11 @@ std::string encode_stored_fields(const Document& document) {
         document.packed_body->bytes());
   else if (document.body.size() >= kPackBodyFrom)
     put(out, kWhitenedBody, PackedBody::pack(document.body));
-  else
-    put_if(out, kBody, document.body);
+  else if (!document.body.empty()) {  // whitened: reading a hit copies it instead of inflating the record
+    std::string whitened = document.body;
+    whiten(whitened);
+    put(out, kWhitenedText, whitened);
+  }
   return out;
 }
 

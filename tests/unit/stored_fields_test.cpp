@@ -209,6 +209,34 @@ TEST(PackedBody, ItsChunksGiveZlibNothingToGainSoXapianStoresTheRecordAsItIs) {
   EXPECT_EQ(PackedBody::parse(packed)->whole(), body);
 }
 
+TEST(StoredFields, AShorterBodyGivesZlibNothingToGainSoReadingAHitInflatesNothing) {
+  Document d;
+  d.id = "short.md";
+  d.title = "Visites à domicile";
+  d.body = long_body(40);  // about 4 KB, under kPackBodyFrom
+  ASSERT_LT(d.body.size(), kPackBodyFrom);
+  std::string record = encode_stored_fields(d);
+  EXPECT_EQ(record.find("Paragraphe"), std::string::npos) << "the body is not stored as plain text";
+  EXPECT_GT(deflated(record).size(), record.size() * 9 / 10)
+      << "zlib gains at most the title's and the id's few bytes, so Xapian keeps the record nearly whole";
+  auto back = decode_stored_record(record, BodyReading::deferred);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->body, d.body);
+  EXPECT_EQ(body_range(*back, 11, 3), "0 :");
+}
+
+TEST(StoredFields, ShorterBodiesWrittenPlainBeforeStillRead) {
+  std::string record(1, '\x01');  // the version, then an id and a plain body, as indexes before wrote them
+  for (auto [tag, value] : {std::pair{'i', std::string("a.md")}, {'b', std::string("texte du corps")}}) {
+    record.push_back(tag);
+    append_varint(record, value.size());
+    record += value;
+  }
+  auto back = decode_stored_fields(record);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->body, "texte du corps");
+}
+
 TEST(PackedBody, IndexesMadeBeforeWhiteningStillRead) {
   std::string body = long_body(1000);
   std::string plain;
