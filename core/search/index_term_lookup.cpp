@@ -2,6 +2,7 @@
 #include "search/index_term_lookup.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "index/schema.h"
 #include "query/typo_distance.h"
@@ -139,16 +140,20 @@ size_t IndexTermLookup::documents_with_all(const std::vector<std::vector<std::st
 
 size_t IndexTermLookup::count_documents_with_all(const std::vector<std::vector<std::string>>& groups) const {
   if (remote_ || groups.size() < 2) return match_documents_with_all(groups);
-  if (std::any_of(groups.begin(), groups.end(), [](const auto& group) { return group.empty(); })) return 0;
   size_t postings = 0;
   for (auto group = groups.begin(); group + 1 != groups.end(); ++group)
     for (const std::string& term : *group) postings += documents_with(term);
-  if (postings > kMaxMarkedPostings) return match_documents_with_all(groups);  // a match skips through them
-  const std::vector<bool>& marked = documents_of({groups.data(), groups.size() - 1});
+  if (postings > kMaxListedPostings) return match_documents_with_all(groups);  // a match skips through them
+  const std::vector<Xapian::docid>& listed = documents_of({groups.data(), groups.size() - 1});
   std::vector<Xapian::docid> found;
-  for (const std::string& term : groups.back())
-    for (auto posting = database_.postlist_begin(term); posting != database_.postlist_end(term); ++posting)
-      if (*posting < marked.size() && marked[*posting]) found.push_back(*posting);
+  for (const std::string& term : groups.back()) {  // its postings and the listed, both ascending, merged
+    auto next = listed.begin();
+    for (auto posting = database_.postlist_begin(term);
+         posting != database_.postlist_end(term) && next != listed.end(); ++posting) {
+      while (next != listed.end() && *next < *posting) ++next;
+      if (next != listed.end() && *next == *posting) found.push_back(*posting);
+    }
+  }
   if (groups.back().size() > 1) {  // a document holding two of its terms counts once
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
@@ -156,22 +161,32 @@ size_t IndexTermLookup::count_documents_with_all(const std::vector<std::vector<s
   return found.size();
 }
 
-const std::vector<bool>& IndexTermLookup::documents_of(
+const std::vector<Xapian::docid>& IndexTermLookup::documents_of(
     std::span<const std::vector<std::string>> groups) const {
   std::string key = groups_key(groups);
-  if (key == marked_key_ && !marked_.empty()) return marked_;
-  size_t size = static_cast<size_t>(database_.get_lastdocid()) + 1;
-  std::vector<bool> all(size, true), group_documents;
-  for (const auto& group : groups) {
-    group_documents.assign(size, false);
-    for (const std::string& term : group)
+  if (key == listed_key_) return listed_;
+  std::vector<Xapian::docid> all, group_documents, kept;
+  for (size_t k = 0; k < groups.size(); ++k) {
+    group_documents.clear();
+    for (const std::string& term : groups[k]) {  // each term's postings ascending: merged into the group's
+      auto middle = static_cast<std::ptrdiff_t>(group_documents.size());
       for (auto posting = database_.postlist_begin(term); posting != database_.postlist_end(term); ++posting)
-        if (*posting < size) group_documents[*posting] = true;
-    for (size_t docid = 0; docid < size; ++docid) all[docid] = all[docid] && group_documents[docid];
+        group_documents.push_back(*posting);
+      std::inplace_merge(group_documents.begin(), group_documents.begin() + middle, group_documents.end());
+    }
+    group_documents.erase(std::unique(group_documents.begin(), group_documents.end()), group_documents.end());
+    if (k == 0) {
+      all.swap(group_documents);
+      continue;
+    }
+    kept.clear();
+    std::set_intersection(all.begin(), all.end(), group_documents.begin(), group_documents.end(),
+                          std::back_inserter(kept));
+    all.swap(kept);
   }
-  marked_key_ = std::move(key);
-  marked_ = std::move(all);
-  return marked_;
+  listed_key_ = std::move(key);
+  listed_ = std::move(all);
+  return listed_;
 }
 
 size_t IndexTermLookup::match_documents_with_all(const std::vector<std::vector<std::string>>& groups) const {

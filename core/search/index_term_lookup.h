@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -19,8 +20,8 @@ class IndexTermLookup : public query::TermLookup {
  public:
   static constexpr size_t kMaxCompletionsScanned = 5000;
   static constexpr size_t kMaxSimilarScanned = 200'000;
-  // documents_with_all marks the documents of groups holding at most this many postings in all.
-  static constexpr size_t kMaxMarkedPostings = 200'000;
+  // documents_with_all lists the documents of groups holding at most this many postings in all.
+  static constexpr size_t kMaxListedPostings = 200'000;
 
   // Facet values are mapped to gazetteer keys when `gazetteer` (and `analyzer`, to fold them) are given.
   // With `cache`, the answers of accented_forms, similar_words, completions, documents_with and
@@ -45,9 +46,10 @@ class IndexTermLookup : public query::TermLookup {
 
   size_t documents_with(std::string_view term) const override;
   // Exact, remembered in the cache when there is one. Over local databases, the documents of every group
-  // but the last are marked once (a word being typed asks this for each of its completions beside the same
-  // other words) and the last group's postings counted against them; over remote shards, or past
-  // kMaxMarkedPostings, one Boolean match.
+  // but the last are listed once (a word being typed asks this for each of its completions beside the same
+  // other words) and each term of the last group is counted against them (its postings and the list,
+  // both ascending, merged): the work grows with the postings read, not with the database. Over remote
+  // shards, or past kMaxListedPostings, one Boolean match.
   size_t documents_with_all(const std::vector<std::vector<std::string>>& groups) const override;
 
   // Needs the gazetteer and analyzer (none without them).
@@ -65,16 +67,16 @@ class IndexTermLookup : public query::TermLookup {
   std::vector<std::string> scan_similar(std::string_view word, int max_distance, size_t limit) const;
   size_t count_documents_with_all(const std::vector<std::vector<std::string>>& groups) const;
   size_t match_documents_with_all(const std::vector<std::vector<std::string>>& groups) const;
-  // The documents holding a term of every one of `groups`, by document number, marked once per lookup.
-  const std::vector<bool>& documents_of(std::span<const std::vector<std::string>> groups) const;
+  // The documents holding a term of every one of `groups`, ascending, listed once per lookup.
+  const std::vector<Xapian::docid>& documents_of(std::span<const std::vector<std::string>> groups) const;
 
   const Xapian::Database& database_;
   const enrich::Gazetteer* gazetteer_;
   analysis::Analyzer* analyzer_;
   TermCache* cache_;
   bool remote_;
-  mutable std::string marked_key_;  // the groups `marked_` holds the documents of
-  mutable std::vector<bool> marked_;
+  mutable std::optional<std::string> listed_key_;  // the groups `listed_` holds the documents of
+  mutable std::vector<Xapian::docid> listed_;
 };
 
 }  // namespace sonda::search
