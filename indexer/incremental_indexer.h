@@ -22,7 +22,7 @@ struct SourceOutcome;  // what a worker made of one file or one chunk of records
 
 // How a run works.
 struct IndexerOptions {
-  size_t batch_size = 1000;  // changes per commit (per part database in a full rebuild)
+  size_t batch_size = 1000;  // changes per commit into the live database
   size_t threads = std::max(1u, std::thread::hardware_concurrency());  // extraction and analysis workers
   size_t jsonl_chunk = 256;                                            // JSON Lines records per worker job
   FileLimits limits;

@@ -48,7 +48,7 @@ void add_options(CLI::App& app, Command& command) {
   app.add_option("--db", command.db, "Index: a stub file naming the live database (created when absent)")
       ->capture_default_str();
   app.add_option("--batch-size", command.options.batch_size,
-                 "Changes per commit; a crash loses at most one batch")
+                 "Changes per commit into the live database; a crash loses at most one batch")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   app.add_option("--threads", command.options.threads, "Extraction and analysis threads")
@@ -123,6 +123,11 @@ sonda::Status merge_parts(const std::vector<std::string>& part_paths, const std:
   return sonda::Status::success();
 }
 
+// Documents per commit of a full rebuild's part database: its commits are not synced (a stopped run throws
+// the parts away), and small ones keep Xapian's in-memory inverter small (BENCHMARKS.md, Indexing: 100 was
+// fastest of 25–1000).
+constexpr size_t kPartCommitEvery = 100;
+
 // A full rebuild: one part database (of `shards` shards) per thread, written in parallel, merged into
 // `generation`.
 sonda::Result<std::pair<sonda::indexer::RunSummary, unsigned>> run_full(
@@ -136,11 +141,12 @@ sonda::Result<std::pair<sonda::indexer::RunSummary, unsigned>> run_full(
     std::vector<std::unique_ptr<sonda::index::IndexWriter>> parts;
     for (size_t i = 0; i < command.options.threads; ++i) {
       part_paths.push_back((parts_folder / ("part-" + std::to_string(i))).string());
-      auto part = sonda::index::IndexWriter::open(sonda::index::shard_folders(part_paths.back(), shards));
+      auto part = sonda::index::IndexWriter::open(sonda::index::shard_folders(part_paths.back(), shards),
+                                                  sonda::index::IndexWriter::Durability::scratch);
       if (!part) return part.error();
       parts.push_back(std::move(*part));
     }
-    sonda::indexer::PartsSink sink(std::move(parts), command.options.batch_size);
+    sonda::indexer::PartsSink sink(std::move(parts), kPartCommitEvery);
     sonda::indexer::Progress progress(std::cerr, progress_style(command));
     sonda::indexer::IncrementalIndexer indexer(sink, gazetteer, detector, command.options, std::cerr,
                                                progress);

@@ -13,14 +13,16 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::string& path) 
   return open(std::vector<std::string>{path});
 }
 
-Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::vector<std::string>& shard_paths) {
+Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::vector<std::string>& shard_paths,
+                                                       Durability durability) {
+  const int flags = Xapian::DB_CREATE_OR_OPEN | (durability == Durability::scratch ? Xapian::DB_NO_SYNC : 0);
   std::vector<Xapian::WritableDatabase> shards;
   for (const std::string& path : shard_paths) {
     std::error_code ec;
     std::filesystem::create_directories(path, ec);
     if (ec) return Error{ErrorCode::io_error, "cannot create database folder " + path + ": " + ec.message()};
     try {
-      shards.emplace_back(path, Xapian::DB_CREATE_OR_OPEN);
+      shards.emplace_back(path, flags);
     } catch (const Xapian::Error& error) {
       return xapian_error(error, "cannot open database " + path + " for writing");
     }

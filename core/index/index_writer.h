@@ -25,11 +25,16 @@ namespace sonda::index {
 // (a crash in between makes the next run index that source again, which converges).
 class IndexWriter {
  public:
+  // What a commit promises: `durable` survives a crash (the live index); `scratch` is only made visible
+  // (a full rebuild's part databases, thrown away when the run stops before the merge), so no fsync.
+  enum class Durability { durable, scratch };
+
   // Opens the database at `path`, creating it (and missing parent folders) when absent.
   static Result<std::unique_ptr<IndexWriter>> open(const std::string& path);
 
   // Opens (or creates) the shards at `shard_paths`, shard 0 first.
-  static Result<std::unique_ptr<IndexWriter>> open(const std::vector<std::string>& shard_paths);
+  static Result<std::unique_ptr<IndexWriter>> open(const std::vector<std::string>& shard_paths,
+                                                   Durability durability = Durability::durable);
 
   // Adds `document`, replacing any document with the same id. Move large documents in.
   Status add(Document document);

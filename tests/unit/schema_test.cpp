@@ -123,6 +123,17 @@ TEST_F(SchemaRoundTrip, ReplacesById) {
   EXPECT_EQ((*writer)->document_count(), 1u);
 }
 
+TEST(IndexWriterScratch, CommitsWithoutSyncAreReadLikeDurableOnes) {
+  sonda::testing::TempDir dir;
+  auto writer = IndexWriter::open({dir.path().string()}, IndexWriter::Durability::scratch);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->add(peru_page()).ok());
+  ASSERT_TRUE((*writer)->commit().ok());
+  Xapian::Database reader(dir.path().string());
+  EXPECT_EQ(reader.get_doccount(), 1u);
+  EXPECT_GT(reader.get_termfreq("Zchat"), 0u);
+}
+
 TEST(Schema, FacetLookup) {
   EXPECT_EQ(find_facet("org")->name, "organisation");
   EXPECT_EQ(find_facet("country")->prefix, "XC");
