@@ -1,4 +1,5 @@
-// Encoding of the document data: a version byte, then (field tag, varint length, bytes) records.
+// Encoding of the document data: a version byte, then (field tag, varint length, bytes) records; beside a
+// body, the other fields' records are whitened together inside one record.
 #include "index/stored_fields.h"
 
 #include <cstdint>
@@ -28,12 +29,14 @@ enum Tag : char {
   kDescription = 'e',
   kKeyword = 'w',
   kAuthor = 'a',
-  kPageStarts = 'g',    // varints: the first page start, then the gaps between starts
-  kSection = 'h',       // one per section: varint start, varint anchor length, anchor, heading
-  kPackedBody = 'z',    // a long body, index/packed_body.h, as indexes before whitening wrote it
-  kWhitenedBody = 'x',  // a long body, index/packed_body.h
-  kWhitenedText = 'v',  // a shorter body, whitened (index/packed_body.h) so that Xapian stores it as it is
-                        // (kBody: as indexes before wrote it, which Xapian deflated with the record)
+  kPageStarts = 'g',      // varints: the first page start, then the gaps between starts
+  kSection = 'h',         // one per section: varint start, varint anchor length, anchor, heading
+  kPackedBody = 'z',      // a long body, index/packed_body.h, as indexes before whitening wrote it
+  kWhitenedBody = 'x',    // a long body, index/packed_body.h
+  kWhitenedText = 'v',    // a shorter body, whitened (index/packed_body.h) so that Xapian stores it as it is
+                          // (kBody: as indexes before wrote it, which Xapian deflated with the record)
+  kWhitenedFields = 'W',  // the other fields' records, whitened together, beside a whitened body: zlib then
+                          // gains nothing on the record (indexes before stored those records plain, first)
 };
 
 void put(std::string& out, char tag, std::string_view value) {
@@ -110,10 +113,9 @@ bool assign(Document& document, char tag, std::string value, BodyReading reading
   }
 }
 
-}  // namespace
-
-std::string encode_stored_fields(const Document& document) {
-  std::string out(1, kVersion);
+// The records of every field but the body.
+std::string encode_fields(const Document& document) {
+  std::string out;
   put(out, kId, document.id);
   put_if(out, kTitle, document.title);
   put_if(out, kLang, document.lang);
@@ -147,6 +149,20 @@ std::string encode_stored_fields(const Document& document) {
     value += section.heading;
     put(out, kSection, value);
   }
+  return out;
+}
+
+}  // namespace
+
+std::string encode_stored_fields(const Document& document) {
+  std::string out(1, kVersion);
+  std::string fields = encode_fields(document);
+  if (body_size(document) == 0) {
+    out += fields;  // zlib may shrink a record of metadata alone, and inflating it costs little
+    return out;
+  }
+  whiten(fields);  // with the body whitened too, zlib gains nothing, so Xapian stores the record as it is
+  put(out, kWhitenedFields, fields);
   if (document.packed_body && document.body.empty())
     put(out, document.packed_body->chunks() == PackedBody::Chunks::whitened ? kWhitenedBody : kPackedBody,
         document.packed_body->bytes());
@@ -162,26 +178,38 @@ std::string encode_stored_fields(const Document& document) {
 
 namespace {
 
-// Decodes the records of `data`; with `owner` (the string `data` views), a packed body that is the last
-// record takes `owner` whole instead of a copy of its bytes.
-std::optional<Document> decode(std::string_view data, BodyReading reading, std::string* owner) {
-  if (data.empty() || data.front() != kVersion) return std::nullopt;
-  data.remove_prefix(1);
-  Document document;
+// Reads the records of `data` into `document`; with `owner` (the string `data` views), a packed body that is
+// the last record takes `owner` whole instead of a copy of its bytes. `nested`: within kWhitenedFields.
+bool read_records(std::string_view data, Document& document, BodyReading reading, std::string* owner,
+                  bool nested) {
   while (!data.empty()) {
     char tag = data.front();
     data.remove_prefix(1);
     uint64_t length;
-    if (!read_varint(data, length) || length > data.size()) return std::nullopt;
+    if (!read_varint(data, length) || length > data.size()) return false;
+    if (tag == kWhitenedFields) {
+      std::string fields(data.substr(0, length));
+      whiten(fields);
+      if (nested || !read_records(fields, document, reading, nullptr, true)) return false;
+      data.remove_prefix(length);
+      continue;
+    }
     bool packed = tag == kPackedBody || tag == kWhitenedBody;
     if (owner && packed && length == data.size()) {  // the last record: it takes the record's bytes
       size_t offset = static_cast<size_t>(data.data() - owner->data());
-      if (!assign_packed(document, tag, std::move(*owner), offset, length, reading)) return std::nullopt;
-      return document;
+      return assign_packed(document, tag, std::move(*owner), offset, length, reading);
     }
-    if (!assign(document, tag, std::string(data.substr(0, length)), reading)) return std::nullopt;
+    if (!assign(document, tag, std::string(data.substr(0, length)), reading)) return false;
     data.remove_prefix(length);
   }
+  return true;
+}
+
+std::optional<Document> decode(std::string_view data, BodyReading reading, std::string* owner) {
+  if (data.empty() || data.front() != kVersion) return std::nullopt;
+  data.remove_prefix(1);
+  Document document;
+  if (!read_records(data, document, reading, owner, false)) return std::nullopt;
   return document;
 }
 
