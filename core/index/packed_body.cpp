@@ -5,6 +5,8 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 
 #include "util/varint.h"
 
@@ -37,6 +39,13 @@ void whiten(std::string& bytes) {
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
     z ^= z >> 31;
+    if (std::endian::native == std::endian::little && at + 8 <= bytes.size()) {  // byte i takes z >> 8i
+      uint64_t word;
+      std::memcpy(&word, bytes.data() + at, 8);
+      word ^= z;
+      std::memcpy(bytes.data() + at, &word, 8);
+      continue;
+    }
     for (size_t i = 0; i < 8 && at + i < bytes.size(); ++i)
       bytes[at + i] = static_cast<char>(bytes[at + i] ^ static_cast<char>(z >> (8 * i)));
   }

@@ -270,6 +270,15 @@ TEST(StoredFields, WithABodyTheMetadataIsWhitenedTooSoXapianNeverInflatesTheReco
   EXPECT_EQ(decode_stored_fields(encode_stored_fields(d))->url, d.url);
 }
 
+TEST(PackedBody, TheWhiteningStreamIsFixedSoEveryIndexReadsAlike) {
+  std::string bytes = "Paragraphe 0 : les";  // two whole words of the stream and a tail of two bytes
+  whiten(bytes);
+  EXPECT_EQ(bytes,
+            std::string("\x73\x45\x05\x5f\x45\xda\xbe\x15\x66\xc5\x30\x77\x7d\x33\x60\x4c\xdf\x1c", 18));
+  whiten(bytes);
+  EXPECT_EQ(bytes, "Paragraphe 0 : les");
+}
+
 TEST(StoredFields, WhitenedFieldsAreNotNestedAndBrokenOnesAreRejected) {
   Document d;
   d.id = "a.md";
