@@ -3,6 +3,8 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+
 #include <map>
 #include <optional>
 #include <set>
@@ -28,6 +30,16 @@ struct HighlightTerms {
   // The words the query searches as themselves (phrase words, stop words); the other words are searched
   // through their stems, whose positions already cover theirs.
   std::set<std::string> searched_words;
+
+  // False when `folded` (a folded word) cannot stem to any of `stems`: a stem begins as its word's folded
+  // form does, at least in its first two bytes ("chevaux" / "cheval", "châtiments" / "chat"), so a word
+  // beginning otherwise need not be stemmed.
+  bool may_stem_to_one(std::string_view folded) const {
+    return std::any_of(stems.begin(), stems.end(), [&](const std::string& stem) {
+      return folded.starts_with(std::string_view(stem).substr(0, kStemHeadBytes));
+    });
+  }
+  static constexpr size_t kStemHeadBytes = 2;
 };
 
 // Whether every query word must match (the default) or any (the relaxed retry when nothing matches all).

@@ -9,11 +9,6 @@
 #include "util/strings.h"
 
 namespace sonda::search {
-namespace {
-// A word and its stem share at least their first two bytes ("chevaux" / "cheval", "châtiments" / "chat").
-constexpr size_t kStemHeadBytes = 2;
-}  // namespace
-
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 16);
@@ -31,14 +26,11 @@ std::string html_escape(std::string_view text) {
 }
 
 bool SnippetBuilder::matches(const analysis::Token& token, std::string_view lang,
-                             const query::HighlightTerms& terms, const std::vector<std::string>& stem_heads) {
+                             const query::HighlightTerms& terms) {
   if (terms.words.contains(token.folded)) return true;
   for (const auto& prefix : terms.prefixes)
     if (token.folded.starts_with(prefix)) return true;
-  if (terms.stems.empty()) return false;
-  bool could_match = std::any_of(stem_heads.begin(), stem_heads.end(),
-                                 [&](const std::string& head) { return token.folded.starts_with(head); });
-  if (!could_match) return false;
+  if (!terms.may_stem_to_one(token.folded)) return false;
   if (terms.stems.contains(analyzer_.stem(token.word, lang))) return true;
   if (lang != "fr" && terms.stems.contains(analyzer_.stem(token.word, "fr"))) return true;
   return lang != "es" && terms.stems.contains(analyzer_.stem(token.word, "es"));
@@ -51,10 +43,7 @@ SnippetBuilder::Analysed SnippetBuilder::analyse(std::string_view text, std::str
   out.matched.assign(out.tokens.size(), false);
   out.countable = out.matched;
   if (terms.words.empty() && terms.stems.empty() && terms.prefixes.empty()) return out;
-  std::vector<std::string> stem_heads;
-  for (const std::string& stem : terms.stems) stem_heads.push_back(stem.substr(0, kStemHeadBytes));
-  for (size_t i = 0; i < out.tokens.size(); ++i)
-    out.matched[i] = matches(out.tokens[i], lang, terms, stem_heads);
+  for (size_t i = 0; i < out.tokens.size(); ++i) out.matched[i] = matches(out.tokens[i], lang, terms);
   out.countable = out.matched;
   size_t token = 0;
   for (auto [begin, end] : leader_lines(text)) {

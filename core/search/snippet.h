@@ -68,10 +68,9 @@ class SnippetBuilder {
     std::vector<bool> countable;  // matched, and not on a line of a table of contents
   };
   Analysed analyse(std::string_view text, std::string_view lang, const query::HighlightTerms& terms);
-  // `stem_heads` are the first bytes of every highlight stem: a token that starts with none of them is not
-  // stemmed at all (most tokens of a passage), which keeps snippets cheap.
-  bool matches(const analysis::Token& token, std::string_view lang, const query::HighlightTerms& terms,
-               const std::vector<std::string>& stem_heads);
+  // A token that cannot stem to a highlight stem (HighlightTerms::may_stem_to_one) is not stemmed at all
+  // (most tokens of a passage), which keeps snippets cheap.
+  bool matches(const analysis::Token& token, std::string_view lang, const query::HighlightTerms& terms);
 
   analysis::Analyzer& analyzer_;
 };

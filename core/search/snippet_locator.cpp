@@ -142,7 +142,7 @@ std::optional<BodyMatches> body_matches_in_text(analysis::Analyzer& analyzer, co
   for (size_t i = 0; i < body.size(); ++i) {
     const analysis::Token& token = body[i];
     Xapian::termpos position = map.first_position + static_cast<Xapian::termpos>(i);
-    if (!stems.empty() && !analysis::is_stopword(token.folded, stored.lang)) {
+    if (terms.may_stem_to_one(token.folded) && !analysis::is_stopword(token.folded, stored.lang)) {
       std::string stem = analyzer.stem(token.word, stored.lang);
       if (terms.stems.contains(stem))
         matches.emplace_back(position, std::lower_bound(stems.begin(), stems.end(), stem) - stems.begin());

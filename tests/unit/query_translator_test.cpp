@@ -161,6 +161,19 @@ TEST(QueryTranslatorTable, ProducesTheExpectedTerms) {
   expect_fragments(kContains);
 }
 
+TEST(HighlightTerms, OnlyWordsBeginningAsAStemDoesAreWorthStemming) {
+  HighlightTerms terms;
+  terms.stems = {"chat", "cheval", "a"};
+  struct Row {
+    const char* folded;
+    bool worth;
+  };
+  for (const Row& row : {Row{"chatiments", true}, Row{"chevaux", true}, Row{"chaque", true},
+                         Row{"abus", true}, Row{"enfance", false}, Row{"c", false}, Row{"", false}})
+    EXPECT_EQ(terms.may_stem_to_one(row.folded), row.worth) << row.folded;
+  EXPECT_FALSE(HighlightTerms{}.may_stem_to_one("chat")) << "no stems, nothing to stem for";
+}
+
 TEST(QueryTranslator, DropsStopWordsOutsidePhrases) {
   std::string query = translate("la loi", {"fr"});
   EXPECT_EQ(query.find("Zla"), std::string::npos) << query;
