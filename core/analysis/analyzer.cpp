@@ -26,9 +26,11 @@ std::vector<Token> Analyzer::tokens(std::string_view clean_text) {
       std::string word = fold_case(token.text);
       std::string folded = word;
       out.push_back({std::move(word), std::move(folded), token.begin, token.end});
+    } else if (std::string word, folded; latin_.fold(token.text, word, folded)) {
+      out.push_back({std::move(word), std::move(folded), token.begin, token.end});
     } else {
-      const Folded& folded = fold_cached(token.text);
-      out.push_back({folded.word, folded.folded, token.begin, token.end});
+      const Folded& memo = fold_cached(token.text);
+      out.push_back({memo.word, memo.folded, token.begin, token.end});
     }
   }
   return out;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analysis/latin_fold.h"
 #include "analysis/stemmer.h"
 #include "analysis/tokenizer.h"
 
@@ -42,6 +43,7 @@ class Analyzer {
   const Folded& fold_cached(std::string_view raw);
 
   Tokenizer tokenizer_;
+  LatinFolder latin_;
   Stemmer stemmer_;
   std::unordered_map<std::string, Folded> fold_memo_;
 };
