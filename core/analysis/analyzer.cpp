@@ -23,7 +23,8 @@ std::vector<Token> Analyzer::tokens(std::string_view clean_text) {
   out.reserve(raw.size());
   for (const RawToken& token : raw) {
     if (is_ascii(token.text)) {
-      std::string word = fold_case(token.text);
+      std::string word(token.text);
+      lower_ascii(word);
       std::string folded = word;
       out.push_back({std::move(word), std::move(folded), token.begin, token.end});
     } else if (std::string word, folded; latin_.fold(token.text, word, folded)) {

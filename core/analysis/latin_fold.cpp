@@ -60,10 +60,9 @@ bool LatinFolder::fold(std::string_view text, std::string& word, std::string& fo
   for (size_t at = 0; at < text.size();) {
     auto [c, length] = decode(text, at);
     at += length;
-    if (c < 0x80 && length == 1) {
-      char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
-      out_word.push_back(lower);
-      out_folded.push_back(lower);
+    if (length == 1) {  // ASCII: lowered below
+      out_word.push_back(static_cast<char>(c));
+      out_folded.push_back(static_cast<char>(c));
       continue;
     }
     const Folding* f = folding(c);
@@ -71,6 +70,8 @@ bool LatinFolder::fold(std::string_view text, std::string& word, std::string& fo
     out_word += f->word;
     out_folded += f->folded;
   }
+  lower_ascii(out_word);
+  lower_ascii(out_folded);
   word = std::move(out_word);
   folded = std::move(out_folded);
   return true;

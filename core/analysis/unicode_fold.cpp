@@ -33,11 +33,15 @@ bool is_ascii(std::string_view text) {
   return true;
 }
 
+void lower_ascii(std::string& word) {
+  for (char& c : word)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
 std::string fold_case(std::string_view word) {
   if (is_ascii(word)) {
     std::string out(word);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    lower_ascii(out);
     return out;
   }
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), word.size()));

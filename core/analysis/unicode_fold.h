@@ -13,6 +13,9 @@ std::string fold_case(std::string_view word);
 // "æ" → "ae". Expects case-folded input.
 std::string fold_diacritics(std::string_view word);
 
+// Lowercases the ASCII letters of `word` in place: fold_case of ASCII text.
+void lower_ascii(std::string& word);
+
 // True when every byte is ASCII.
 bool is_ascii(std::string_view text);
 
