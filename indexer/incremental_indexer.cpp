@@ -81,10 +81,11 @@ SourceOutcome unchanged(const Work& work, uint64_t hash) {
 
 // Enriches and builds one document; false (with the reason in `out.problems`) when it cannot be built.
 bool prepare(WorkerContext& context, index::Document document, const std::string& where, SourceOutcome& out) {
-  context.enricher.enrich(document);
   uint64_t text = document.title.size() + document.description.size() + document.body.size();
   for (const std::string& keyword : document.keywords) text += keyword.size();
-  auto prepared = context.builder.prepare(std::move(document));
+  index::AnalysedFields words = context.builder.analyse(document);  // cleaned and analysed once for both
+  context.enricher.enrich(document, words);
+  auto prepared = context.builder.prepare(std::move(document), words);
   if (!prepared) {
     out.problems.push_back(where + ": " + prepared.error().message);
     return false;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 
 namespace sonda::enrich {
 namespace {
@@ -25,13 +26,12 @@ std::optional<int> as_year(std::string_view text) {
   return year;
 }
 
-bool is_month(const analysis::Token& token) {
+bool is_month(const WordAt& token) {
   return std::find(kMonths.begin(), kMonths.end(), token.folded) != kMonths.end();
 }
 
 // True when the text between two tokens is exactly one date separator.
-bool separated_by_date_mark(std::string_view text, const analysis::Token& left,
-                            const analysis::Token& right) {
+bool separated_by_date_mark(std::string_view text, const WordAt& left, const WordAt& right) {
   if (right.begin != left.end + 1) return false;
   char mark = text[left.end];
   return mark == '/' || mark == '-' || mark == '.';
@@ -48,7 +48,7 @@ std::optional<int> dotted_date_year(std::string_view word) {
 
 }  // namespace
 
-std::optional<int> find_year(std::string_view text, const std::vector<analysis::Token>& tokens) {
+std::optional<int> find_year(std::string_view text, const std::vector<WordAt>& tokens) {
   auto short_number = [&](size_t i) { return all_digits(tokens[i].folded, 1, 2); };
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (auto year = dotted_date_year(tokens[i].folded)) return year;

@@ -6,13 +6,20 @@
 #include <string_view>
 #include <vector>
 
-#include "analysis/analyzer.h"
+#include <cstdint>
 
 namespace sonda::enrich {
 
-// The year (1900–2099) of the first date in `text`, whose tokens are `tokens`: a French or Spanish month
+// A word of a text: its folded form and its byte range in the text.
+struct WordAt {
+  std::string_view folded;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+// The year (1900–2099) of the first date in `text`, whose words are `words`: a French or Spanish month
 // name followed by a year ("mars 2021", "marzo de 2021"), day/month/year with '/', '-' or '.', or
 // year-month-day. A bare number is not a date.
-std::optional<int> find_year(std::string_view text, const std::vector<analysis::Token>& tokens);
+std::optional<int> find_year(std::string_view text, const std::vector<WordAt>& words);
 
 }  // namespace sonda::enrich

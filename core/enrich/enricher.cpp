@@ -63,26 +63,54 @@ void Enricher::tag(index::Document& document, const Mentions& mentions) {
 }
 
 void Enricher::enrich(index::Document& document) {
-  std::string text = analysis::clean_text(document.title);
-  text += "\n\n";
-  text += analysis::clean_text(document.description);
-  text += "\n\n";
-  text += analysis::clean_text(utf8_prefix(document.body, kTaggedBytes));
+  std::string title = analysis::clean_text(document.title);
+  std::string description = analysis::clean_text(document.description);
+  std::string body = analysis::clean_text(utf8_prefix(document.body, kTaggedBytes));
+  index::AnalysedFields words{analyzer_.tokens(title), analyzer_.tokens(description), analyzer_.tokens(body)};
+  enrich(document, title, description, body, words);
+}
+
+void Enricher::enrich(index::Document& document, const index::AnalysedFields& words) {
+  enrich(document, document.title, document.description, utf8_prefix(document.body, kTaggedBytes), words);
+}
+
+void Enricher::enrich(index::Document& document, std::string_view title, std::string_view description,
+                      std::string_view body, const index::AnalysedFields& words) {
+  const std::pair<std::string_view, const std::vector<analysis::Token>*> fields[] = {
+      {title, &words.title}, {description, &words.description}, {body, &words.body}};
+  // The fields read as one text, paragraphs apart.
+  std::string text;
+  text.reserve(title.size() + description.size() + body.size() + 4);
+  for (const auto& [field, field_words] : fields) {
+    if (field_words != &words.title) text += "\n\n";
+    text += field;
+  }
   document.lang = normalised_lang(document.lang);
   if (document.lang.empty()) document.lang = detector_.detect(text);
   canonicalise(document);
-  std::vector<analysis::Token> tokens = analyzer_.tokens(text);
-  std::vector<std::string> words;
-  words.reserve(tokens.size());
-  for (const analysis::Token& token : tokens) words.push_back(token.folded);
-  tag(document, gazetteer_.mentions(words));
+  std::vector<std::string> folded;
+  for (const auto& [field, field_words] : fields)
+    for (const analysis::Token& word : *field_words) {
+      if (word.end > field.size()) break;  // past the body's part read
+      folded.push_back(word.folded);
+    }
+  tag(document, gazetteer_.mentions(folded));
   if (document.type.empty()) {  // "Étude de cas — …", "Informe de alianza: …"
     std::vector<std::string> title_words;
-    for (const analysis::Token& token : analyzer_.tokens(analysis::clean_text(document.title)))
-      title_words.push_back(token.folded);
+    for (const analysis::Token& token : words.title) title_words.push_back(token.folded);
     document.type = gazetteer_.leading("type", title_words).value_or("");
   }
-  if (!document.year && document.date.empty()) document.year = find_year(text, tokens);
+  if (document.year || !document.date.empty()) return;
+  std::vector<WordAt> at_text;  // the words with their offsets in `text`
+  uint32_t shift = 0;
+  for (const auto& [field, field_words] : fields) {
+    for (const analysis::Token& word : *field_words) {
+      if (word.end > field.size()) break;
+      at_text.push_back({word.folded, word.begin + shift, word.end + shift});
+    }
+    shift += static_cast<uint32_t>(field.size()) + 2;
+  }
+  document.year = find_year(text, at_text);
 }
 
 }  // namespace sonda::enrich

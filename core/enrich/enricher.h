@@ -4,6 +4,7 @@
 #include "analysis/analyzer.h"
 #include "analysis/language_detector.h"
 #include "enrich/gazetteer.h"
+#include "index/analysed_fields.h"
 #include "index/document.h"
 
 namespace sonda::enrich {
@@ -21,7 +22,15 @@ class Enricher {
 
   void enrich(index::Document& document);
 
+  // The same for a document whose title, description and body DocumentBuilder::analyse has cleaned, with
+  // the words it returned (so the text is analysed once for both).
+  void enrich(index::Document& document, const index::AnalysedFields& words);
+
  private:
+  // Enriches `document` from its cleaned title, description and the part of its body to read (the first
+  // kTaggedBytes) and their words (a field's words past its end are left out).
+  void enrich(index::Document& document, std::string_view title, std::string_view description,
+              std::string_view body, const index::AnalysedFields& words);
   void canonicalise(index::Document& document);
   void tag(index::Document& document, const Mentions& mentions);
 

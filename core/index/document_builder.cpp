@@ -26,12 +26,12 @@ std::optional<int> effective_year(const Document& document) {
   return std::nullopt;
 }
 
-Xapian::termpos DocumentBuilder::add_text(Xapian::Document& out, std::string_view text,
-                                          const std::string& lang, Xapian::termpos position, bool is_title,
-                                          std::vector<uint32_t>* checkpoints) {
+Xapian::termpos DocumentBuilder::add_words(Xapian::Document& out, const std::vector<analysis::Token>& words,
+                                           const std::string& lang, Xapian::termpos position, bool is_title,
+                                           std::vector<uint32_t>* checkpoints) {
   const Xapian::termcount wdf = is_title ? kTitleWdf : 1;
   uint32_t index = 0;
-  for (const analysis::Token& token : analyzer_.tokens(text)) {
+  for (const analysis::Token& token : words) {
     if (checkpoints && index++ % kBodyCheckpointWords == 0) checkpoints->push_back(token.begin);
     ++position;
     out.add_posting(token.folded, position, wdf);
@@ -116,34 +116,60 @@ void clean_body(Document& document) {
 
 }  // namespace
 
-Xapian::Document DocumentBuilder::build(Document document) {
+AnalysedFields DocumentBuilder::analyse(Document& document) {
   document.title = analysis::clean_text(document.title);
+  document.description = analysis::clean_text(document.description);
+  clean_body(document);
+  return {analyzer_.tokens(document.title), analyzer_.tokens(document.description),
+          analyzer_.tokens(document.body)};
+}
+
+Xapian::Document DocumentBuilder::build(Document document) {
+  AnalysedFields words = analyse(document);
+  return build(std::move(document), words);
+}
+
+Xapian::Document DocumentBuilder::build(Document document, const AnalysedFields& words) {
   document.year = effective_year(document);  // metadata below reads the effective year
   Xapian::Document out;
-  Xapian::termpos position = add_text(out, document.title, document.lang, 0, true);
-  document.description = analysis::clean_text(document.description);
-  position = add_text(out, document.description, document.lang, position + kBodyPositionGap, false);
-  clean_body(document);
+  Xapian::termpos position = add_words(out, words.title, document.lang, 0, true);
+  position = add_words(out, words.description, document.lang, position + kBodyPositionGap, false);
   BodyMap body_map;
   body_map.first_position = position + kBodyPositionGap + 1;
   position =
-      add_text(out, document.body, document.lang, position + kBodyPositionGap, false, &body_map.checkpoints);
+      add_words(out, words.body, document.lang, position + kBodyPositionGap, false, &body_map.checkpoints);
   body_map.words = position + 1 - body_map.first_position;
   out.add_value(kBodyMapSlot, encode_body_map(body_map));
   for (const std::string& keyword : document.keywords)
-    position =
-        add_text(out, analysis::clean_text(keyword), document.lang, position + kBodyPositionGap, false);
+    position = add_words(out, analyzer_.tokens(analysis::clean_text(keyword)), document.lang,
+                         position + kBodyPositionGap, false);
   add_metadata(out, document);
   out.set_data(encode_stored_fields(document));
   return out;
 }
 
-Result<PreparedDocument> DocumentBuilder::prepare(Document document) {
-  if (document.id.empty()) return Error{ErrorCode::invalid_argument, "document has no id"};
-  if (document.id.size() > kMaxKeyBytes)
+namespace {
+
+// Why `id` cannot name a document, if it cannot.
+std::optional<Error> id_problem(const std::string& id) {
+  if (id.empty()) return Error{ErrorCode::invalid_argument, "document has no id"};
+  if (id.size() > kMaxKeyBytes)
     return Error{ErrorCode::invalid_argument, "document id longer than 200 bytes"};
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<PreparedDocument> DocumentBuilder::prepare(Document document) {
+  if (auto problem = id_problem(document.id)) return *problem;
   std::string id = document.id;
   return PreparedDocument(std::move(id), build(std::move(document)));
+}
+
+Result<PreparedDocument> DocumentBuilder::prepare(Document document, const AnalysedFields& words) {
+  if (auto problem = id_problem(document.id)) return *problem;
+  std::string id = document.id;
+  return PreparedDocument(std::move(id), build(std::move(document), words));
 }
 
 }  // namespace sonda::index

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include "analysis/analyzer.h"
+#include "index/analysed_fields.h"
 #include "index/document.h"
 #include "util/result.h"
 
@@ -29,19 +30,28 @@ class DocumentBuilder {
  public:
   explicit DocumentBuilder(analysis::Analyzer& analyzer) : analyzer_(analyzer) {}
 
+  // Cleans `document`'s title, description and body in place (see clean_text) and returns their words.
+  AnalysedFields analyse(Document& document);
+
   // The Xapian document for `document`, whose title and body are cleaned here (see clean_text).
   // Taken by value so that callers can move a large body in rather than copy it.
   Xapian::Document build(Document document);
 
+  // The same for a document analyse() has cleaned, with the words it returned.
+  Xapian::Document build(Document document, const AnalysedFields& words);
+
   // Checks the id (present, at most 200 bytes) and builds: the form IndexWriter::add takes.
   Result<PreparedDocument> prepare(Document document);
 
+  // The same for a document analyse() has cleaned, with the words it returned.
+  Result<PreparedDocument> prepare(Document document, const AnalysedFields& words);
+
  private:
-  // Adds the words of `text` from `position` on; returns the next free position.
+  // Adds `words` from `position` on; returns the next free position.
   // With `checkpoints`, records the byte offset of every kBodyCheckpointWords-th word.
-  Xapian::termpos add_text(Xapian::Document& out, std::string_view text, const std::string& lang,
-                           Xapian::termpos position, bool is_title,
-                           std::vector<uint32_t>* checkpoints = nullptr);
+  Xapian::termpos add_words(Xapian::Document& out, const std::vector<analysis::Token>& words,
+                            const std::string& lang, Xapian::termpos position, bool is_title,
+                            std::vector<uint32_t>* checkpoints = nullptr);
   // Adds id, date, year and facet terms and values; `document.year` must already be effective.
   void add_metadata(Xapian::Document& out, const Document& document);
 

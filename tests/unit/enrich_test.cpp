@@ -5,6 +5,7 @@
 #include "analysis/language_detector.h"
 #include "enrich/date_finder.h"
 #include "enrich/enricher.h"
+#include "index/document_builder.h"
 #include "support/gazetteer.h"
 
 namespace sonda::enrich {
@@ -109,7 +110,12 @@ TEST(DateFinder, FirstDateInTextTable) {
       {"", std::nullopt},
   };
   analysis::Analyzer analyzer;
-  for (const auto& [text, year] : table) EXPECT_EQ(find_year(text, analyzer.tokens(text)), year) << text;
+  for (const auto& [text, year] : table) {
+    std::vector<analysis::Token> tokens = analyzer.tokens(text);
+    std::vector<WordAt> words;
+    for (const analysis::Token& token : tokens) words.push_back({token.folded, token.begin, token.end});
+    EXPECT_EQ(find_year(text, words), year) << text;
+  }
 }
 
 TEST(LanguageDetector, FrenchSpanishOtherAndTooShort) {
@@ -153,6 +159,62 @@ TEST(Enricher, MetadataWinsDetectionFillsTheRest) {
   EXPECT_EQ(bare.lang, "fr");
   EXPECT_EQ(bare.countries, (std::vector<std::string>{"SN"}));
   EXPECT_FALSE(bare.year.has_value()) << "a date in metadata is not overridden by the text";
+}
+
+TEST(Enricher, EnrichingFromTheBuildersWordsTagsAsEnrichingAlone) {
+  analysis::LanguageDetector detector;
+  Enricher alone(builtin_gazetteer(), detector), shared(builtin_gazetteer(), detector);
+  analysis::Analyzer analyzer;
+  index::DocumentBuilder builder(analyzer);
+  struct Row {
+    std::string title, description, body, lang;
+    std::optional<int> year;
+    std::vector<std::string> countries;
+  };
+  const std::string past_the_first_mib = std::string(1100000, 'x').replace(0, 1, "Le") + " au Pérou.";
+  const Row rows[] = {
+      {"Informe",
+       "",
+       "El Banco Interamericano de Desarrollo y UNICEF trabajan en Loreto. Lima, 4 de mayo de 2022.",
+       "",
+       2022,
+       {"PE"}},
+      {"Étude de cas — l'état civil",
+       "Au Sénégal, à Kolda",
+       "Des visites à domicile dans le Chocó.",
+       "fr",
+       std::nullopt,
+       {"SN", "CO"}},
+      {"Rapport de mars",
+       "2021 : la petite enfance au Pérou",
+       "Le   texte\n\n\n  suit,\tici.",
+       "fr",
+       2021,
+       {"PE"}},
+      {"Nota", "", "Guatemala, 12/03/2019 — castigo físico en la escuela.", "es", 2019, {"GT"}},
+      {"Note", "", past_the_first_mib, "fr", std::nullopt, {}},  // only the first MiB is read
+      {"", "", "", "", std::nullopt, {}},
+  };
+  for (const Row& row : rows) {
+    index::Document document;
+    document.title = row.title;
+    document.description = row.description;
+    document.body = row.body;
+    document.lang = row.lang;
+    index::Document expected = document;
+    alone.enrich(expected);
+    index::AnalysedFields words = builder.analyse(document);
+    shared.enrich(document, words);
+    EXPECT_EQ(expected.year, row.year) << row.title;
+    EXPECT_EQ(expected.countries, row.countries) << row.title;
+    EXPECT_EQ(document.lang, expected.lang) << row.title;
+    EXPECT_EQ(document.countries, expected.countries) << row.title;
+    EXPECT_EQ(document.regions, expected.regions) << row.title;
+    EXPECT_EQ(document.organisations, expected.organisations) << row.title;
+    EXPECT_EQ(document.topics, expected.topics) << row.title;
+    EXPECT_EQ(document.type, expected.type) << row.title;
+    EXPECT_EQ(document.year, expected.year) << row.title;
+  }
 }
 
 TEST(Enricher, TypeFromTheTitleWhenMetadataHasNone) {
