@@ -2,25 +2,10 @@
 #include "analysis/latin_fold.h"
 
 #include "analysis/unicode_fold.h"
+#include "util/strings.h"
 
 namespace sonda::analysis {
 namespace {
-
-// The UTF-8 bytes of `c`.
-std::string utf8(char32_t c) {
-  std::string out;
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-  return out;
-}
 
 // The code point starting at `at` of valid UTF-8 and its length in bytes; 0 for one of four bytes.
 std::pair<char32_t, size_t> decode(std::string_view text, size_t at) {
@@ -45,7 +30,7 @@ const LatinFolder::Folding* LatinFolder::folding(char32_t c) {
     slot = &apostrophes_[c - 0x2018 + 1];
   if (!slot) return nullptr;
   if (!slot->known) {
-    std::string bytes = utf8(c);
+    std::string bytes = utf8_of(c);
     slot->word = fold_case(bytes);
     slot->folded = fold_diacritics(slot->word);
     slot->known = true;

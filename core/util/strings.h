@@ -56,6 +56,22 @@ inline std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
   return text.substr(0, end);
 }
 
+// The UTF-8 bytes of code point `c` (below U+10000).
+inline std::string utf8_of(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+  return out;
+}
+
 // Shortens `text` to at most `max_bytes` without splitting a UTF-8 sequence.
 inline void truncate_utf8(std::string& text, size_t max_bytes) {
   text.resize(utf8_prefix(text, max_bytes).size());

@@ -9,24 +9,10 @@
 #include <vector>
 
 #include "analysis/unicode_fold.h"
+#include "util/strings.h"
 
 namespace sonda::analysis {
 namespace {
-
-std::string utf8(char32_t c) {
-  std::string out;
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-  return out;
-}
 
 // The code points the table covers.
 std::vector<char32_t> covered() {
@@ -45,7 +31,7 @@ void expect_as_icu(LatinFolder& folder, const std::string& text) {
 
 TEST(LatinFolder, EveryCodePointItCoversFoldsAsIcuFoldsIt) {
   LatinFolder folder;
-  for (char32_t c : covered()) expect_as_icu(folder, utf8(c));
+  for (char32_t c : covered()) expect_as_icu(folder, utf8_of(c));
   for (char c = 'A'; c <= 'Z'; ++c) expect_as_icu(folder, std::string(1, c) + "x");
 }
 
@@ -67,7 +53,7 @@ TEST(LatinFolder, WordsMixingThemFoldAsIcuFoldsThem) {
   std::mt19937 random(20261206);
   for (int i = 0; i < 5000; ++i) {
     std::string text;
-    for (size_t n = 1 + random() % 12; n > 0; --n) text += utf8(letters[random() % letters.size()]);
+    for (size_t n = 1 + random() % 12; n > 0; --n) text += utf8_of(letters[random() % letters.size()]);
     expect_as_icu(folder, text);
   }
 }
