@@ -5,20 +5,6 @@
 #include "util/strings.h"
 
 namespace sonda::analysis {
-namespace {
-
-// The code point starting at `at` of valid UTF-8 and its length in bytes; 0 for one of four bytes.
-std::pair<char32_t, size_t> decode(std::string_view text, size_t at) {
-  auto byte = [&](size_t i) { return static_cast<unsigned char>(text[at + i]); };
-  unsigned char lead = byte(0);
-  if (lead < 0x80) return {lead, 1};
-  if (lead < 0xE0) return {static_cast<char32_t>(((lead & 0x1F) << 6) | (byte(1) & 0x3F)), 2};
-  if (lead < 0xF0)
-    return {static_cast<char32_t>(((lead & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F)), 3};
-  return {0, 4};
-}
-
-}  // namespace
 
 const LatinFolder::Folding* LatinFolder::folding(char32_t c) {
   Folding* slot = nullptr;
@@ -43,7 +29,7 @@ bool LatinFolder::fold(std::string_view text, std::string& word, std::string& fo
   out_word.reserve(text.size());
   out_folded.reserve(text.size());
   for (size_t at = 0; at < text.size();) {
-    auto [c, length] = decode(text, at);
+    auto [c, length] = decode_utf8(text, static_cast<uint32_t>(at));
     at += length;
     if (length == 1) {  // ASCII: lowered below
       out_word.push_back(static_cast<char>(c));
