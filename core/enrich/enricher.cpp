@@ -78,39 +78,32 @@ void Enricher::enrich(index::Document& document, std::string_view title, std::st
                       std::string_view body, const index::AnalysedFields& words) {
   const std::pair<std::string_view, const std::vector<analysis::Token>*> fields[] = {
       {title, &words.title}, {description, &words.description}, {body, &words.body}};
-  // The fields read as one text, paragraphs apart.
+  // The fields read as one text, paragraphs apart, and the words read with their offsets in it.
   std::string text;
   text.reserve(title.size() + description.size() + body.size() + 4);
+  std::vector<WordAt> at_text;
   for (const auto& [field, field_words] : fields) {
     if (field_words != &words.title) text += "\n\n";
+    auto shift = static_cast<uint32_t>(text.size());
     text += field;
+    for (const analysis::Token& word : *field_words) {
+      if (word.end > field.size()) break;  // past the body's part read
+      at_text.push_back({word.folded, word.begin + shift, word.end + shift});
+    }
   }
   document.lang = normalised_lang(document.lang);
   if (document.lang.empty()) document.lang = detector_.detect(text);
   canonicalise(document);
   std::vector<std::string> folded;
-  for (const auto& [field, field_words] : fields)
-    for (const analysis::Token& word : *field_words) {
-      if (word.end > field.size()) break;  // past the body's part read
-      folded.push_back(word.folded);
-    }
+  folded.reserve(at_text.size());
+  for (const WordAt& word : at_text) folded.emplace_back(word.folded);
   tag(document, gazetteer_.mentions(folded));
   if (document.type.empty()) {  // "Étude de cas — …", "Informe de alianza: …"
     std::vector<std::string> title_words;
     for (const analysis::Token& token : words.title) title_words.push_back(token.folded);
     document.type = gazetteer_.leading("type", title_words).value_or("");
   }
-  if (document.year || !document.date.empty()) return;
-  std::vector<WordAt> at_text;  // the words with their offsets in `text`
-  uint32_t shift = 0;
-  for (const auto& [field, field_words] : fields) {
-    for (const analysis::Token& word : *field_words) {
-      if (word.end > field.size()) break;
-      at_text.push_back({word.folded, word.begin + shift, word.end + shift});
-    }
-    shift += static_cast<uint32_t>(field.size()) + 2;
-  }
-  document.year = find_year(text, at_text);
+  if (!document.year && document.date.empty()) document.year = find_year(text, at_text);
 }
 
 }  // namespace sonda::enrich

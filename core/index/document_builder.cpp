@@ -161,9 +161,9 @@ std::optional<Error> id_problem(const std::string& id) {
 }  // namespace
 
 Result<PreparedDocument> DocumentBuilder::prepare(Document document) {
-  if (auto problem = id_problem(document.id)) return *problem;
-  std::string id = document.id;
-  return PreparedDocument(std::move(id), build(std::move(document)));
+  if (auto problem = id_problem(document.id)) return *problem;  // before any analysis
+  AnalysedFields words = analyse(document);
+  return prepare(std::move(document), words);
 }
 
 Result<PreparedDocument> DocumentBuilder::prepare(Document document, const AnalysedFields& words) {
