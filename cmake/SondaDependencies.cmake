@@ -21,3 +21,8 @@ set_target_properties(sonda::cld2 PROPERTIES IMPORTED_LOCATION ${CLD2_LIBRARY}
 # include folder, which its headers need).
 pkg_check_modules(LTTOOLBOX REQUIRED IMPORTED_TARGET lttoolbox)
 pkg_check_modules(ICU_IO REQUIRED IMPORTED_TARGET icu-io)
+# The programs' allocator: jemalloc (faster than glibc's malloc for Xapian's and the analysis's many small
+# blocks, and it keeps large freed blocks for reuse), except under the sanitizers, which bring their own.
+if(SONDA_JEMALLOC AND NOT SONDA_SANITIZE AND NOT SONDA_BUILD_FUZZ)
+  pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
+endif()

@@ -13,3 +13,11 @@ function(sonda_configure_target target)
     target_link_options(${target} PUBLIC -fsanitize=address,undefined)
   endif()
 endfunction()
+
+# sonda_use_allocator(): a program allocates with jemalloc when the build links it (SondaDependencies).
+function(sonda_use_allocator target)
+  if(TARGET PkgConfig::JEMALLOC)
+    target_link_libraries(${target} PRIVATE PkgConfig::JEMALLOC)
+    target_compile_definitions(${target} PRIVATE SONDA_JEMALLOC=1)
+  endif()
+endfunction()

@@ -13,6 +13,7 @@
 #include "indexer/exit_codes.h"
 #include "indexer/incremental_indexer.h"
 #include "indexer/run_lock.h"
+#include "util/allocator.h"
 
 namespace {
 
@@ -258,6 +259,8 @@ int main(int argc, char** argv) {
       "Exit codes: 0 all indexed; 1 some files or records were reported (skipped or cut);\n"
       "2 bad command line or missing path; 3 database cannot be opened or written;\n"
       "4 index locked by another sonda-index."};
+  app.set_version_flag("--version", std::string("sonda-index ") + SONDA_VERSION +
+                                        " (allocator: " + sonda::allocator_in_use() + ")");
   Command command;
   add_options(app, command);
   try {

@@ -51,6 +51,8 @@ int main(int argc, char** argv) {
   CLI::App app{
       "sonda-serve: ranked keyword and facet search over HTTP.\n"
       "Environment: SONDA_DB, SONDA_HOST, SONDA_PORT set the defaults of --db, --host, --port."};
+  app.set_version_flag("--version", std::string("sonda-serve ") + SONDA_VERSION +
+                                        " (allocator: " + sonda::allocator_in_use() + ")");
   std::string db = env_or("SONDA_DB", "data/index");
   sonda::server::ListenConfig listen;
   listen.host = env_or("SONDA_HOST", "127.0.0.1");
