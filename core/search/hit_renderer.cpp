@@ -263,14 +263,16 @@ class Renderer {
 }  // namespace
 
 std::vector<Hit> render_hits(const Xapian::Database& database, const Xapian::MSet& matches,
-                             analysis::Analyzer& analyzer, const HitContext& context) {
+                             const std::vector<Xapian::Document>& documents, analysis::Analyzer& analyzer,
+                             const HitContext& context) {
   std::vector<Hit> hits;
   Renderer renderer(database, analyzer, context);
-  for (auto match = matches.begin(); match != matches.end(); ++match) {
-    Xapian::Document document = match.get_document();
-    auto stored = index::decode_stored_record(document.get_data(), index::BodyReading::deferred);
+  auto document = documents.begin();
+  for (auto match = matches.begin(); match != matches.end() && document != documents.end();
+       ++match, ++document) {
+    auto stored = index::decode_stored_record(document->get_data(), index::BodyReading::deferred);
     if (!stored) continue;
-    hits.push_back(renderer.render(match, document, std::move(*stored)));
+    hits.push_back(renderer.render(match, *document, std::move(*stored)));
   }
   return hits;
 }

@@ -25,8 +25,10 @@ struct HitContext {
   bool locate_in_text = false;
 };
 
-// The hits of `matches`, in rank order; a document whose stored data cannot be read is left out.
+// The hits of `matches` (whose documents are `documents`, in the same order), in rank order; a document
+// whose stored data cannot be read is left out.
 std::vector<Hit> render_hits(const Xapian::Database& database, const Xapian::MSet& matches,
-                             analysis::Analyzer& analyzer, const HitContext& context);
+                             const std::vector<Xapian::Document>& documents, analysis::Analyzer& analyzer,
+                             const HitContext& context);
 
 }  // namespace sonda::search

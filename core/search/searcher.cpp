@@ -271,7 +271,8 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   std::string_view labels_lang =
       request.labels_lang.empty() ? std::string_view(request.lang) : request.labels_lang;
   if (labels_lang == "any") labels_lang = "";
-  response.hits = render_hits(shards_.database(), matches, analyzer_,
+  std::vector<Xapian::docid> page(matches.begin(), matches.end());
+  response.hits = render_hits(shards_.database(), matches, shards_.documents(page), analyzer_,
                               {text, request, gazetteer_, labels_lang, shards_.has_remote()});
   if (label) label_facets(response.facets, gazetteer_, labels_lang);
   // Corrects only when the words found nothing whole, and some word is not in the index.

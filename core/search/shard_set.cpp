@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 
 #include "index/xapian_error.h"
 
@@ -56,6 +57,40 @@ void ShardSet::combine() {
   database_ = Xapian::Database();
   for (const auto& shard : open_)
     if (shard) database_.add_database(*shard);
+}
+
+std::vector<Xapian::Document> ShardSet::documents(const std::vector<Xapian::docid>& docids) const {
+  std::vector<Xapian::Document> found(docids.size());
+  std::vector<const Xapian::Database*> shards;  // database()'s sub-databases, in its order
+  bool remote = false;
+  for (size_t i = 0; i < entries_.size(); ++i)
+    if (open_[i]) {
+      shards.push_back(&*open_[i]);
+      remote = remote || entries_[i].remote();
+    }
+  size_t count = shards.size();
+  if (!remote || count < 2 || database_.size() != count) {  // one round trip at most, or nothing to share
+    for (size_t i = 0; i < docids.size(); ++i) found[i] = database_.get_document(docids[i]);
+    return found;
+  }
+  // Xapian numbers a combined database's documents shard by shard in turn: docid d is the shard (d - 1) %
+  // count's document (d - 1) / count + 1.
+  std::vector<std::vector<size_t>> wanted(count);  // per shard: places in `docids`
+  for (size_t i = 0; i < docids.size(); ++i) wanted[(docids[i] - 1) % count].push_back(i);
+  auto fetch = [&](size_t shard) {
+    for (size_t i : wanted[shard]) found[i] = shards[shard]->get_document((docids[i] - 1) / count + 1);
+  };
+  size_t inline_shard =
+      static_cast<size_t>(std::max_element(wanted.begin(), wanted.end(),
+                                           [](const auto& a, const auto& b) { return a.size() < b.size(); }) -
+                          wanted.begin());
+  std::vector<std::future<void>> others;  // waited for (also when one throws) before `found` goes
+  for (size_t shard = 0; shard < count; ++shard)
+    if (shard != inline_shard && !wanted[shard].empty())
+      others.push_back(std::async(std::launch::async, fetch, shard));
+  fetch(inline_shard);
+  for (auto& other : others) other.get();
+  return found;
 }
 
 std::vector<std::string> ShardSet::unavailable() const {
