@@ -93,6 +93,13 @@ void count_facets(const Xapian::Database& database, const SearchRequest& request
   }
 }
 
+// True when no two hits of `matches` weigh the same.
+bool weights_all_differ(const Xapian::MSet& matches) {
+  for (auto hit = matches.begin(); hit != matches.end(); ++hit)
+    if (hit != matches.begin() && std::prev(hit).get_weight() == hit.get_weight()) return false;
+  return true;
+}
+
 // When `path` was created (its birth time where the file system keeps one, else its change time) and last
 // changed (a folder's version file, rewritten by each commit, or the stub file).
 std::pair<long long, long long> index_times(const std::string& path) {
@@ -218,28 +225,37 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
     if (!field || filters.filters(std::string(field->name))) continue;
     spies.emplace_back(*field, std::make_unique<Xapian::ValueCountMatchSpy>(field->slot));
   }
-  // Xapian 1.4's matcher, in any match not sorted by relevance alone (ours breaks ties by id), feeds the
-  // local spies a remote shard's documents that sort below the page it keeps, which that shard's own
-  // server has already counted: over remote shards the counts get a pass of their own, sorted by
-  // relevance alone.
-  bool spies_apart = shards_.has_remote();
-  if (!spies_apart)
-    for (auto& spy : spies) enquire.add_matchspy(spy.second.get());
   Xapian::doccount offset = static_cast<Xapian::doccount>(
       request.offset ? *request.offset : (request.page - 1) * request.hits_per_page);
   response.offset = offset;
+  // Xapian 1.4's matcher, in any match not sorted by relevance alone (ours breaks ties by id), feeds the
+  // local spies a remote shard's documents that sort below the page it keeps, which that shard's own
+  // server has already counted. So over remote shards a first page ranked by relevance is matched by
+  // relevance alone with the spies, one hit more than the page: when no two of those weights tie, ties by
+  // id could not have ordered them otherwise. Else the counts get a pass of their own.
+  bool spied_by_relevance = shards_.has_remote() && !spies.empty() && offset == 0 &&
+                            request.sort == SortOrder::relevance && !text.browse && request.hits_per_page > 0;
+  bool spies_apart = shards_.has_remote() && !spied_by_relevance;
+  if (!spies_apart)
+    for (auto& spy : spies) enquire.add_matchspy(spy.second.get());
+  if (spied_by_relevance) enquire.set_sort_by_relevance();
+  auto asked = static_cast<Xapian::doccount>(request.hits_per_page + (spied_by_relevance ? 1 : 0));
   query::MatchMode mode = request.match_any ? query::MatchMode::any : query::MatchMode::all;
   enquire.set_query(restrict(text.query, filters.all()));
-  Xapian::MSet matches = enquire.get_mset(offset, request.hits_per_page, everything);
+  Xapian::MSet matches = enquire.get_mset(offset, asked, everything);
   if (matches.get_matches_estimated() == 0 && text.positive_terms > 1 && !request.match_any &&
       request.relax_when_empty) {
     text = translator.translate(parsed, query::MatchMode::any);
     mode = query::MatchMode::any;
     response.partial_match = true;
     enquire.set_query(restrict(text.query, filters.all()));
-    matches = enquire.get_mset(offset, request.hits_per_page, everything);
+    matches = enquire.get_mset(offset, asked, everything);
   }
   response.total_hits = matches.get_matches_estimated();
+  if (spied_by_relevance && !weights_all_differ(matches))  // ranked again as every search ranks (exhaustive)
+    matches =
+        ranking(shards_.database(), weighting, request.sort, text.browse, restrict(text.query, filters.all()))
+            .get_mset(offset, request.hits_per_page, everything);
   if (request.feedback && request.sort == SortOrder::relevance && !text.browse && request.hits_per_page > 0 &&
       response.total_hits > 0)
     rank_with_feedback(request, text, filters, offset, matches);
@@ -272,6 +288,7 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
       request.labels_lang.empty() ? std::string_view(request.lang) : request.labels_lang;
   if (labels_lang == "any") labels_lang = "";
   std::vector<Xapian::docid> page(matches.begin(), matches.end());
+  page.resize(std::min(page.size(), static_cast<size_t>(request.hits_per_page)));  // not the hit after it
   response.hits = render_hits(shards_.database(), matches, shards_.documents(page), analyzer_,
                               {text, request, gazetteer_, labels_lang, shards_.has_remote()});
   if (label) label_facets(response.facets, gazetteer_, labels_lang);
