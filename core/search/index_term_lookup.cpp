@@ -6,6 +6,7 @@
 
 #include "index/schema.h"
 #include "query/typo_distance.h"
+#include "util/strings.h"
 
 namespace sonda::search {
 namespace {
@@ -61,11 +62,12 @@ std::vector<query::TermLookup::Completion> IndexTermLookup::completions(std::str
 std::vector<query::TermLookup::Completion> IndexTermLookup::scan_completions(std::string_view prefix,
                                                                              size_t limit) const {
   std::vector<std::pair<Xapian::doccount, std::string>> found;
-  std::string start(prefix);
-  for (auto term = database_.allterms_begin(start); term != database_.allterms_end(start); ++term) {
-    if (found.size() >= kMaxCompletionsScanned) break;
-    found.emplace_back(term.get_termfreq(), *term);
-  }
+  // A slice is not read for a prefix alone: a cut's few words cost less than its letter's thousands.
+  each_word(prefix, false, [&](std::string_view word, Xapian::doccount documents) {
+    if (found.size() >= kMaxCompletionsScanned) return false;
+    found.emplace_back(documents, std::string(word));
+    return true;
+  });
   size_t kept = std::min(found.size(), limit);
   std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(kept), found.end(),
                     [](const auto& a, const auto& b) {
@@ -89,10 +91,7 @@ std::vector<std::string> IndexTermLookup::scan_similar(std::string_view word, in
                                                        size_t limit) const {
   std::u32string typed = query::code_points(word);
   if (typed.empty() || max_distance <= 0) return {};
-  size_t first_bytes = 1;  // the first letter's UTF-8 bytes
-  while (first_bytes < word.size() && (static_cast<unsigned char>(word[first_bytes]) & 0xC0) == 0x80)
-    ++first_bytes;
-  std::string first(word.substr(0, first_bytes));
+  std::string_view first = first_utf8_char(word);
   struct Found {
     int distance;
     Xapian::doccount documents;
@@ -102,17 +101,17 @@ std::vector<std::string> IndexTermLookup::scan_similar(std::string_view word, in
   size_t scanned = 0;
   query::LetterBound bound(word);
   std::u32string points;  // reused
-  for (auto term = database_.allterms_begin(first); term != database_.allterms_end(first); ++term) {
-    if (++scanned > kMaxSimilarScanned) break;
-    const std::string& candidate = *term;
-    if (candidate == word) continue;
+  each_word(first, true, [&](std::string_view candidate, Xapian::doccount documents) {
+    if (++scanned > kMaxSimilarScanned) return false;
+    if (candidate == word) return true;
     long difference = static_cast<long>(candidate.size()) - static_cast<long>(word.size());
-    if (std::abs(difference) > 2L * max_distance) continue;  // bytes: a letter is at most two here
-    if (!bound.may_be_within(candidate, max_distance)) continue;
+    if (std::abs(difference) > 2L * max_distance) return true;  // bytes: a letter is at most two here
+    if (!bound.may_be_within(candidate, max_distance)) return true;
     query::code_points_into(candidate, points);
     int distance = query::typo_distance(typed, points, max_distance);
-    if (distance <= max_distance) found.push_back({distance, term.get_termfreq(), candidate});
-  }
+    if (distance <= max_distance) found.push_back({distance, documents, std::string(candidate)});
+    return true;
+  });
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
     if (a.distance != b.distance) return a.distance < b.distance;
     return a.documents != b.documents ? a.documents > b.documents : a.word < b.word;
@@ -120,6 +119,32 @@ std::vector<std::string> IndexTermLookup::scan_similar(std::string_view word, in
   std::vector<std::string> out;
   for (size_t i = 0; i < found.size() && out.size() < limit; ++i) out.push_back(std::move(found[i].word));
   return out;
+}
+
+void IndexTermLookup::each_word(std::string_view prefix, bool read_slice,
+                                const std::function<bool(std::string_view, Xapian::doccount)>& visit) const {
+  if (remote_ && cache_ && !prefix.empty()) {
+    std::string_view letter = first_utf8_char(prefix);
+    const WordSlice* slice = cache_->word_slice(letter);
+    if (!slice && read_slice) slice = slice_of(letter);
+    if (slice) {
+      slice->each_from(prefix, visit);
+      return;
+    }
+  }
+  std::string start(prefix);
+  for (auto term = database_.allterms_begin(start); term != database_.allterms_end(start); ++term)
+    if (!visit(*term, term.get_termfreq())) return;
+}
+
+const WordSlice* IndexTermLookup::slice_of(std::string_view letter) const {
+  WordSlice slice;
+  std::string start(letter);
+  for (auto term = database_.allterms_begin(start); term != database_.allterms_end(start); ++term) {
+    if (slice.size() >= kMaxSimilarScanned) return nullptr;
+    slice.add(*term, term.get_termfreq());
+  }
+  return cache_->remember_word_slice(letter, std::move(slice));
 }
 
 size_t IndexTermLookup::documents_with(std::string_view term) const {

@@ -29,6 +29,8 @@ void TermCache::clear() {
   bytes_ = 0;
   frequencies_.clear();
   frequency_bytes_ = 0;
+  slices_.clear();
+  slice_bytes_ = 0;
 }
 
 std::string TermCache::key(std::string_view word, size_t a, size_t b) {
@@ -121,6 +123,22 @@ void TermCache::remember_documents_with(std::string_view term, size_t documents)
   }
   frequency_bytes_ += bytes;
   frequencies_.emplace(std::string(term), documents);
+}
+
+const WordSlice* TermCache::word_slice(std::string_view letter) const {
+  auto found = slices_.find(letter);
+  return found == slices_.end() ? nullptr : &found->second;
+}
+
+const WordSlice* TermCache::remember_word_slice(std::string_view letter, WordSlice slice) {
+  size_t bytes = kNodeBytes + letter.size() + slice.bytes();
+  if (bytes > kMaxSliceBytes) return nullptr;
+  if (slice_bytes_ + bytes > kMaxSliceBytes) {
+    slices_.clear();
+    slice_bytes_ = 0;
+  }
+  slice_bytes_ += bytes;
+  return &slices_.insert_or_assign(std::string(letter), std::move(slice)).first->second;
 }
 
 }  // namespace sonda::search

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "query/term_lookup.h"
+#include "search/word_slice.h"
 
 namespace sonda::search {
 
@@ -20,11 +21,13 @@ std::string groups_key(std::span<const std::vector<std::string>> groups);
 // the maps' own nodes, approximately): emptied when the next answer would take it past kMaxBytes; its owner
 // empties it whenever the database may have changed (so no answer is ever stale). Terms' document counts
 // (a round trip to every remote shard each) have a bound of their own, kMaxFrequencyBytes, so that many
-// cheap counts never empty the scans' answers.
+// cheap counts never empty the scans' answers; so have the word list's slices read from remote shards,
+// kMaxSliceBytes.
 class TermCache {
  public:
   static constexpr size_t kMaxBytes = 4 << 20;
   static constexpr size_t kMaxFrequencyBytes = 1 << 20;
+  static constexpr size_t kMaxSliceBytes = 4 << 20;
 
   void clear();
 
@@ -47,6 +50,12 @@ class TermCache {
   std::optional<size_t> documents_with(std::string_view term) const;
   void remember_documents_with(std::string_view term, size_t documents);
 
+  // The word list's words starting with `letter`, when kept.
+  const WordSlice* word_slice(std::string_view letter) const;
+  // Keeps `slice` as the words starting with `letter` (not when it alone passes kMaxSliceBytes; the others
+  // go when it would take them past it); what was kept, or nullptr.
+  const WordSlice* remember_word_slice(std::string_view letter, WordSlice slice);
+
   size_t size() const {
     return similar_.size() + completions_.size() + shared_.size() + forms_.size() + frequencies_.size();
   }
@@ -65,6 +74,8 @@ class TermCache {
   size_t bytes_ = 0;
   std::map<std::string, size_t, std::less<>> frequencies_;
   size_t frequency_bytes_ = 0;
+  std::map<std::string, WordSlice, std::less<>> slices_;
+  size_t slice_bytes_ = 0;
 };
 
 }  // namespace sonda::search

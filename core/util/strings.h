@@ -58,6 +58,13 @@ inline std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
   return text.substr(0, end);
 }
 
+// The first character of UTF-8 `text` (its lead byte and continuation bytes); empty for empty text.
+inline std::string_view first_utf8_char(std::string_view text) {
+  size_t end = text.empty() ? 0 : 1;
+  while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  return text.substr(0, end);
+}
+
 // The UTF-8 bytes of code point `c` (below U+10000).
 inline std::string utf8_of(char32_t c) {
   std::string out;

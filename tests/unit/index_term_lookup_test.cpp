@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "search/term_cache.h"
+
 #include <string>
 #include <vector>
 
@@ -46,6 +48,53 @@ TEST(IndexTermLookup, CountsTheDocumentsOfEveryGroupAsAMatchDoes) {
   // The same lookup asked with other marked groups marks them anew.
   EXPECT_EQ(local.documents_with_all({{"b"}, {"c"}}), 6u);
   EXPECT_EQ(local.documents_with_all({{"a"}, {"c"}}), 10u);
+}
+
+// A few Spanish and French words, each in as many documents as its number.
+Xapian::WritableDatabase vocabulary() {
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::vector<std::pair<std::string, int>> words = {
+      {"castigo", 5},   {"castigos", 2},   {"castiga", 1}, {"casto", 1},     {"caso", 4},
+      {"chatiment", 1}, {"châtiments", 3}, {"cuba", 2},    {"corporels", 3}, {"corporel", 1},
+  };
+  for (const auto& [word, documents] : words)
+    for (int n = 0; n < documents; ++n) {
+      Xapian::Document document;
+      document.add_term(word);
+      database.add_document(document);
+    }
+  return database;
+}
+
+TEST(IndexTermLookup, OverRemoteShardsScansAKeptSliceOfTheWordListAndAnswersTheSame) {
+  Xapian::WritableDatabase database = vocabulary();
+  TermCache cache;
+  IndexTermLookup local(database);
+  IndexTermLookup remote(database, nullptr, nullptr, &cache, /*remote=*/true);
+  for (std::string_view prefix : {"cas", "cast", "castigos", "ch", "châ", "co", "cz"}) {
+    auto expected = local.completions(prefix, 20);
+    auto found = remote.completions(prefix, 20);
+    ASSERT_EQ(found.size(), expected.size()) << prefix;
+    for (size_t i = 0; i < found.size(); ++i) {
+      EXPECT_EQ(found[i].word, expected[i].word) << prefix;
+      EXPECT_EQ(found[i].documents, expected[i].documents) << prefix;
+    }
+  }
+  for (std::string_view word : {"castigi", "csatigo", "chatimens", "corporls", "cubaa"})
+    EXPECT_EQ(remote.similar_words(word, 1, 4), local.similar_words(word, 1, 4)) << word;
+  ASSERT_NE(cache.word_slice("c"), nullptr) << "the words starting with c, read once";
+  EXPECT_EQ(cache.word_slice("c")->size(), 10u);
+  // Later scans read the slice, not the word list: a word added since is not seen until the cache is
+  // emptied (as the searcher does whenever the database changes).
+  Xapian::Document added;
+  added.add_term("castillo");
+  database.add_document(added);
+  IndexTermLookup again(database, nullptr, nullptr, &cache, /*remote=*/true);
+  EXPECT_EQ(again.similar_words("castillos", 1, 4), std::vector<std::string>{}) << "from the kept slice";
+  EXPECT_TRUE(again.completions("castil", 20).empty()) << "completions read a kept slice too";
+  cache.clear();
+  EXPECT_EQ(again.similar_words("castillos", 1, 4), std::vector<std::string>{"castillo"});
+  EXPECT_EQ(again.completions("castil", 20).size(), 1u);
 }
 
 }  // namespace

@@ -63,5 +63,23 @@ TEST(TermCache, StaysBoundedInBytes) {
   EXPECT_EQ(cache.bytes(), 0u);
 }
 
+TEST(TermCache, KeepsWordListSlicesWithinABoundOfTheirOwn) {
+  TermCache cache;
+  cache.remember_completions("chat", 21, {{"chateau", 10}});
+  WordSlice small;
+  small.add("castigo", 3);
+  ASSERT_NE(cache.remember_word_slice("c", small), nullptr);
+  ASSERT_NE(cache.word_slice("c"), nullptr);
+  EXPECT_EQ(cache.word_slice("c")->size(), 1u);
+  EXPECT_EQ(cache.word_slice("d"), nullptr);
+  WordSlice huge;  // more than the bound by itself: not kept, the others stay
+  for (size_t i = 0; i < 300'000; ++i) huge.add("palabra" + std::to_string(1'000'000 + i), 1);
+  EXPECT_EQ(cache.remember_word_slice("p", huge), nullptr);
+  EXPECT_NE(cache.word_slice("c"), nullptr);
+  EXPECT_TRUE(cache.completions("chat", 21)) << "slices never empty the scans' answers";
+  cache.clear();
+  EXPECT_EQ(cache.word_slice("c"), nullptr) << "the database may have changed";
+}
+
 }  // namespace
 }  // namespace sonda::search
