@@ -92,10 +92,12 @@ std::optional<Xapian::Query> promote_completions(const PromotionContext& context
   if (!landing) return std::nullopt;
   std::erase_if(bests, [&](const Best& b) { return b.place < landing->place; });
 
+  std::vector<Xapian::docid> raised_docids;
+  for (const Best& best : bests) raised_docids.push_back(best.docid);
   std::vector<std::string> raised_ids;
   std::vector<Xapian::Query> ids;
-  for (const Best& best : bests) {
-    raised_ids.push_back(context.database.get_document(best.docid).get_value(index::kIdSlot));
+  for (const Xapian::Document& document : context.documents.documents(raised_docids)) {
+    raised_ids.push_back(document.get_value(index::kIdSlot));
     ids.emplace_back(index::id_term(raised_ids.back()));
   }
   Xapian::Query among(Xapian::Query::OP_OR, ids.begin(), ids.end());
@@ -118,8 +120,9 @@ std::optional<Xapian::Query> promote_completions(const PromotionContext& context
   Xapian::Query raised(Xapian::Query::OP_AND_MAYBE, mixture,
                        Xapian::Query(Xapian::Query::OP_OR, raises.begin(), raises.end()));
   if (!first_page) return raised;
-  for (auto hit = first.begin(); hit != first.end(); ++hit)  // the whole page asked for
-    ids.emplace_back(index::id_term(hit.get_document().get_value(index::kIdSlot)));
+  for (const Xapian::Document& document :  // the whole page asked for
+       context.documents.documents(std::vector<Xapian::docid>(first.begin(), first.end())))
+    ids.emplace_back(index::id_term(document.get_value(index::kIdSlot)));
   return Xapian::Query(Xapian::Query::OP_FILTER, raised,
                        Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
 }

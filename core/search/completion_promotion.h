@@ -7,14 +7,16 @@
 
 #include "query/query_node.h"
 #include "query/query_translator.h"
+#include "search/document_memo.h"
 #include "search/query_plan.h"
 
 namespace sonda::search {
 
 // What a search ranks with: the database, its weighting, the parsed query, how its words translate and the
-// filters; all must outlive the promotion.
+// filters, and its documents; all must outlive the promotion.
 struct PromotionContext {
   const Xapian::Database& database;
+  DocumentMemo& documents;  // the database's, fetched once per search
   const Xapian::Weight& weighting;
   query::QueryTranslator& translator;  // translates the queries with the word completed
   const query::QueryNode& parsed;

@@ -212,6 +212,8 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   response.hits_per_page = request.hits_per_page;
   Xapian::Enquire enquire(shards_.database());
   Xapian::BM25Weight weighting = ranking_.weighting();
+  DocumentMemo documents(
+      [this](const std::vector<Xapian::docid>& docids) { return shards_.documents(docids); });
   // Counts and facets alone (no page asked, as a widget's facet panel or InstantSearch's disjunctive facet
   // queries ask): a Boolean match, without weights or the proximity clause's position checks.
   if (request.hits_per_page > 0)
@@ -263,7 +265,7 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   // page: the page is ranked again with those raised (the same documents match, so the counts and the
   // total stand, and the page alone is asked for; the first page among its own documents and the raised).
   if (request.sort == SortOrder::relevance && !text.browse && request.hits_per_page > 0) {
-    PromotionContext context{shards_.database(), weighting, translator, parsed, mode, filters};
+    PromotionContext context{shards_.database(), documents, weighting, translator, parsed, mode, filters};
     bool first_page_known = offset == 0 && static_cast<size_t>(request.hits_per_page) >= kPromotionPage;
     if (auto promoted = promote_completions(context, text, first_page_known ? &matches : nullptr)) {
       matches = ranking(shards_.database(), weighting, request.sort, text.browse, *promoted)
@@ -289,7 +291,7 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   if (labels_lang == "any") labels_lang = "";
   std::vector<Xapian::docid> page(matches.begin(), matches.end());
   page.resize(std::min(page.size(), static_cast<size_t>(request.hits_per_page)));  // not the hit after it
-  response.hits = render_hits(shards_.database(), matches, shards_.documents(page), analyzer_,
+  response.hits = render_hits(shards_.database(), matches, documents.documents(page), analyzer_,
                               {text, request, gazetteer_, labels_lang, shards_.has_remote()});
   if (label) label_facets(response.facets, gazetteer_, labels_lang);
   // Corrects only when the words found nothing whole, and some word is not in the index.
