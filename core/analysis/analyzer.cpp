@@ -21,20 +21,21 @@ std::vector<Token> Analyzer::tokens(std::string_view clean_text) {
   std::vector<RawToken> raw = tokenizer_.split(clean_text);
   std::vector<Token> out;
   out.reserve(raw.size());
-  for (const RawToken& token : raw) {
-    if (is_ascii(token.text)) {
-      std::string word(token.text);
-      lower_ascii(word);
-      std::string folded = word;
-      out.push_back({std::move(word), std::move(folded), token.begin, token.end});
-    } else if (std::string word, folded; latin_.fold(token.text, word, folded)) {
-      out.push_back({std::move(word), std::move(folded), token.begin, token.end});
-    } else {
-      const Folded& memo = fold_cached(token.text);
-      out.push_back({memo.word, memo.folded, token.begin, token.end});
-    }
-  }
+  for (const RawToken& token : raw) out.push_back(token_of(token));
   return out;
+}
+
+Token Analyzer::token_of(const RawToken& token) {
+  if (is_ascii(token.text)) {
+    std::string word(token.text);
+    lower_ascii(word);
+    std::string folded = word;
+    return {std::move(word), std::move(folded), token.begin, token.end};
+  }
+  if (std::string word, folded; latin_.fold(token.text, word, folded))
+    return {std::move(word), std::move(folded), token.begin, token.end};
+  const Folded& memo = fold_cached(token.text);
+  return {memo.word, memo.folded, token.begin, token.end};
 }
 
 Token Analyzer::fold_word(std::string_view word) {

@@ -29,6 +29,11 @@ class Analyzer {
   // The words of cleaned text (see clean_text), in order; a word's position is its index.
   std::vector<Token> tokens(std::string_view clean_text);
 
+  // The same words segmented only (elisions cut off, nothing folded), for a caller that folds few of them.
+  std::vector<RawToken> raw_tokens(std::string_view clean_text) { return tokenizer_.split(clean_text); }
+  // One segmented word's Token: tokens() is raw_tokens() through this.
+  Token token_of(const RawToken& raw);
+
   // One word as typed (any case, accents or not) → its Token, without segmentation.
   Token fold_word(std::string_view word);
 

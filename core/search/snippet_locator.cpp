@@ -3,6 +3,7 @@
 #include "search/snippet_locator.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -90,6 +91,34 @@ std::vector<std::set<std::string>> completions_in_text(analysis::Analyzer& analy
   return out;
 }
 
+// The first bytes (at most HighlightTerms::kStemHeadBytes) a folded word must begin with to be one of
+// `terms`' stems' words, searched words or completions.
+std::vector<std::string> term_heads(const query::HighlightTerms& terms) {
+  std::vector<std::string> heads;
+  auto add = [&](std::string_view term) {
+    heads.emplace_back(term.substr(0, query::HighlightTerms::kStemHeadBytes));
+  };
+  for (const std::string& stem : terms.stems) add(stem);
+  for (const std::string& word : terms.searched_words) add(word);
+  for (const std::string& prefix : terms.prefixes) add(prefix);
+  return heads;
+}
+
+// False when segmented word `raw` cannot fold to a word beginning with one of `heads`: an ASCII start folds
+// by lowering its letters alone; any other start may fold to anything.
+bool may_fold_to_a_head(std::string_view raw, const std::vector<std::string>& heads) {
+  char start[query::HighlightTerms::kStemHeadBytes];
+  size_t length = std::min(raw.size(), sizeof(start));
+  for (size_t k = 0; k < length; ++k) {
+    auto byte = static_cast<unsigned char>(raw[k]);
+    if (byte >= 0x80) return true;
+    start[k] = static_cast<char>(std::tolower(byte));
+  }
+  std::string_view lowered(start, length);
+  return std::any_of(heads.begin(), heads.end(),
+                     [&](const std::string& head) { return lowered.starts_with(head); });
+}
+
 }  // namespace
 
 std::optional<BodyMatches> body_matches(const Xapian::Database& database, Xapian::docid document,
@@ -131,17 +160,26 @@ std::optional<BodyMatches> body_matches_in_text(analysis::Analyzer& analyzer, co
   // So is a body whose words being typed are located through the query's terms (as body_matches does).
   if (stored.packed_body || stored.body.size() >= index::kPackBodyFrom || map.words >= kTermlistBodyWords)
     return std::nullopt;
-  std::vector<analysis::Token> body = analyzer.tokens(stored.body);
-  if (body.size() != map.words) return std::nullopt;
+  std::vector<analysis::RawToken> raw = analyzer.raw_tokens(stored.body);
+  if (raw.size() != map.words) return std::nullopt;
+  // Only the words that may fold to the start of a query term are folded (and, if need be, stemmed).
+  std::vector<std::string> heads = term_heads(terms);
+  std::vector<analysis::Token> body;  // those words
+  std::vector<size_t> at;             // each one's place among all
+  for (size_t i = 0; i < raw.size(); ++i)
+    if (may_fold_to_a_head(raw[i].text, heads)) {
+      body.push_back(analyzer.token_of(raw[i]));
+      at.push_back(i);
+    }
   // The query word each term stands for, numbered as body_matches numbers them: stems, searched words, then
   // the words being typed.
   std::vector<std::string_view> stems(terms.stems.begin(), terms.stems.end());
   std::vector<std::string_view> words(terms.searched_words.begin(), terms.searched_words.end());
   auto completions = completions_in_text(analyzer, stored, body, terms.prefixes);
   BodyMatches matches;
-  for (size_t i = 0; i < body.size(); ++i) {
-    const analysis::Token& token = body[i];
-    Xapian::termpos position = map.first_position + static_cast<Xapian::termpos>(i);
+  for (size_t k = 0; k < body.size(); ++k) {
+    const analysis::Token& token = body[k];
+    Xapian::termpos position = map.first_position + static_cast<Xapian::termpos>(at[k]);
     if (terms.may_stem_to_one(token.folded) && !analysis::is_stopword(token.folded, stored.lang)) {
       std::string stem = analyzer.stem(token.word, stored.lang);
       if (terms.stems.contains(stem))
