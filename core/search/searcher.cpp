@@ -232,16 +232,20 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   response.offset = offset;
   // Xapian 1.4's matcher, in any match not sorted by relevance alone (ours breaks ties by id), feeds the
   // local spies a remote shard's documents that sort below the page it keeps, which that shard's own
-  // server has already counted. So over remote shards a first page ranked by relevance is matched by
-  // relevance alone with the spies, one hit more than the page: when no two of those weights tie, ties by
-  // id could not have ordered them otherwise. Else the counts get a pass of their own.
-  bool spied_by_relevance = shards_.has_remote() && !spies.empty() && offset == 0 &&
-                            request.sort == SortOrder::relevance && !text.browse && request.hits_per_page > 0;
+  // server has already counted. So over remote shards a request for counts alone is matched by relevance
+  // alone with the spies (no page to order), and a first page ranked by relevance too, one hit more than
+  // the page: when no two of those weights tie, ties by id could not have ordered them otherwise. Else the
+  // counts get a pass of their own.
+  bool counts_alone = request.hits_per_page == 0;
+  bool spied_by_relevance =
+      shards_.has_remote() && !spies.empty() &&
+      (counts_alone || (offset == 0 && request.sort == SortOrder::relevance && !text.browse));
   bool spies_apart = shards_.has_remote() && !spied_by_relevance;
   if (!spies_apart)
     for (auto& spy : spies) enquire.add_matchspy(spy.second.get());
   if (spied_by_relevance) enquire.set_sort_by_relevance();
-  auto asked = static_cast<Xapian::doccount>(request.hits_per_page + (spied_by_relevance ? 1 : 0));
+  auto asked =
+      static_cast<Xapian::doccount>(request.hits_per_page + (spied_by_relevance && !counts_alone ? 1 : 0));
   query::MatchMode mode = request.match_any ? query::MatchMode::any : query::MatchMode::all;
   enquire.set_query(restrict(text.query, filters.all()));
   Xapian::MSet matches = enquire.get_mset(offset, asked, everything);
