@@ -139,12 +139,13 @@ void IndexTermLookup::each_word(std::string_view prefix, bool read_slice,
 
 const WordSlice* IndexTermLookup::slice_of(std::string_view letter) const {
   WordSlice slice;
-  std::string start(letter);
-  for (auto term = database_.allterms_begin(start); term != database_.allterms_end(start); ++term) {
-    if (slice.size() >= kMaxSimilarScanned) return nullptr;
-    slice.add(*term, term.get_termfreq());
-  }
-  return cache_->remember_word_slice(letter, std::move(slice));
+  bool whole = true;
+  each_word(letter, false, [&](std::string_view word, Xapian::doccount documents) {  // none kept: the list
+    if (slice.size() >= kMaxSimilarScanned) return whole = false;
+    slice.add(word, documents);
+    return true;
+  });
+  return whole ? cache_->remember_word_slice(letter, std::move(slice)) : nullptr;
 }
 
 size_t IndexTermLookup::documents_with(std::string_view term) const {
