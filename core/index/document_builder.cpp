@@ -57,8 +57,9 @@ void DocumentBuilder::add_metadata(Xapian::Document& out, const Document& docume
   out.add_value(kDateSlot, date_sort_key(date, document.id));
   if (document.year) out.add_value(kYearSlot, Xapian::sortable_serialise(*document.year));
   if (!document.source.empty()) out.add_boolean_term(source_term(document.source));
+  std::vector<std::string> joined_by_field;
   for (const FacetField& field : facet_fields()) {
-    std::string joined;
+    std::string& joined = joined_by_field.emplace_back();
     for (const std::string& value : facet_values(document, field)) {
       if (value.empty()) continue;
       out.add_boolean_term(facet_term(field, value));
@@ -67,6 +68,7 @@ void DocumentBuilder::add_metadata(Xapian::Document& out, const Document& docume
     }
     if (!joined.empty()) out.add_value(field.slot, joined);
   }
+  out.add_value(kFacetsSlot, encode_facet_values(joined_by_field));
 }
 
 namespace {

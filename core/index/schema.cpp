@@ -5,6 +5,7 @@
 
 #include "analysis/unicode_fold.h"
 #include "util/hash.h"
+#include "util/varint.h"
 
 namespace sonda::index {
 namespace {
@@ -97,6 +98,26 @@ std::vector<std::string> split_values(std::string_view joined) {
     start = end + 1;
   }
   return values;
+}
+
+std::string encode_facet_values(std::span<const std::string> joined_by_field) {
+  std::string out;
+  for (const std::string& joined : joined_by_field) {
+    append_varint(out, joined.size());
+    out += joined;
+  }
+  return out;
+}
+
+bool decode_facet_values(std::string_view value, std::span<std::string_view> joined_by_field) {
+  if (joined_by_field.size() != kFacets.size()) return false;
+  for (std::string_view& joined : joined_by_field) {
+    uint64_t length = 0;
+    if (!read_varint(value, length) || length > value.size()) return false;
+    joined = value.substr(0, length);
+    value.remove_prefix(length);
+  }
+  return value.empty();
 }
 
 }  // namespace sonda::index

@@ -20,10 +20,11 @@
 // | XP     | source file path, relative to the indexed folder ("XPfr/perou.md") | boolean |
 //
 // Value slots: 0 date and id (YYYYMMDD NUL id: date order, ties by id, the same sharded or not), 1 id
-// (tie-breaker of relevance order), 2 year (sortable_serialise), 3 body map;
-// 10–17 one per facet, holding the document's display values joined by kValueSeparator.
-// Facet values are gazetteer keys ("PE") or, for values the gazetteer does not know, the value itself;
-// facet terms hold them diacritic- and case-folded (at most kMaxKeyBytes bytes).
+// (tie-breaker of relevance order), 2 year (sortable_serialise), 3 body map, 4 every facet's values at once
+// (encode_facet_values: a local match counts all facets with one read per document);
+// 10–17 one per facet (what a remote shard's server counts), holding the document's display values joined by
+// kValueSeparator. Facet values are gazetteer keys ("PE") or, for values the gazetteer does not know, the
+// value itself; facet terms hold them diacritic- and case-folded (at most kMaxKeyBytes bytes).
 #pragma once
 
 #include <xapian.h>
@@ -52,6 +53,7 @@ inline constexpr Xapian::valueno kDateSlot = 0;  // date_sort_key(): date order,
 inline constexpr Xapian::valueno kIdSlot = 1;
 inline constexpr Xapian::valueno kYearSlot = 2;
 inline constexpr Xapian::valueno kBodyMapSlot = 3;  // index/body_map.h
+inline constexpr Xapian::valueno kFacetsSlot = 4;   // encode_facet_values()
 
 inline constexpr char kValueSeparator = '\x1f';
 inline constexpr size_t kMaxKeyBytes = 200;
@@ -96,5 +98,13 @@ std::string source_term(std::string_view source);
 
 // Splits a facet slot's joined values.
 std::vector<std::string> split_values(std::string_view joined);
+
+// Slot kFacetsSlot's value: one joined list per facet field (kValueSeparator between values, "" for none),
+// in facet_fields() order, each preceded by its length as a varint.
+std::string encode_facet_values(std::span<const std::string> joined_by_field);
+
+// The inverse, into `joined_by_field` (one view into `value` per facet field); false for a value that is not
+// exactly facet_fields().size() such lists.
+bool decode_facet_values(std::string_view value, std::span<std::string_view> joined_by_field);
 
 }  // namespace sonda::index

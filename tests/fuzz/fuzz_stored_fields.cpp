@@ -1,15 +1,24 @@
-// libFuzzer target: decoding stored document data (fields, page starts, sections, packed bodies); what
-// decodes re-encodes stably, a body read whole equals the same body read by ranges, and a record decoded by
-// taking it (decode_stored_record) decodes as its copy does.
+// libFuzzer target: decoding stored document data (fields, page starts, sections, packed bodies) and the
+// combined facet slot; what decodes re-encodes stably (the facet slot to the same lists), a body read whole
+// equals the same body read by ranges, and a record decoded by taking it (decode_stored_record) decodes as
+// its copy does.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
+#include "index/schema.h"
 #include "index/stored_fields.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  std::vector<std::string_view> joined(sonda::index::facet_fields().size()), redecoded(joined.size());
+  if (sonda::index::decode_facet_values(bytes, joined)) {
+    std::string encoded =
+        sonda::index::encode_facet_values(std::vector<std::string>(joined.begin(), joined.end()));
+    if (!sonda::index::decode_facet_values(encoded, redecoded) || redecoded != joined) std::abort();
+  }
   auto copied = sonda::index::decode_stored_fields(bytes, sonda::index::BodyReading::deferred);
   auto taken = sonda::index::decode_stored_record(std::string(bytes), sonda::index::BodyReading::deferred);
   if (taken.has_value() != copied.has_value()) std::abort();

@@ -103,6 +103,47 @@ TEST_F(SchemaRoundTrip, WritesValues) {
   EXPECT_EQ(doc.get_value(find_facet("country")->slot), "Pérou");
 }
 
+TEST_F(SchemaRoundTrip, WritesEveryFacetIntoTheCombinedSlotInFieldOrder) {
+  std::vector<std::string_view> joined(facet_fields().size());
+  std::string value = db.get_document(docid).get_value(kFacetsSlot);
+  ASSERT_TRUE(decode_facet_values(value, joined));
+  for (size_t k = 0; k < joined.size(); ++k)
+    EXPECT_EQ(joined[k], db.get_document(docid).get_value(facet_fields()[k].slot)) << facet_fields()[k].name;
+  EXPECT_EQ(joined[0], "Pérou");
+  EXPECT_EQ(joined[2], "Grupo Impulsor\x1fINFANT");
+}
+
+TEST(Schema, CombinedFacetValuesRoundTripAndRejectWhatTheyDidNotWrite) {
+  std::vector<std::string> lists = {"PE",
+                                    "",
+                                    "a\x1f"
+                                    "b",
+                                    "",
+                                    "",
+                                    "fr",
+                                    "2019",
+                                    "md"};
+  std::string value = encode_facet_values(lists);
+  std::vector<std::string_view> joined(lists.size());
+  ASSERT_TRUE(decode_facet_values(value, joined));
+  EXPECT_EQ(std::vector<std::string>(joined.begin(), joined.end()), lists);
+  EXPECT_EQ(encode_facet_values(std::vector<std::string>(8)), std::string(8, '\0')) << "never empty";
+  const std::pair<std::string, const char*> bad[] = {
+      {"", "nothing"},
+      {std::string(7, '\0'), "one list short"},
+      {std::string(9, '\0'), "a byte past the last list"},
+      {std::string("\x05"
+                   "ab") +
+           std::string(7, '\0'),
+       "a length past the end"},
+      {std::string(7, '\0') + "\x80", "a varint cut short"},
+      {std::string(7, '\0') + "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", "a varint past 64 bits"},
+  };
+  for (const auto& [bytes, why] : bad) EXPECT_FALSE(decode_facet_values(bytes, joined)) << why;
+  std::vector<std::string_view> too_few(7);
+  EXPECT_FALSE(decode_facet_values(value, too_few)) << "a span of another size";
+}
+
 TEST_F(SchemaRoundTrip, StoresFieldsAndCleanedText) {
   auto stored = decode_stored_fields(db.get_document(docid).get_data());
   ASSERT_TRUE(stored.has_value());
