@@ -1,4 +1,4 @@
-// Exact, multi-valued facet counts with Xapian's built-in ValueCountMatchSpy (remote-backend safe).
+// Facet counts and numeric bounds from a match's counts of joined value lists.
 #include "search/facet_counter.h"
 
 #include <algorithm>
@@ -17,16 +17,15 @@ struct KeyCount {
 
 }  // namespace
 
-FacetCounts facet_counts(const Xapian::ValueCountMatchSpy& spy, const index::FacetField& field,
-                         size_t limit) {
+FacetCounts facet_counts(const JoinedCounts& joined, const index::FacetField& field, size_t limit) {
   std::map<std::string, KeyCount> by_key;
-  for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
+  for (const auto& [value, documents] : joined) {
     std::set<std::string> keys_in_document;
-    for (const auto& single : index::split_values(*value)) {
+    for (const auto& single : index::split_values(value)) {
       std::string key = index::facet_key(single);
       KeyCount& entry = by_key[key];
-      entry.spellings[single] += value.get_termfreq();
-      if (keys_in_document.insert(key).second) entry.documents += value.get_termfreq();
+      entry.spellings[single] += documents;
+      if (keys_in_document.insert(key).second) entry.documents += documents;
     }
   }
   FacetCounts out{std::string(field.name), {}};
@@ -42,11 +41,10 @@ FacetCounts facet_counts(const Xapian::ValueCountMatchSpy& spy, const index::Fac
   return out;
 }
 
-std::optional<FacetStats> numeric_stats(const Xapian::ValueCountMatchSpy& spy,
-                                        const index::FacetField& field) {
+std::optional<FacetStats> numeric_stats(const JoinedCounts& joined, const index::FacetField& field) {
   std::optional<FacetStats> out;
-  for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
-    for (const auto& single : index::split_values(*value)) {
+  for (const auto& [value, documents] : joined) {
+    for (const auto& single : index::split_values(value)) {
       char* end = nullptr;
       double number = std::strtod(single.c_str(), &end);
       if (single.empty() || end != single.c_str() + single.size() || !std::isfinite(number)) continue;

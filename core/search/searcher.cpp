@@ -20,6 +20,7 @@
 #include "search/completion_promotion.h"
 #include "search/facet_counter.h"
 #include "search/facet_labels.h"
+#include "search/facet_tally.h"
 #include "search/feedback.h"
 #include "search/hit_renderer.h"
 #include "search/index_term_lookup.h"
@@ -60,8 +61,6 @@ Xapian::Enquire ranking(const Xapian::Database& database, const Xapian::Weight& 
   return enquire;
 }
 
-using Spies = std::vector<std::pair<index::FacetField, std::unique_ptr<Xapian::ValueCountMatchSpy>>>;
-
 // Feeds `spies` every document `query` matches, in a match of its own (no ranking, no sorting).
 void count_apart(const Xapian::Database& database, const std::vector<Xapian::MatchSpy*>& spies,
                  const Xapian::Query& query) {
@@ -72,24 +71,25 @@ void count_apart(const Xapian::Database& database, const std::vector<Xapian::Mat
   counting.get_mset(0, 0, database.get_doccount());
 }
 
-// Facet counts (and numeric facets' bounds) in the order asked: from the main run's spies, or, for a facet
+// Facet counts (and numeric facets' bounds) in the order asked: from the main run's tally, or, for a facet
 // the request filters on, from a run without that facet's own filter (multi-select).
-void count_facets(const Xapian::Database& database, const SearchRequest& request, const Spies& spies,
-                  const Xapian::Query& text, const FilterSet& filters, SearchResponse& response) {
+void count_facets(const Xapian::Database& database, const SearchRequest& request, const FacetTally& tally,
+                  FacetSource source, const Xapian::Query& text, const FilterSet& filters,
+                  SearchResponse& response) {
   for (const auto& name : request.facets) {
     auto field = index::find_facet(name);
     if (!field) continue;
-    auto spied =
-        std::find_if(spies.begin(), spies.end(), [&](const auto& s) { return s.first.name == field->name; });
-    std::optional<Xapian::ValueCountMatchSpy> own;
-    if (spied == spies.end()) {
-      own.emplace(field->slot);
-      count_apart(database, {&*own}, restrict(text, filters.all_but(std::string(field->name))));
+    JoinedCounts joined;
+    if (tally.counts(*field)) {
+      joined = tally.joined(*field);
+    } else {
+      FacetTally own({*field}, source);
+      count_apart(database, own.spies(), restrict(text, filters.all_but(std::string(field->name))));
+      joined = own.joined(*field);
     }
-    const Xapian::ValueCountMatchSpy& spy = own ? *own : *spied->second;
-    response.facets.push_back(facet_counts(spy, *field, request.max_values_per_facet));
+    response.facets.push_back(facet_counts(joined, *field, request.max_values_per_facet));
     if (field->numeric)
-      if (auto stats = numeric_stats(spy, *field)) response.facet_stats.push_back(*stats);
+      if (auto stats = numeric_stats(joined, *field)) response.facet_stats.push_back(*stats);
   }
 }
 
@@ -221,12 +221,14 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   else
     enquire.set_weighting_scheme(Xapian::BoolWeight());
   apply_sort(enquire, request.sort, text.browse);
-  Spies spies;
+  std::vector<index::FacetField> spied_fields;
   for (const auto& name : request.facets) {
     auto field = index::find_facet(name);
-    if (!field || filters.filters(std::string(field->name))) continue;
-    spies.emplace_back(*field, std::make_unique<Xapian::ValueCountMatchSpy>(field->slot));
+    if (field && !filters.filters(std::string(field->name))) spied_fields.push_back(*field);
   }
+  FacetSource source = facet_source();
+  FacetTally tally(spied_fields, source);
+  std::vector<Xapian::MatchSpy*> spies = tally.spies();
   Xapian::doccount offset = static_cast<Xapian::doccount>(
       request.offset ? *request.offset : (request.page - 1) * request.hits_per_page);
   response.offset = offset;
@@ -242,7 +244,7 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
       (counts_alone || (offset == 0 && request.sort == SortOrder::relevance && !text.browse));
   bool spies_apart = shards_.has_remote() && !spied_by_relevance;
   if (!spies_apart)
-    for (auto& spy : spies) enquire.add_matchspy(spy.second.get());
+    for (Xapian::MatchSpy* spy : spies) enquire.add_matchspy(spy);
   if (spied_by_relevance) enquire.set_sort_by_relevance();
   auto asked =
       static_cast<Xapian::doccount>(request.hits_per_page + (spied_by_relevance && !counts_alone ? 1 : 0));
@@ -281,15 +283,12 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
           ? static_cast<int>((response.total_hits + request.hits_per_page - 1) / request.hits_per_page)
           : 0;
 
-  if (spies_apart && !spies.empty()) {
-    std::vector<Xapian::MatchSpy*> all;
-    for (auto& spy : spies) all.push_back(spy.second.get());
-    count_apart(shards_.database(), all, restrict(text.query, filters.all()));
-  }
+  if (spies_apart && !spies.empty())
+    count_apart(shards_.database(), spies, restrict(text.query, filters.all()));
   for (const auto& [typed, other] : text.translations) response.translations.emplace_back(typed, other);
   for (const auto& [typed, folded] : text.corrections)
     response.corrections.emplace_back(typed, lookup.display_form(folded));
-  count_facets(shards_.database(), request, spies, text.query, filters, response);
+  count_facets(shards_.database(), request, tally, source, text.query, filters, response);
   std::string_view labels_lang =
       request.labels_lang.empty() ? std::string_view(request.lang) : request.labels_lang;
   if (labels_lang == "any") labels_lang = "";
@@ -482,6 +481,25 @@ Result<bool> Searcher::reopen_shards() {
   } catch (const Xapian::Error& error) {
     return index::xapian_error(error, "index reopen failed");
   }
+}
+
+FacetSource Searcher::facet_source() {
+  if (!shards_.has_remote() && shards_.size() == 1) {
+    // A local database's UUID and revision name its content (a folder rebuilt in place restarts its
+    // revisions).
+    std::string version = shards_.database().get_uuid() + "@" + index_version_;
+    if (facet_columns_version_ != version) {
+      if (facet_column_store_) {
+        facet_columns_ = facet_column_store_->columns(shards_.database(), version);
+      } else {
+        auto loaded = FacetColumns::load(shards_.database());
+        facet_columns_ = loaded ? std::make_shared<const FacetColumns>(std::move(*loaded)) : nullptr;
+      }
+      facet_columns_version_ = version;
+    }
+    if (facet_columns_) return {true, &*facet_columns_};
+  }
+  return {facets_in_one_slot(shards_.database(), shards_.has_remote()), nullptr};
 }
 
 void Searcher::note_version() {

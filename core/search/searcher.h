@@ -5,12 +5,15 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "analysis/analyzer.h"
 #include "enrich/gazetteer.h"
 #include "index/document.h"
+#include "search/facet_columns.h"
+#include "search/facet_tally.h"
 #include "search/ranking.h"
 #include "search/search_request.h"
 #include "search/search_response.h"
@@ -87,6 +90,9 @@ class Searcher {
   // The synonym file whose groups every search applies (none by default); it must outlive the Searcher.
   void use_synonyms(SynonymFile* synonyms) { synonyms_ = synonyms; }
 
+  // The store facet columns are read from and shared through (else this Searcher reads its own); it must
+  // outlive the Searcher.
+  void use_facet_columns(FacetColumnStore* store) { facet_column_store_ = store; }
   // The ranking every search uses (BM25 with Xapian's defaults unless set).
   void set_ranking(const Ranking& ranking) { ranking_ = ranking; }
 
@@ -116,6 +122,9 @@ class Searcher {
   Result<bool> reopen_shards();
   // Reads the index's part of version() again, after the shards were opened or reopened.
   void note_version();
+  // Where this search's match reads facet values from; holds one local database's in memory, read again
+  // when its version changed.
+  FacetSource facet_source();
 
   std::string path_;
   std::string identity_;
@@ -127,7 +136,10 @@ class Searcher {
   SynonymFile* synonyms_ = nullptr;
   const translate::Lexicon* lexicon_ = nullptr;
   Ranking ranking_;
-  TermCache term_cache_;  // word-list answers since the database last changed
+  TermCache term_cache_;                               // word-list answers since the database last changed
+  FacetColumnStore* facet_column_store_ = nullptr;     // shared with other Searchers, if set
+  std::shared_ptr<const FacetColumns> facet_columns_;  // as of facet_columns_version_
+  std::string facet_columns_version_;                  // the database's when they were read ("": never)
 };
 
 }  // namespace sonda::search

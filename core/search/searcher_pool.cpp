@@ -25,6 +25,7 @@ Result<SearcherPool::Lease> SearcherPool::acquire() {
     if (!opened) return opened.error();
     (*opened)->use_synonyms(synonyms_);
     (*opened)->use_lexicon(lexicon_);
+    (*opened)->use_facet_columns(&facet_columns_);
     return Lease(*this, std::move(*opened), now);
   }
   return Lease(*this, std::move(idle.searcher), idle.refreshed);

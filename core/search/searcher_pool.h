@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "search/facet_columns.h"
 #include "search/searcher.h"
 #include "util/result.h"
 
@@ -16,6 +17,7 @@ namespace sonda::search {
 // A Searcher not refreshed for `refresh_interval` re-opens its database before use, so commits
 // by sonda-index show within that interval. When the index is missing, acquire() fails with
 // ErrorCode::unavailable and tries again on the next call, so serving starts once the index appears.
+// Its Searchers share one copy of a local database's facet values (FacetColumnStore).
 class SearcherPool {
   struct Idle;
 
@@ -75,6 +77,7 @@ class SearcherPool {
   const translate::Lexicon* lexicon_;
   std::mutex mutex_;
   std::vector<Idle> idle_;
+  FacetColumnStore facet_columns_;  // one copy of a local database's facet values for every Searcher
 };
 
 }  // namespace sonda::search
