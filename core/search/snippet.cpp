@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "search/leader_lines.h"
+#include "search/word_heads.h"
 #include "util/strings.h"
 
 namespace sonda::search {
@@ -39,12 +40,21 @@ bool SnippetBuilder::matches(const analysis::Token& token, std::string_view lang
 SnippetBuilder::Analysed SnippetBuilder::analyse(std::string_view text, std::string_view lang,
                                                  const query::HighlightTerms& terms) {
   Analysed out;
-  out.tokens = analyzer_.tokens(text);
-  out.matched.assign(out.tokens.size(), false);
+  // Only the words that may fold to the start of a highlight term are folded (the others keep their place).
+  WordHeads heads(terms);
+  std::vector<analysis::RawToken> raw = analyzer_.raw_tokens(text);
+  out.tokens.reserve(raw.size());
+  out.matched.assign(raw.size(), false);
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (!heads.may_fold_to_one(raw[i].text)) {
+      out.tokens.push_back({{}, {}, raw[i].begin, raw[i].end});
+      continue;
+    }
+    out.tokens.push_back(analyzer_.token_of(raw[i]));
+    out.matched[i] = matches(out.tokens[i], lang, terms);
+  }
   out.countable = out.matched;
   if (terms.words.empty() && terms.stems.empty() && terms.prefixes.empty()) return out;
-  for (size_t i = 0; i < out.tokens.size(); ++i) out.matched[i] = matches(out.tokens[i], lang, terms);
-  out.countable = out.matched;
   size_t token = 0;
   for (auto [begin, end] : leader_lines(text)) {
     while (token < out.tokens.size() && out.tokens[token].begin < begin) ++token;

@@ -13,6 +13,7 @@
 #include "analysis/text_cleaner.h"
 #include "index/packed_body.h"
 #include "index/schema.h"
+#include "search/word_heads.h"
 
 namespace sonda::search {
 namespace {
@@ -91,34 +92,6 @@ std::vector<std::set<std::string>> completions_in_text(analysis::Analyzer& analy
   return out;
 }
 
-// The first bytes (at most HighlightTerms::kStemHeadBytes) a folded word must begin with to be one of
-// `terms`' stems' words, searched words or completions.
-std::vector<std::string> term_heads(const query::HighlightTerms& terms) {
-  std::vector<std::string> heads;
-  auto add = [&](std::string_view term) {
-    heads.emplace_back(term.substr(0, query::HighlightTerms::kStemHeadBytes));
-  };
-  for (const std::string& stem : terms.stems) add(stem);
-  for (const std::string& word : terms.searched_words) add(word);
-  for (const std::string& prefix : terms.prefixes) add(prefix);
-  return heads;
-}
-
-// False when segmented word `raw` cannot fold to a word beginning with one of `heads`: an ASCII start folds
-// by lowering its letters alone; any other start may fold to anything.
-bool may_fold_to_a_head(std::string_view raw, const std::vector<std::string>& heads) {
-  char start[query::HighlightTerms::kStemHeadBytes];
-  size_t length = std::min(raw.size(), sizeof(start));
-  for (size_t k = 0; k < length; ++k) {
-    auto byte = static_cast<unsigned char>(raw[k]);
-    if (byte >= 0x80) return true;
-    start[k] = static_cast<char>(std::tolower(byte));
-  }
-  std::string_view lowered(start, length);
-  return std::any_of(heads.begin(), heads.end(),
-                     [&](const std::string& head) { return lowered.starts_with(head); });
-}
-
 }  // namespace
 
 std::optional<BodyMatches> body_matches(const Xapian::Database& database, Xapian::docid document,
@@ -163,11 +136,11 @@ std::optional<BodyMatches> body_matches_in_text(analysis::Analyzer& analyzer, co
   std::vector<analysis::RawToken> raw = analyzer.raw_tokens(stored.body);
   if (raw.size() != map.words) return std::nullopt;
   // Only the words that may fold to the start of a query term are folded (and, if need be, stemmed).
-  std::vector<std::string> heads = term_heads(terms);
+  WordHeads heads(terms);
   std::vector<analysis::Token> body;  // those words
   std::vector<size_t> at;             // each one's place among all
   for (size_t i = 0; i < raw.size(); ++i)
-    if (may_fold_to_a_head(raw[i].text, heads)) {
+    if (heads.may_fold_to_one(raw[i].text)) {
       body.push_back(analyzer.token_of(raw[i]));
       at.push_back(i);
     }
