@@ -38,12 +38,13 @@ std::optional<FacetColumns> FacetColumns::load(const Xapian::Database& database)
 std::shared_ptr<const FacetColumns> FacetColumnStore::columns(const Xapian::Database& database,
                                                               const std::string& version) {
   std::lock_guard lock(mutex_);
-  if (version != version_) {
+  if (version == latest_.version) return latest_.columns;
+  if (version != before_.version) {
     auto loaded = FacetColumns::load(database);
-    columns_ = loaded ? std::make_shared<const FacetColumns>(std::move(*loaded)) : nullptr;
-    version_ = version;
+    before_ = {version, loaded ? std::make_shared<const FacetColumns>(std::move(*loaded)) : nullptr};
   }
-  return columns_;
+  std::swap(latest_, before_);
+  return latest_.columns;
 }
 
 }  // namespace sonda::search

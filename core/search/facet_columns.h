@@ -44,18 +44,21 @@ class FacetColumns {
 };
 
 // The facet columns of one local database shared by every Searcher of a pool: read once per version of the
-// database (its UUID and revision, which a local database always knows), not once per serving thread.
-// Thread-safe.
+// database (its UUID and revision, which a local database always knows), not once per serving thread. The
+// two versions last asked for are kept, as serving threads move from one to the next. Thread-safe.
 class FacetColumnStore {
  public:
-  // The columns of `database` at `version`, read now unless the last asked were of that version; null when
-  // the database has none (FacetColumns::load).
+  // The columns of `database` at `version`, read now unless kept; null when the database has none
+  // (FacetColumns::load).
   std::shared_ptr<const FacetColumns> columns(const Xapian::Database& database, const std::string& version);
 
  private:
+  struct Kept {
+    std::string version;  // "": none
+    std::shared_ptr<const FacetColumns> columns;
+  };
   std::mutex mutex_;
-  std::string version_;  // of columns_ ("": none read yet)
-  std::shared_ptr<const FacetColumns> columns_;
+  Kept latest_, before_;
 };
 
 }  // namespace sonda::search

@@ -91,28 +91,39 @@ TEST_F(FacetTallyTest, ColumnsAreNotReadFromAnIndexWhoseDocumentsLackTheCombined
   EXPECT_EQ(count(db, {}).at("lang"), (JoinedCounts{{"es", 2}, {"fr", 3}}));
 }
 
-TEST_F(FacetTallyTest, AStoreReadsColumnsOncePerVersionAndAgainForAnother) {
+// The version a Searcher names a database by: its UUID and revision.
+std::string version_of(const Xapian::Database& db) {
+  return db.get_uuid() + "@" + std::to_string(db.get_revision());
+}
+
+TEST_F(FacetTallyTest, AStoreReadsColumnsOncePerVersionAndKeepsTheLastTwo) {
   FacetColumnStore store;
-  Xapian::Database db(dir.path().string());
-  std::string version = db.get_uuid() + "@" + std::to_string(db.get_revision());
-  auto first = store.columns(db, version);
-  ASSERT_NE(first, nullptr);
-  EXPECT_EQ(store.columns(db, version), first) << "the same version: the same copy";
-  {
+  auto commit = [&](const index::Document& document) {
     auto writer = index::IndexWriter::open(dir.path().string());
     ASSERT_TRUE(writer.ok());
-    ASSERT_TRUE((*writer)->add(page("e", {"Chili"}, "es", 2022)).ok());
+    ASSERT_TRUE((*writer)->add(document).ok());
     ASSERT_TRUE((*writer)->commit().ok());
-  }
-  db.reopen();
-  auto second = store.columns(db, db.get_uuid() + "@" + std::to_string(db.get_revision()));
+  };
+  Xapian::Database first_db(dir.path().string());
+  auto first = store.columns(first_db, version_of(first_db));
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(store.columns(first_db, version_of(first_db)), first) << "the same version: the same copy";
+  commit(page("e", {"Chili"}, "es", 2022));
+  Xapian::Database second_db(dir.path().string());
+  auto second = store.columns(second_db, version_of(second_db));
   ASSERT_NE(second, nullptr);
   EXPECT_NE(second, first);
-  EXPECT_EQ(count(db, {true, second.get()}).at("country"), (JoinedCounts{{"Chili", 1},
-                                                                         {"Pérou", 1},
-                                                                         {"Pérou\x1f"
-                                                                          "Bolivie",
-                                                                          2}}));
+  EXPECT_EQ(count(second_db, {true, second.get()}).at("country"), (JoinedCounts{{"Chili", 1},
+                                                                                {"Pérou", 1},
+                                                                                {"Pérou\x1f"
+                                                                                 "Bolivie",
+                                                                                 2}}));
+  EXPECT_EQ(store.columns(first_db, version_of(first_db)), first) << "the version before is kept";
+  commit(page("f", {"Chili"}, "es", 2023));
+  Xapian::Database third_db(dir.path().string());
+  auto third = store.columns(third_db, version_of(third_db));
+  EXPECT_EQ(store.columns(first_db, version_of(first_db)), first) << "the two last asked";
+  EXPECT_NE(store.columns(second_db, version_of(second_db)), second) << "the third last asked is read again";
 }
 
 }  // namespace
