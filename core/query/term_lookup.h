@@ -37,7 +37,12 @@ class TermLookup {
   // How many documents hold `term`; 0 by default.
   virtual size_t documents_with(std::string_view /*term*/) const { return 0; }
 
-  // How many documents hold a term of every group; 0 by default.
+  // Counts of documents holding a term of every group stop here: beside the other words of a query, a
+  // completion this common is as likely as any other this common, and the count's work stays bounded
+  // however large the corpus grows.
+  static constexpr size_t kMaxSharedDocuments = 1000;
+
+  // How many documents hold a term of every group, at most kMaxSharedDocuments; 0 by default.
   virtual size_t documents_with_all(const std::vector<std::vector<std::string>>& /*groups*/) const {
     return 0;
   }

@@ -174,17 +174,22 @@ size_t IndexTermLookup::count_documents_with_all(const std::vector<std::vector<s
   std::vector<Xapian::docid> found;
   for (const std::string& term : groups.back()) {  // its postings and the listed, both ascending, merged
     auto next = listed.begin();
+    size_t of_term = 0;  // a term reaching the bound brings the count to it
     for (auto posting = database_.postlist_begin(term);
-         posting != database_.postlist_end(term) && next != listed.end(); ++posting) {
+         posting != database_.postlist_end(term) && next != listed.end() && of_term < kMaxSharedDocuments;
+         ++posting) {
       while (next != listed.end() && *next < *posting) ++next;
-      if (next != listed.end() && *next == *posting) found.push_back(*posting);
+      if (next != listed.end() && *next == *posting) {
+        found.push_back(*posting);
+        ++of_term;
+      }
     }
   }
   if (groups.back().size() > 1) {  // a document holding two of its terms counts once
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
   }
-  return found.size();
+  return std::min(found.size(), kMaxSharedDocuments);
 }
 
 const std::vector<Xapian::docid>& IndexTermLookup::documents_of(
@@ -225,7 +230,8 @@ size_t IndexTermLookup::match_documents_with_all(const std::vector<std::vector<s
   Xapian::Enquire enquire(database_);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end()));
-  return enquire.get_mset(0, 0, database_.get_doccount()).get_matches_estimated();
+  Xapian::MSet counted = enquire.get_mset(0, 0, static_cast<Xapian::doccount>(kMaxSharedDocuments));
+  return std::min<size_t>(counted.get_matches_lower_bound(), kMaxSharedDocuments);
 }
 
 std::vector<std::string> IndexTermLookup::entity_terms(std::string_view name) const {

@@ -49,11 +49,12 @@ class IndexTermLookup : public query::TermLookup {
                                          size_t limit) const override;
 
   size_t documents_with(std::string_view term) const override;
-  // Exact, remembered in the cache when there is one. Over local databases, the documents of every group
-  // but the last are listed once (a word being typed asks this for each of its completions beside the same
-  // other words) and each term of the last group is counted against them (its postings and the list,
-  // both ascending, merged): the work grows with the postings read, not with the database. Over remote
-  // shards, or past kMaxListedPostings, one Boolean match.
+  // Exact up to kMaxSharedDocuments, remembered in the cache when there is one. Over local databases, the
+  // documents of every group but the last are listed once (a word being typed asks this for each of its
+  // completions beside the same other words) and each term of the last group is counted against them (its
+  // postings and the list, both ascending, merged, until the bound is reached): the work grows with the
+  // postings read, not with the database. Over remote shards, or past kMaxListedPostings, one Boolean match
+  // that checks at most the bound.
   size_t documents_with_all(const std::vector<std::vector<std::string>>& groups) const override;
 
   // Needs the gazetteer and analyzer (none without them).

@@ -50,6 +50,24 @@ TEST(IndexTermLookup, CountsTheDocumentsOfEveryGroupAsAMatchDoes) {
   EXPECT_EQ(local.documents_with_all({{"a"}, {"c"}}), 10u);
 }
 
+TEST(IndexTermLookup, CountsSharedDocumentsUpToTheBoundAlikeLocallyAndByAMatch) {
+  constexpr size_t kBound = query::TermLookup::kMaxSharedDocuments;
+  Xapian::Database database = numbered(static_cast<int>(kBound) * 13);  // a: 6.5 bounds, of 6: 2.2 bounds
+  const std::vector<std::pair<Groups, size_t>> cases = {
+      {{{"a"}, {"b"}}, kBound},                    // of 6: past the bound
+      {{{"a"}, {"b", "c"}}, kBound},               // past it through either term
+      {{{"b"}, {"c"}, {"d"}}, kBound * 13 / 105},  // of 105: under it, exact
+      {{{"d"}, {"c"}}, kBound * 13 / 35},          // of 35: under it, exact
+      {{{"c"}, {"d", "n35"}}, kBound * 13 / 35},   // a term adding nothing new
+  };
+  IndexTermLookup local(database);
+  IndexTermLookup matched(database, nullptr, nullptr, nullptr, /*remote=*/true);
+  for (const auto& [groups, expected] : cases) {
+    EXPECT_EQ(local.documents_with_all(groups), expected) << ::testing::PrintToString(groups);
+    EXPECT_EQ(matched.documents_with_all(groups), expected) << ::testing::PrintToString(groups);
+  }
+}
+
 // A few Spanish and French words, each in as many documents as its number.
 Xapian::WritableDatabase vocabulary() {
   Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
