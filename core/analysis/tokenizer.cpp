@@ -28,7 +28,8 @@ bool equals_ascii_ignoring_case(std::string_view text, std::string_view lower) {
 
 size_t apostrophe_length(std::string_view text) {
   if (text.starts_with('\'')) return 1;
-  if (text.starts_with("\u2019") || text.starts_with("\u02BC")) return 3;
+  if (text.starts_with("\u2019")) return 3;
+  if (text.starts_with("\u02BC")) return 2;
   return 0;
 }
 

@@ -66,6 +66,9 @@ TEST(Tokenizer, OffsetsPointAtTheWordInTheText) {
 TEST(Tokenizer, ElisionLength) {
   EXPECT_EQ(elision_length("l'x"), 2u);
   EXPECT_EQ(elision_length("qu’x"), 5u);
+  EXPECT_EQ(elision_length("lʼx"), 3u) << "ʼ (U+02BC) is two bytes";
+  EXPECT_EQ(elision_length("Lʼécole"), 3u);
+  EXPECT_EQ(elision_length("lʼ"), 0u);
   EXPECT_EQ(elision_length("l'"), 0u);
   EXPECT_EQ(elision_length("la"), 0u);
 }
