@@ -5,6 +5,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -39,7 +40,8 @@ size_t elision_length(std::string_view word) {
   // An elision's apostrophe (' or the first byte of ’ or ʼ) stands within its first seven bytes.
   if (word.size() < 2) return 0;
   std::string_view head = word.substr(1, 6);
-  if (head.find_first_of("'\xE2\xCA") == std::string_view::npos) return 0;
+  if (std::none_of(head.begin(), head.end(), [](char c) { return c == '\'' || c == '\xE2' || c == '\xCA'; }))
+    return 0;
   for (std::string_view elided : kElidedWords) {
     if (word.size() <= elided.size()) continue;
     if (!equals_ascii_ignoring_case(word.substr(0, elided.size()), elided)) continue;
