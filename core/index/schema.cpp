@@ -1,6 +1,7 @@
 // The index schema: facet field table and the helpers that turn values into terms and slots.
 #include "index/schema.h"
 
+#include <algorithm>
 #include <array>
 
 #include "analysis/unicode_fold.h"
@@ -10,7 +11,7 @@
 namespace sonda::index {
 namespace {
 
-constexpr std::array<FacetField, 8> kFacets = {{
+constexpr std::array<FacetField, kFacetFieldCount> kFacets = {{
     {"country", "XC", 10},
     {"region", "XR", 11},
     {"organisation", "XO", 12},
@@ -34,6 +35,12 @@ std::string_view canonical_facet_name(std::string_view name) {
 
 std::span<const FacetField> facet_fields() {
   return kFacets;
+}
+
+size_t place_of(std::span<const FacetField> fields, const FacetField& field) {
+  return static_cast<size_t>(
+      std::find_if(fields.begin(), fields.end(), [&](const FacetField& f) { return f.name == field.name; }) -
+      fields.begin());
 }
 
 std::optional<FacetField> find_facet(std::string_view name) {

@@ -71,8 +71,14 @@ struct FacetField {
   bool numeric = false;  // values are numbers (year): filterable by range, with numeric facet stats
 };
 
+// How many facet fields there are (facet_fields().size()).
+inline constexpr size_t kFacetFieldCount = 8;
+
 // Every facet field, in the order responses list them.
 std::span<const FacetField> facet_fields();
+
+// The place of `field` (by name) among `fields`; fields.size() when it is not there.
+size_t place_of(std::span<const FacetField> fields, const FacetField& field);
 
 // The facet called `name` ("country", "organisation"…, also the aliases "org", "organization"), if any.
 std::optional<FacetField> find_facet(std::string_view name);

@@ -13,23 +13,22 @@ std::optional<FacetColumns> FacetColumns::load(const Xapian::Database& database)
   if (last > kMaxDocuments || database.get_value_freq(index::kFacetsSlot) != database.get_doccount())
     return std::nullopt;
   FacetColumns out;
-  out.fields_ = index::facet_fields().size();
   out.last_docid_ = last;
-  out.codes_.assign((size_t(last) + 1) * out.fields_, 0);
-  out.lists_.assign(out.fields_, {std::string()});
-  std::vector<std::unordered_map<std::string, uint32_t>> known(out.fields_);
-  std::vector<std::string_view> joined(out.fields_);
+  out.codes_.assign((size_t(last) + 1) * index::kFacetFieldCount, 0);
+  out.lists_.assign(index::kFacetFieldCount, {std::string()});
+  std::vector<std::unordered_map<std::string, uint32_t>> known(index::kFacetFieldCount);
+  std::vector<std::string_view> joined(index::kFacetFieldCount);
   for (auto value = database.valuestream_begin(index::kFacetsSlot);
        value != database.valuestream_end(index::kFacetsSlot); ++value) {
     std::string bytes = *value;
     Xapian::docid docid = value.get_docid();
     if (docid > last || !index::decode_facet_values(bytes, joined)) return std::nullopt;
-    for (size_t field = 0; field < out.fields_; ++field) {
+    for (size_t field = 0; field < index::kFacetFieldCount; ++field) {
       if (joined[field].empty()) continue;
       auto [at, fresh] = known[field].try_emplace(std::string(joined[field]),
                                                   static_cast<uint32_t>(out.lists_[field].size()));
       if (fresh) out.lists_[field].push_back(at->first);
-      out.codes_[size_t(docid) * out.fields_ + field] = at->second;
+      out.codes_[size_t(docid) * index::kFacetFieldCount + field] = at->second;
     }
   }
   return out;

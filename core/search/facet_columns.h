@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "index/schema.h"
+
 namespace sonda::search {
 
 // One local database's facet values: per document, one code per facet field (index::facet_fields() order)
@@ -27,7 +29,7 @@ class FacetColumns {
 
   // The codes of document `docid`, one per facet field; nullptr for a docid not read.
   const uint32_t* codes(Xapian::docid docid) const {
-    return docid < last_docid_ + 1 ? &codes_[size_t(docid) * fields_] : nullptr;
+    return docid < last_docid_ + 1 ? &codes_[size_t(docid) * index::kFacetFieldCount] : nullptr;
   }
 
   // The joined value list of `code` in facet field `field` (its position in index::facet_fields()).
@@ -37,9 +39,8 @@ class FacetColumns {
   size_t codes_in(size_t field) const { return lists_[field].size(); }
 
  private:
-  size_t fields_ = 0;
   Xapian::docid last_docid_ = 0;
-  std::vector<uint32_t> codes_;                  // docid-major, fields_ per document (docid 0 unused)
+  std::vector<uint32_t> codes_;  // docid-major, kFacetFieldCount per document (docid 0 unused)
   std::vector<std::vector<std::string>> lists_;  // per field, by code; lists_[f][0] is ""
 };
 

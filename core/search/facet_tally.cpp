@@ -11,26 +11,16 @@
 namespace sonda::search {
 namespace {
 
-constexpr size_t kFacetCount = 8;  // index::facet_fields().size(), checked below
-
 // Heterogeneous lookup: a document's joined values are found as views, copied only when new.
 struct ViewHash {
   using is_transparent = void;
   size_t operator()(std::string_view value) const { return std::hash<std::string_view>{}(value); }
 };
 
-size_t position_of(const index::FacetField& field) {
-  auto all = index::facet_fields();
-  return static_cast<size_t>(
-      std::find_if(all.begin(), all.end(), [&](const auto& f) { return f.name == field.name; }) -
-      all.begin());
-}
-
 }  // namespace
 
 bool facets_in_one_slot(const Xapian::Database& database, bool has_remote) {
-  return !has_remote && index::facet_fields().size() == kFacetCount &&
-         database.get_value_freq(index::kFacetsSlot) == database.get_doccount();
+  return !has_remote && database.get_value_freq(index::kFacetsSlot) == database.get_doccount();
 }
 
 // Counts, per facet asked, the documents of each joined value list, as ValueCountMatchSpy does for one slot
@@ -38,13 +28,13 @@ bool facets_in_one_slot(const Xapian::Database& database, bool has_remote) {
 class FacetTally::CombinedSpy : public Xapian::MatchSpy {
  public:
   explicit CombinedSpy(const std::vector<index::FacetField>& fields) {
-    for (const auto& field : fields) positions_.push_back(position_of(field));
+    for (const auto& field : fields) positions_.push_back(index::place_of(index::facet_fields(), field));
     counts_.resize(fields.size());
   }
 
   void operator()(const Xapian::Document& document, double) override {
     std::string value = document.get_value(index::kFacetsSlot);
-    std::array<std::string_view, kFacetCount> joined;
+    std::array<std::string_view, index::kFacetFieldCount> joined;
     if (!index::decode_facet_values(value, joined)) return;
     for (size_t k = 0; k < positions_.size(); ++k) {
       std::string_view list = joined[positions_[k]];
@@ -69,7 +59,7 @@ class FacetTally::ColumnSpy : public Xapian::MatchSpy {
  public:
   ColumnSpy(const std::vector<index::FacetField>& fields, const FacetColumns& columns) : columns_(columns) {
     for (const auto& field : fields) {
-      positions_.push_back(position_of(field));
+      positions_.push_back(index::place_of(index::facet_fields(), field));
       counts_.emplace_back(columns.codes_in(positions_.back()), 0);
     }
   }
@@ -118,13 +108,11 @@ std::vector<Xapian::MatchSpy*> FacetTally::spies() const {
 }
 
 bool FacetTally::counts(const index::FacetField& field) const {
-  return std::any_of(fields_.begin(), fields_.end(), [&](const auto& f) { return f.name == field.name; });
+  return index::place_of(fields_, field) < fields_.size();
 }
 
 JoinedCounts FacetTally::joined(const index::FacetField& field) const {
-  size_t k = static_cast<size_t>(
-      std::find_if(fields_.begin(), fields_.end(), [&](const auto& f) { return f.name == field.name; }) -
-      fields_.begin());
+  size_t k = index::place_of(fields_, field);
   if (k == fields_.size()) return {};
   if (column_) return column_->joined(k);
   if (combined_) return combined_->joined(k);
