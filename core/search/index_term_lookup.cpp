@@ -172,24 +172,49 @@ size_t IndexTermLookup::count_documents_with_all(const std::vector<std::vector<s
   if (postings > kMaxListedPostings) return match_documents_with_all(groups);  // a match skips through them
   const std::vector<Xapian::docid>& listed = documents_of({groups.data(), groups.size() - 1});
   std::vector<Xapian::docid> found;
-  for (const std::string& term : groups.back()) {  // its postings and the listed, both ascending, merged
-    auto next = listed.begin();
-    size_t of_term = 0;  // a term reaching the bound brings the count to it
-    for (auto posting = database_.postlist_begin(term);
-         posting != database_.postlist_end(term) && next != listed.end() && of_term < kMaxSharedDocuments;
-         ++posting) {
-      while (next != listed.end() && *next < *posting) ++next;
-      if (next != listed.end() && *next == *posting) {
-        found.push_back(*posting);
-        ++of_term;
-      }
-    }
+  for (const std::string& term : groups.back()) {
+    if (listed.size() * kSkipOdds < documents_with(term))
+      shared_by_skipping(term, listed, found);
+    else
+      shared_by_merging(term, listed, found);
   }
   if (groups.back().size() > 1) {  // a document holding two of its terms counts once
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
   }
   return std::min(found.size(), kMaxSharedDocuments);
+}
+
+void IndexTermLookup::shared_by_merging(const std::string& term, const std::vector<Xapian::docid>& listed,
+                                        std::vector<Xapian::docid>& found) const {
+  auto next = listed.begin();
+  size_t of_term = 0;  // a term reaching the bound brings the count to it
+  for (auto posting = database_.postlist_begin(term);
+       posting != database_.postlist_end(term) && next != listed.end() && of_term < kMaxSharedDocuments;
+       ++posting) {
+    while (next != listed.end() && *next < *posting) ++next;
+    if (next != listed.end() && *next == *posting) {
+      found.push_back(*posting);
+      ++of_term;
+    }
+  }
+}
+
+void IndexTermLookup::shared_by_skipping(const std::string& term, const std::vector<Xapian::docid>& listed,
+                                         std::vector<Xapian::docid>& found) const {
+  auto posting = database_.postlist_begin(term);
+  const auto end = database_.postlist_end(term);
+  size_t of_term = 0;
+  for (auto next = listed.begin(); posting != end && next != listed.end() && of_term < kMaxSharedDocuments;
+       ++next) {
+    if (*next < *posting) continue;
+    posting.skip_to(*next);
+    if (posting == end) break;
+    if (*posting == *next) {
+      found.push_back(*next);
+      ++of_term;
+    }
+  }
 }
 
 const std::vector<Xapian::docid>& IndexTermLookup::documents_of(

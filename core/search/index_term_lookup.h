@@ -23,6 +23,8 @@ class IndexTermLookup : public query::TermLookup {
   static constexpr size_t kMaxSimilarScanned = 200'000;
   // documents_with_all lists the documents of groups holding at most this many postings in all.
   static constexpr size_t kMaxListedPostings = 200'000;
+  // How many times more postings than listed documents a term needs for skipping to beat merging.
+  static constexpr size_t kSkipOdds = 8;
 
   // Facet values are mapped to gazetteer keys when `gazetteer` (and `analyzer`, to fold them) are given.
   // With `cache`, the answers of accented_forms, similar_words, completions, documents_with and
@@ -78,6 +80,12 @@ class IndexTermLookup : public query::TermLookup {
   // The words starting with `letter`, read whole and kept in the cache; nullptr when too many to keep.
   const WordSlice* slice_of(std::string_view letter) const;
   size_t count_documents_with_all(const std::vector<std::vector<std::string>>& groups) const;
+  // The listed documents `term` holds (up to kMaxSharedDocuments of them) added to `found`: its postings
+  // and the listed merged, or, when the listed are far fewer (kSkipOdds), the postings skipped to each.
+  void shared_by_merging(const std::string& term, const std::vector<Xapian::docid>& listed,
+                         std::vector<Xapian::docid>& found) const;
+  void shared_by_skipping(const std::string& term, const std::vector<Xapian::docid>& listed,
+                          std::vector<Xapian::docid>& found) const;
   size_t match_documents_with_all(const std::vector<std::vector<std::string>>& groups) const;
   // The documents holding a term of every one of `groups`, ascending, listed once per lookup.
   const std::vector<Xapian::docid>& documents_of(std::span<const std::vector<std::string>> groups) const;

@@ -36,7 +36,11 @@ TEST(IndexTermLookup, CountsTheDocumentsOfEveryGroupAsAMatchDoes) {
       {{{"missing"}, {"a"}}, 0},           // in the marked groups too
       {{{"a"}, {}}, 0},                    // an empty group
       {{{"n7"}, {"d"}}, 1},                // a single document
-      {{{"a"}}, 50},                       // one group: a count of its own
+      // a few listed documents against a long posting list: skipped to, not merged
+      {{{"n14", "n21", "n50"}, {"a"}}, 2},
+      {{{"n99", "n100"}, {"a"}}, 1},  // the list's last document
+      {{{"n1"}, {"a"}}, 0},           // before its first
+      {{{"a"}}, 50},                  // one group: a count of its own
   };
   Xapian::Database database = numbered(100);
   IndexTermLookup local(database);
