@@ -89,7 +89,10 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
         exact = word(text, stem_prefix, word_prefix, positive, false).value_or(Xapian::Query(token.folded));
       if (!exact && positive) ++out_.positive_terms;
       if (exact) completions.insert(completions.begin(), *exact);  // stop word too
-      if (positive) out_.completions = likely_completions(token);
+      if (positive) out_.readings = likely_readings(token);
+      // Read most likely as a stop word, the cut is dropped as that word would be: it ranks, never restricts.
+      if (positive && cut_beside_content_ && likeliest_reading_is_stopword(token))
+        completions.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0.0);
       return combine(Xapian::Query::OP_OR, completions);
     }
   }
@@ -416,6 +419,8 @@ Translation QueryTranslator::translate(const QueryNode& root, MatchMode mode) {
   std::vector<std::vector<std::string>> context = finished_words(root, mode);
   if (context != context_) completions_memo_.clear();
   context_ = std::move(context);
+  cut_beside_content_ = !context_.empty() && root.kind == Kind::all &&
+                        root.children.back().kind == Kind::word && root.children.back().unfinished;
   std::optional<Xapian::Query> query = node(root, true);
   out_.browse = out_.positive_terms == 0;
   if (!query) {

@@ -58,8 +58,9 @@ struct Translation {
   std::map<std::string, std::string> corrections;
   // With a lexicon: words typed → the other language's words they also match, in order.
   std::map<std::string, std::vector<std::string>> translations;
-  // The plain word still being typed: of its likeliest readings, the completions (folded), likeliest first.
-  std::vector<std::string> completions;
+  // The plain word still being typed: its likeliest readings, likeliest first: the word itself as typed,
+  // when a word, and completions (folded), one per stem (a stop word, searched as itself, per form).
+  std::vector<std::string> readings;
 };
 
 // Translates query trees for a set of analysis languages ({"fr"}, {"es"} or both).
@@ -112,10 +113,13 @@ class QueryTranslator {
     std::vector<TermLookup::Completion> words;
     double documents = 0;  // theirs, each counting at least one
     double mass = 1;       // below 1 when the cut is a word of its own, by how likely it is unfinished
+    size_t own = 0;        // the cut's own documents (its stems' beside the other words), when a word
   };
   const KeptCompletions& kept_completions(const analysis::Token& token);
-  // Of its likeliest readings (the word itself, when a word, and one completion per stem), the completions.
-  std::vector<std::string> likely_completions(const analysis::Token& token);
+  // Its likeliest readings (Translation::readings).
+  std::vector<std::string> likely_readings(const analysis::Token& token);
+  // True when the likeliest reading of a word being typed is a stop word.
+  bool likeliest_reading_is_stopword(const analysis::Token& token);
   // The terms of those completions with their weights, in the order of the completions.
   std::vector<std::pair<std::string, double>> completion_terms(const analysis::Token& token,
                                                                bool through_stems);
@@ -188,6 +192,8 @@ class QueryTranslator {
   std::map<std::string, KeptCompletions> completions_memo_;
   // The finished content words of the query, each as its stem terms: what a completion must stand beside.
   std::vector<std::vector<std::string>> context_;
+  // The word being typed is one of the top level's required words, beside finished content words.
+  bool cut_beside_content_ = false;
   std::map<std::string, std::vector<std::string>> typos_memo_;
 };
 

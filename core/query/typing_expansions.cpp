@@ -14,11 +14,13 @@ namespace {
 // word's stems' together; each completion has its share of that by its documents.
 constexpr size_t kTypingExpansionLimit = 20;
 constexpr double kCompletionWeight = 0.6;
+// Beside other words, the completions whose shared documents are counted are the first of this many.
+constexpr size_t kContextCandidates = 40;
 // The completions of a word still being typed that the proximity clause counts, the most likely first.
 constexpr size_t kProximityCompletions = 5;
-// The likeliest readings of a word being typed (itself, when a word, or a completion of another stem) whose
-// best documents the first page shows.
-constexpr size_t kPromotedReadings = 5;
+// The likeliest readings of a word being typed (itself, when a word, and a completion per stem; a stop word
+// per form) whose best documents the first page shows.
+constexpr size_t kPromotedReadings = 8;
 // A word no document holds (or at most this many): up to this many words a typo away; a reading of it (one
 // of them, or its own stems) weighs its documents over the likeliest reading's, a word a typo away that
 // times this weight, below a word typed right.
@@ -53,54 +55,76 @@ const QueryTranslator::KeptCompletions& QueryTranslator::kept_completions(const 
   const std::string& folded = token.folded;
   KeptCompletions kept;
   const std::set<std::string>& seen = stems_searched_as_typed(token);
-  for (auto& completion : lookup_.completions(folded, kTypingExpansionLimit + 1)) {
-    if (kept.words.size() >= kTypingExpansionLimit) break;
+  size_t candidates = context_.empty() ? kTypingExpansionLimit : kContextCandidates;
+  std::vector<size_t> shared;  // beside other words: the counts of the completions kept, in no order
+  for (auto& completion : lookup_.completions(folded, candidates + 1)) {
+    if (kept.words.size() >= candidates) break;
     if (completion.word == folded || stemmed_alike(completion.word, seen)) continue;
+    if (!context_.empty()) {
+      // A completion shares at most its own documents: once the kept share as many, the rest (no more
+      // frequent) cannot displace them.
+      if (shared.size() >= kTypingExpansionLimit) {
+        std::nth_element(shared.begin(), shared.begin() + kTypingExpansionLimit - 1, shared.end(),
+                         std::greater<>());
+        if (shared[kTypingExpansionLimit - 1] >= completion.documents) break;
+      }
+      completion.documents = documents_in_context({completion.word});
+      if (completion.documents == 0) continue;
+      shared.push_back(completion.documents);
+    }
     kept.words.push_back(std::move(completion));
   }
-  // Beside the query's other words, a completion has the documents it shares with them.
+  // Beside the query's other words, a completion has the documents it shares with them: of the more
+  // frequent candidates, those sharing most are kept.
   if (!context_.empty()) {
-    for (auto& completion : kept.words) completion.documents = documents_in_context({completion.word});
-    std::erase_if(kept.words, [](const TermLookup::Completion& c) { return c.documents == 0; });
     std::stable_sort(kept.words.begin(), kept.words.end(),
                      [](const auto& a, const auto& b) { return a.documents > b.documents; });
+    if (kept.words.size() > kTypingExpansionLimit) kept.words.resize(kTypingExpansionLimit);
   }
   for (const auto& completion : kept.words)
     kept.documents += static_cast<double>(std::max<size_t>(1, completion.documents));
   // A cut that is a word is finished as often as its own documents say against its completions'.
-  if (!kept.words.empty() && lookup_.documents_with(folded) > 0) {
+  if (lookup_.documents_with(folded) > 0) {
     std::vector<std::string> own_terms;
     for (const auto& stem : seen) own_terms.push_back(std::string(index::kStemPrefix) + stem);
     if (seen.empty()) own_terms.push_back(folded);  // a stop word: itself
-    double own = static_cast<double>(documents_in_context(own_terms));
-    kept.mass = kCompletionWeight * kept.documents / (kept.documents + own);
+    kept.own = documents_in_context(own_terms);
+    if (!kept.words.empty())
+      kept.mass = kCompletionWeight * kept.documents / (kept.documents + static_cast<double>(kept.own));
   }
   return completions_memo_.emplace(folded, std::move(kept)).first->second;
 }
 
-std::vector<std::string> QueryTranslator::likely_completions(const analysis::Token& token) {
+std::vector<std::string> QueryTranslator::likely_readings(const analysis::Token& token) {
   struct Reading {
-    std::string word;  // empty: the word as typed
+    std::string word;
     size_t documents;
   };
   std::vector<Reading> readings;
   std::set<std::string> seen = stems_searched_as_typed(token);
-  if (size_t documents = lookup_.documents_with(token.folded); documents > 0)
-    readings.push_back({"", documents});
-  for (const auto& [word, documents] : kept_completions(token).words) {
-    const std::set<std::string>& stems = stems_of(analysis::Token{word, word});
-    if (std::any_of(stems.begin(), stems.end(), [&](const std::string& s) { return seen.contains(s); }))
-      continue;  // another form of a likelier reading
-    seen.insert(stems.begin(), stems.end());
+  const KeptCompletions& kept = kept_completions(token);
+  if (kept.own > 0) readings.push_back({token.word, kept.own});
+  for (const auto& [word, documents] : kept.words) {
+    if (!is_stopword(word)) {  // a stop word is searched as itself: each form is a reading of its own
+      const std::set<std::string>& stems = stems_of(analysis::Token{word, word});
+      if (std::any_of(stems.begin(), stems.end(), [&](const std::string& s) { return seen.contains(s); }))
+        continue;  // another form of a likelier reading
+      seen.insert(stems.begin(), stems.end());
+    }
     readings.push_back({word, documents});
   }
   std::stable_sort(readings.begin(), readings.end(),
                    [](const Reading& a, const Reading& b) { return a.documents > b.documents; });
   if (readings.size() > kPromotedReadings) readings.resize(kPromotedReadings);
   std::vector<std::string> words;
-  for (const Reading& reading : readings)
-    if (!reading.word.empty()) words.push_back(reading.word);
+  for (Reading& reading : readings) words.push_back(std::move(reading.word));
   return words;
+}
+
+bool QueryTranslator::likeliest_reading_is_stopword(const analysis::Token& token) {
+  std::vector<std::string> readings = likely_readings(token);
+  if (readings.empty()) return false;
+  return is_stopword(readings.front() == token.word ? token.folded : readings.front());
 }
 
 std::vector<std::pair<std::string, double>> QueryTranslator::completion_terms(const analysis::Token& token,

@@ -36,7 +36,7 @@ Xapian::Enquire ranked(const PromotionContext& context, const Xapian::Query& que
 std::vector<Best> best_of_completions(const PromotionContext& context, const query::Translation& text,
                                       const std::vector<Xapian::docid>& page) {
   std::vector<Best> bests;
-  for (const std::string& completion : text.completions) {
+  for (const std::string& completion : text.readings) {
     query::Translation completed =
         context.translator.translate(query::with_word_completed(context.parsed, completion), context.mode);
     Xapian::MSet best = ranked(context, restrict(completed.query, context.filters.all())).get_mset(0, 1);
@@ -80,7 +80,7 @@ std::optional<Landing> landing_for(const Xapian::MSet& first, const std::vector<
 std::optional<Xapian::Query> promote_completions(const PromotionContext& context,
                                                  const query::Translation& text,
                                                  const Xapian::MSet* first_page) {
-  if (text.completions.empty()) return std::nullopt;
+  if (text.readings.empty()) return std::nullopt;
   Xapian::Query mixture = restrict(text.query, context.filters.all());
   Xapian::MSet first = first_page ? *first_page : ranked(context, mixture).get_mset(0, kFirstPage);
   if (first.size() < kFirstPage) return std::nullopt;  // every match is on the first page already

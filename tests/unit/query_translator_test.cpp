@@ -51,9 +51,10 @@ class FakeLookup : public TermLookup {
   // Three documents, by their terms: what a completion shares with the query's other words.
   size_t documents_with_all(const std::vector<std::vector<std::string>>& groups) const override {
     static const std::vector<std::set<std::string>> documents = {
-        {"Zcorporel", "chaton", "Zchaton"},
+        {"Zcorporel", "chaton", "Zchaton", "leur"},
         {"Zcorporel", "chaton", "Zchaton", "chatiments", "Zchat"},
         {"chateau", "Zchateau"},
+        {"Zcorporel", "zzy"},
     };
     return std::count_if(documents.begin(), documents.end(), [&](const std::set<std::string>& terms) {
       return std::all_of(groups.begin(), groups.end(), [&](const std::vector<std::string>& group) {
@@ -63,10 +64,12 @@ class FakeLookup : public TermLookup {
     });
   }
   std::vector<Completion> completions(std::string_view prefix, size_t limit) const override {
-    std::vector<Completion> words = {{"chateau", 10}, {"chatiments", 8}, {"chaton", 5}, {"chats", 2},
-                                     {"notre", 6},    {"notes", 3},      {"leurs", 3},  {"maison", 9},
-                                     {"marche", 8},   {"maladie", 7},    {"manger", 6}, {"matin", 5},
-                                     {"mardi", 4}};
+    std::vector<Completion> words = {
+        {"chateau", 10}, {"chatiments", 8}, {"chaton", 5}, {"chats", 2},   {"notre", 6},  {"notes", 3},
+        {"leurs", 3},    {"maison", 9},     {"marche", 8}, {"maladie", 7}, {"manger", 6}, {"matin", 5},
+        {"mardi", 4},    {"mars", 3},       {"masque", 2}, {"maire", 1},   {"leur", 4}};
+    for (char last = 'a'; last <= 'y'; ++last)  // zza 50 … zzy 26: the 25th shares documents with corporels
+      words.push_back({std::string("zz") + last, static_cast<size_t>(50 - (last - 'a'))});
     std::erase_if(words, [&](const Completion& c) { return !c.word.starts_with(prefix); });
     words.resize(std::min(words.size(), limit));
     return words;
@@ -230,9 +233,23 @@ const ContainsCase kTyping[] = {
     // a cut that is a stop word is searched as itself, not through its stems: its completions of the same
     // stem are kept
     {"leur", {"fr"}, "Query((leur OR 0.25714285714285711748 * leurs))"},  // 0.6 × 3 / (3 + 4)
+    // beside a content word, a cut read most likely as a stop word (leur) is dropped as that word would
+    // be: every document of the other words matches, those holding a reading rank higher
+    {"chaton leu", {"fr"}, "(leur OR 0 * <alldocuments>)"},
     {"zzz", {"fr"}, "Query(Zzzz)"},  // nothing completes it: the word alone
     {"c", {"fr"}, "Query(c)"},       // one letter: too short to complete
 };
+
+// A cut is dropped only when read most likely as a stop word beside a content word, as it would be finished.
+TEST(QueryTranslatorTable, ACutRestrictsTheMatchesUnlessItReadsAsAStopWordBesideOtherWords) {
+  for (const std::string query : {"leu", "le leu", "corporels chat", "chaton \"leu", "chaton OR leu"})
+    EXPECT_EQ(translate(query, {"fr"}, MatchMode::all, nullptr, true).find("<alldocuments>"),
+              std::string::npos)
+        << query;
+  EXPECT_EQ(translate("chaton leu", {"fr"}, MatchMode::any, nullptr, true).find("<alldocuments>"),
+            std::string::npos)
+      << "any word matches: nothing to drop";
+}
 
 TEST(QueryTranslatorTable, TheWordBeingTypedAlsoMatchesItsCompletions) {
   expect_fragments(kTyping, nullptr, true);
@@ -251,20 +268,26 @@ TEST(QueryTranslatorTable, TheWordBeingTypedAlsoMatchesItsCompletions) {
   EXPECT_FALSE(translation.highlight.prefix_terms.front().empty());
 }
 
-// The completions among the five likeliest readings of the word being typed (one per stem), likeliest first:
-// half the first page shows the best hit of each.
+// The eight likeliest readings of the word being typed (the word itself as typed, when a word, and one
+// completion per stem; a stop word, searched as itself, per form), likeliest first: the first page shows the
+// best hit of each.
 const struct {
   std::string query;
-  std::vector<std::string> completions;
+  std::vector<std::string> readings;
 } kReadings[] = {
-    {"chat", {"chateau", "chaton"}},  // chateau 10, chaton 5, chat itself 3
-    {"chati", {"chatiments"}},        // chats: another form of chatiments
-    {"le chat", {"chateau", "chaton"}},
-    {"chat ", {}},                                               // finished
-    {"\"le chat", {}},                                           // in a phrase
-    {"title:chat", {}},                                          // in a scope
-    {"zzz", {}},                                                 // nothing completes it
-    {"ma", {"maison", "marche", "maladie", "manger", "matin"}},  // not mardi, the sixth
+    {"chat", {"chateau", "chaton", "chat"}},  // chateau 10, chaton 5, chat itself 3
+    {"Chât", {"chateau", "chaton", "chât"}},  // itself with its accents
+    {"chati", {"chatiments"}},                // chats: another form of chatiments
+    {"le chat", {"chateau", "chaton", "chat"}},
+    {"corporels chat", {"chaton", "chat"}},  // beside corporels: chaton 2, chat 1, chateau none
+    {"leu", {"leur", "leurs"}},              // stop words: one stem, two readings
+    {"corporels zz", {"zzy"}},  // beside corporels, a completion past the 20 most frequent (of 40)
+    {"chat ", {}},              // finished
+    {"\"le chat", {}},          // in a phrase
+    {"title:chat", {}},         // in a scope
+    {"zzz", {}},                // nothing completes it
+    {"ma",
+     {"maison", "marche", "maladie", "manger", "matin", "mardi", "mars", "masque"}},  // not maire, the ninth
 };
 
 TEST(QueryTranslatorTable, TheLikeliestReadingsOfTheWordBeingTypedAreNamed) {
@@ -274,7 +297,7 @@ TEST(QueryTranslatorTable, TheLikeliestReadingsOfTheWordBeingTypedAreNamed) {
   for (const auto& c : kReadings) {
     QueryNode root = parse_query(c.query);
     mark_unfinished_word(root, c.query);
-    EXPECT_EQ(translator.translate(root, MatchMode::all).completions, c.completions) << c.query;
+    EXPECT_EQ(translator.translate(root, MatchMode::all).readings, c.readings) << c.query;
   }
 }
 
