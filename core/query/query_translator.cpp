@@ -89,7 +89,7 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
         exact = word(text, stem_prefix, word_prefix, positive, false).value_or(Xapian::Query(token.folded));
       if (!exact && positive) ++out_.positive_terms;
       if (exact) completions.insert(completions.begin(), *exact);  // stop word too
-      if (positive) out_.readings = likely_readings(token);
+      if (positive) out_.readings = promoted_readings(token);
       // Read most likely as a stop word, the cut is dropped as that word would be: it ranks, never restricts.
       if (positive && cut_beside_content_ && likeliest_reading_is_stopword(token))
         completions.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0.0);
@@ -386,9 +386,13 @@ std::optional<Xapian::Query> QueryTranslator::proximity(const QueryNode& root) {
   for (const auto& child : root.children) {
     if (child.kind != Kind::word) continue;
     auto tokens = tokens_of(child.text);
-    for (const auto& token : tokens)
-      if (!reads_as_stopword(child, tokens.size(), token))  // NEAR takes OR (not SYNONYM) subqueries (1.4)
-        words.push_back(child.unfinished ? unfinished_proximity_term(token) : finished_proximity_term(token));
+    for (const auto& token : tokens) {
+      if (reads_as_stopword(child, tokens.size(), token)) continue;
+      if (child.unfinished && cut_beside_content_ && likeliest_reading_is_stopword(token))
+        continue;  // dropped
+      // NEAR takes OR (not SYNONYM) subqueries (1.4)
+      words.push_back(child.unfinished ? unfinished_proximity_term(token) : finished_proximity_term(token));
+    }
   }
   if (words.size() < 2 || proximity_weight_ <= 0) return std::nullopt;
   Xapian::Query near(Xapian::Query::OP_NEAR, words.begin(), words.end(),

@@ -58,8 +58,10 @@ struct Translation {
   std::map<std::string, std::string> corrections;
   // With a lexicon: words typed → the other language's words they also match, in order.
   std::map<std::string, std::vector<std::string>> translations;
-  // The plain word still being typed: its likeliest readings, likeliest first: the word itself as typed,
-  // when a word, and completions (folded), one per stem (a stop word, searched as itself, per form).
+  // The plain word still being typed: its likeliest readings, likeliest first, whose best hits the first
+  // page shows: the word itself as typed, when a word (not when it is the likeliest and its completions weigh
+  // under 0.1), and completions (folded), one per stem (a stop word, searched as itself, per form; beside
+  // content words, where a finished stop word is dropped, the likeliest stop word only).
   std::vector<std::string> readings;
 };
 
@@ -118,6 +120,9 @@ class QueryTranslator {
   const KeptCompletions& kept_completions(const analysis::Token& token);
   // Its likeliest readings (Translation::readings).
   std::vector<std::string> likely_readings(const analysis::Token& token);
+  // Those whose best hits the first page shows (Translation::readings): the word itself left out when it is
+  // the likeliest and its completions weigh little.
+  std::vector<std::string> promoted_readings(const analysis::Token& token);
   // True when the likeliest reading of a word being typed is a stop word.
   bool likeliest_reading_is_stopword(const analysis::Token& token);
   // The terms of those completions with their weights, in the order of the completions.

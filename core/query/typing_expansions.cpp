@@ -1,6 +1,7 @@
 // The expansions of a word being typed or mistyped: its completions and the indexed words a typo away.
 #include <algorithm>
 #include <map>
+#include <utility>
 
 #include "index/schema.h"
 #include "query/query_translator.h"
@@ -21,6 +22,9 @@ constexpr size_t kProximityCompletions = 5;
 // The likeliest readings of a word being typed (itself, when a word, and a completion per stem; a stop word
 // per form) whose best documents the first page shows.
 constexpr size_t kPromotedReadings = 8;
+// The word itself, its likeliest reading, is not promoted when its completions weigh less than this
+// together: the ranking then follows the word's own (and its best is one ranked match fewer per search).
+constexpr double kLeadingWordMass = 0.1;
 // A word no document holds (or at most this many): up to this many words a typo away; a reading of it (one
 // of them, or its own stems) weighs its documents over the likeliest reading's, a word a typo away that
 // times this weight, below a word typed right.
@@ -115,10 +119,26 @@ std::vector<std::string> QueryTranslator::likely_readings(const analysis::Token&
   }
   std::stable_sort(readings.begin(), readings.end(),
                    [](const Reading& a, const Reading& b) { return a.documents > b.documents; });
+  // Beside content words, a stop word finished is dropped: all its readings are one, the likeliest.
+  if (cut_beside_content_) {
+    bool stop_word_read = false;
+    std::erase_if(readings, [&](const Reading& reading) {
+      if (!is_stopword(reading.word == token.word ? token.folded : reading.word)) return false;
+      return std::exchange(stop_word_read, true);
+    });
+  }
   if (readings.size() > kPromotedReadings) readings.resize(kPromotedReadings);
   std::vector<std::string> words;
   for (Reading& reading : readings) words.push_back(std::move(reading.word));
   return words;
+}
+
+std::vector<std::string> QueryTranslator::promoted_readings(const analysis::Token& token) {
+  std::vector<std::string> readings = likely_readings(token);
+  // Read most likely as itself, with completions weighing little, the word ranks its own best first.
+  if (!readings.empty() && readings.front() == token.word && kept_completions(token).mass < kLeadingWordMass)
+    readings.erase(readings.begin());
+  return readings;
 }
 
 bool QueryTranslator::likeliest_reading_is_stopword(const analysis::Token& token) {

@@ -45,13 +45,14 @@ class FakeLookup : public TermLookup {
     if (term == "travail" || term == "pensamos") return 5;
     if (term == "prestamos") return 1;
     if (term == "leur") return 4;
+    if (term == "maison" || term == "Zmaison") return 100;
     if (term == "Ztraval") return 2;  // as "travaux"
     return term == "chatiments" || term == "chat" || term == "Zchat" ? 3 : 0;
   }
   // Three documents, by their terms: what a completion shares with the query's other words.
   size_t documents_with_all(const std::vector<std::vector<std::string>>& groups) const override {
     static const std::vector<std::set<std::string>> documents = {
-        {"Zcorporel", "chaton", "Zchaton", "leur"},
+        {"Zcorporel", "chaton", "Zchaton", "leur", "leurs"},
         {"Zcorporel", "chaton", "Zchaton", "chatiments", "Zchat"},
         {"chateau", "Zchateau"},
         {"Zcorporel", "zzy"},
@@ -68,6 +69,7 @@ class FakeLookup : public TermLookup {
         {"chateau", 10}, {"chatiments", 8}, {"chaton", 5}, {"chats", 2},   {"notre", 6},  {"notes", 3},
         {"leurs", 3},    {"maison", 9},     {"marche", 8}, {"maladie", 7}, {"manger", 6}, {"matin", 5},
         {"mardi", 4},    {"mars", 3},       {"masque", 2}, {"maire", 1},   {"leur", 4}};
+    words.push_back({"maisonnette", 2});
     for (char last = 'a'; last <= 'y'; ++last)  // zza 50 … zzy 26: the 25th shares documents with corporels
       words.push_back({std::string("zz") + last, static_cast<size_t>(50 - (last - 'a'))});
     std::erase_if(words, [&](const Completion& c) { return !c.word.starts_with(prefix); });
@@ -235,7 +237,7 @@ const ContainsCase kTyping[] = {
     {"leur", {"fr"}, "Query((leur OR 0.25714285714285711748 * leurs))"},  // 0.6 × 3 / (3 + 4)
     // beside a content word, a cut read most likely as a stop word (leur) is dropped as that word would
     // be: every document of the other words matches, those holding a reading rank higher
-    {"chaton leu", {"fr"}, "(leur OR 0 * <alldocuments>)"},
+    {"chaton leu", {"fr"}, "OR 0 * <alldocuments>)"},
     {"zzz", {"fr"}, "Query(Zzzz)"},  // nothing completes it: the word alone
     {"c", {"fr"}, "Query(c)"},       // one letter: too short to complete
 };
@@ -249,6 +251,8 @@ TEST(QueryTranslatorTable, ACutRestrictsTheMatchesUnlessItReadsAsAStopWordBeside
   EXPECT_EQ(translate("chaton leu", {"fr"}, MatchMode::any, nullptr, true).find("<alldocuments>"),
             std::string::npos)
       << "any word matches: nothing to drop";
+  EXPECT_EQ(translate("chaton leu", {"fr"}, MatchMode::all, nullptr, true).find("NEAR"), std::string::npos)
+      << "dropped from the proximity clause too, as the stop word finished would be";
 }
 
 TEST(QueryTranslatorTable, TheWordBeingTypedAlsoMatchesItsCompletions) {
@@ -280,14 +284,19 @@ const struct {
     {"chati", {"chatiments"}},                // chats: another form of chatiments
     {"le chat", {"chateau", "chaton", "chat"}},
     {"corporels chat", {"chaton", "chat"}},  // beside corporels: chaton 2, chat 1, chateau none
-    {"leu", {"leur", "leurs"}},              // stop words: one stem, two readings
+    {"leur", {"leur", "leurs"}},  // the word itself leads, its completions weighing 0.6 × 3 / (3 + 4)
+    {"maison", {"maisonnette"}},  // it leads, its completions weighing under 0.1: not promoted
+    {"leu", {"leur", "leurs"}},
+    {"chaton leu", {"leurs"}},  // beside a content word a stop word is dropped: its readings are one   //
+                                // stop words: one stem, two readings
     {"corporels zz", {"zzy"}},  // beside corporels, a completion past the 20 most frequent (of 40)
     {"chat ", {}},              // finished
     {"\"le chat", {}},          // in a phrase
     {"title:chat", {}},         // in a scope
     {"zzz", {}},                // nothing completes it
     {"ma",
-     {"maison", "marche", "maladie", "manger", "matin", "mardi", "mars", "masque"}},  // not maire, the ninth
+     {"maison", "marche", "maladie", "manger", "matin", "mardi", "mars",
+      "masque"}},  // not maisonnette, the ninth
 };
 
 TEST(QueryTranslatorTable, TheLikeliestReadingsOfTheWordBeingTypedAreNamed) {
