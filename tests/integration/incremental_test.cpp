@@ -266,12 +266,16 @@ TEST_F(Incremental, RebuildsAndReindexingUnderAServerThatNeverFails) {
   server::RunningServer server(db().string());
   std::atomic<bool> stop = false;
   std::atomic<int> answered = 0, failed = 0;
+  std::string first_failure;  // written by the client thread before `failed` first counts, read after join
   std::thread client([&] {
     auto http = server.client();
     while (!stop) {
       auto response = http.Get("/search?q=castigo&facets=country&hitsPerPage=5");
       bool good = response && response->status == 200 &&
                   response->body.find("\"totalHits\":6000") != std::string::npos;
+      if (!good && failed == 0)  // the first bad answer, to say what it was
+        first_failure = response ? std::to_string(response->status) + " " + response->body.substr(0, 300)
+                                 : "no answer: " + httplib::to_string(response.error());
       (good ? answered : failed)++;
     }
   });
@@ -288,7 +292,10 @@ TEST_F(Incremental, RebuildsAndReindexingUnderAServerThatNeverFails) {
   stop = true;
   client.join();
   EXPECT_GT(answered.load(), 0);
-  EXPECT_EQ(failed.load(), 0) << "every answer during the rebuilds and the re-indexing was complete";
+  EXPECT_EQ(failed.load(), 0)
+      << "every answer during the rebuilds and the re-indexing was complete; the first "
+         "bad one: "
+      << first_failure;
   std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the server re-opens within 200 ms
   auto after = server.client().Get("/search?q=revise&hitsPerPage=0");
   ASSERT_TRUE(after);
