@@ -421,10 +421,12 @@ Translation QueryTranslator::translate(const QueryNode& root, MatchMode mode) {
   mode_ = mode;
   drop_stopwords_ = has_content_word(root);
   std::vector<std::vector<std::string>> context = finished_words(root, mode);
+  bool cut_beside_content = !context.empty() && root.kind == Kind::all &&
+                            root.children.back().kind == Kind::word && root.children.back().unfinished;
   if (context != context_) completions_memo_.clear();
+  if (context != context_ || cut_beside_content != cut_beside_content_) readings_memo_.clear();
   context_ = std::move(context);
-  cut_beside_content_ = !context_.empty() && root.kind == Kind::all &&
-                        root.children.back().kind == Kind::word && root.children.back().unfinished;
+  cut_beside_content_ = cut_beside_content;
   std::optional<Xapian::Query> query = node(root, true);
   out_.browse = out_.positive_terms == 0;
   if (!query) {

@@ -118,8 +118,10 @@ class QueryTranslator {
     size_t own = 0;        // the cut's own documents (its stems' beside the other words), when a word
   };
   const KeptCompletions& kept_completions(const analysis::Token& token);
-  // Its likeliest readings (Translation::readings).
-  std::vector<std::string> likely_readings(const analysis::Token& token);
+  // Its likeliest readings (Translation::readings), memoized per word as typed.
+  const std::vector<std::string>& likely_readings(const analysis::Token& token);
+  // True when `reading`, one of the token's readings, is a stop word (the word itself judged folded).
+  bool reads_as_stopword(const analysis::Token& token, const std::string& reading) const;
   // Those whose best hits the first page shows (Translation::readings): the word itself left out when it is
   // the likeliest and its completions weigh little.
   std::vector<std::string> promoted_readings(const analysis::Token& token);
@@ -195,6 +197,7 @@ class QueryTranslator {
   Translation out_;
   std::map<std::string, std::set<std::string>> stems_memo_;
   std::map<std::string, KeptCompletions> completions_memo_;
+  std::map<std::string, std::vector<std::string>> readings_memo_;
   // The finished content words of the query, each as its stem terms: what a completion must stand beside.
   std::vector<std::vector<std::string>> context_;
   // The word being typed is one of the top level's required words, beside finished content words.

@@ -99,7 +99,12 @@ const QueryTranslator::KeptCompletions& QueryTranslator::kept_completions(const 
   return completions_memo_.emplace(folded, std::move(kept)).first->second;
 }
 
-std::vector<std::string> QueryTranslator::likely_readings(const analysis::Token& token) {
+bool QueryTranslator::reads_as_stopword(const analysis::Token& token, const std::string& reading) const {
+  return is_stopword(reading == token.word ? token.folded : reading);
+}
+
+const std::vector<std::string>& QueryTranslator::likely_readings(const analysis::Token& token) {
+  if (auto memo = readings_memo_.find(token.word); memo != readings_memo_.end()) return memo->second;
   struct Reading {
     std::string word;
     size_t documents;
@@ -123,18 +128,18 @@ std::vector<std::string> QueryTranslator::likely_readings(const analysis::Token&
   if (cut_beside_content_) {
     bool stop_word_read = false;
     std::erase_if(readings, [&](const Reading& reading) {
-      if (!is_stopword(reading.word == token.word ? token.folded : reading.word)) return false;
+      if (!reads_as_stopword(token, reading.word)) return false;
       return std::exchange(stop_word_read, true);
     });
   }
   if (readings.size() > kPromotedReadings) readings.resize(kPromotedReadings);
   std::vector<std::string> words;
   for (Reading& reading : readings) words.push_back(std::move(reading.word));
-  return words;
+  return readings_memo_.emplace(token.word, std::move(words)).first->second;
 }
 
 std::vector<std::string> QueryTranslator::promoted_readings(const analysis::Token& token) {
-  std::vector<std::string> readings = likely_readings(token);
+  std::vector<std::string> readings = likely_readings(token);  // a copy: the front may go
   // Read most likely as itself, with completions weighing little, the word ranks its own best first.
   if (!readings.empty() && readings.front() == token.word && kept_completions(token).mass < kLeadingWordMass)
     readings.erase(readings.begin());
@@ -142,9 +147,8 @@ std::vector<std::string> QueryTranslator::promoted_readings(const analysis::Toke
 }
 
 bool QueryTranslator::likeliest_reading_is_stopword(const analysis::Token& token) {
-  std::vector<std::string> readings = likely_readings(token);
-  if (readings.empty()) return false;
-  return is_stopword(readings.front() == token.word ? token.folded : readings.front());
+  const std::vector<std::string>& readings = likely_readings(token);
+  return !readings.empty() && reads_as_stopword(token, readings.front());
 }
 
 std::vector<std::pair<std::string, double>> QueryTranslator::completion_terms(const analysis::Token& token,
