@@ -59,8 +59,10 @@ bool QueryTranslator::reads_as_stopword(const QueryNode& word, size_t tokens, co
   return tokens == 1 && !word.unfinished && stopword_typo(token, true);
 }
 
-// True when `word` reaches one of `stems` in some analysis language: the stem query matches it already.
+// True when `word` reaches one of `stems` in some analysis language: the stem query matches it already. A
+// stop word never does: it is indexed as itself, without stems.
 bool QueryTranslator::stemmed_alike(const std::string& word, const std::set<std::string>& stems) {
+  if (is_stopword(word)) return false;
   for (const auto& lang : langs_)
     if (stems.contains(analyzer_.stem(word, lang))) return true;
   return false;

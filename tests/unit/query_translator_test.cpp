@@ -45,6 +45,7 @@ class FakeLookup : public TermLookup {
     if (term == "travail" || term == "pensamos") return 5;
     if (term == "prestamos") return 1;
     if (term == "leur") return 4;
+    if (term == "estamo" || term == "Zestam") return 2;
     if (term == "maison" || term == "Zmaison") return 100;
     if (term == "Ztraval") return 2;  // as "travaux"
     return term == "chatiments" || term == "chat" || term == "Zchat" ? 3 : 0;
@@ -68,7 +69,7 @@ class FakeLookup : public TermLookup {
     std::vector<Completion> words = {
         {"chateau", 10}, {"chatiments", 8}, {"chaton", 5}, {"chats", 2},   {"notre", 6},  {"notes", 3},
         {"leurs", 3},    {"maison", 9},     {"marche", 8}, {"maladie", 7}, {"manger", 6}, {"matin", 5},
-        {"mardi", 4},    {"mars", 3},       {"masque", 2}, {"maire", 1},   {"leur", 4}};
+        {"mardi", 4},    {"mars", 3},       {"masque", 2}, {"maire", 1},   {"leur", 4},   {"estamos", 6}};
     words.push_back({"maisonnette", 2});
     for (char last = 'a'; last <= 'y'; ++last)  // zza 50 … zzy 26: the 25th shares documents with corporels
       words.push_back({std::string("zz") + last, static_cast<size_t>(50 - (last - 'a'))});
@@ -238,6 +239,8 @@ const ContainsCase kTyping[] = {
     // beside a content word, a cut read most likely as a stop word (leur) is dropped as that word would
     // be: every document of the other words matches, those holding a reading rank higher
     {"chaton leu", {"fr"}, "OR 0 * <alldocuments>)"},
+    // a stop word completing a word of the same stem is still a completion: no stem term reaches it
+    {"estamo", {"es"}, "Query((Zestam OR 0.44999999999999995559 * estamos))"},  // 0.6 × 6 / (6 + 2)
     {"zzz", {"fr"}, "Query(Zzzz)"},  // nothing completes it: the word alone
     {"c", {"fr"}, "Query(c)"},       // one letter: too short to complete
 };
