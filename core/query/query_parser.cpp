@@ -197,4 +197,27 @@ QueryNode with_word_completed(const QueryNode& root, std::string_view completion
   return completed;
 }
 
+namespace {
+
+// Replaces the first plain word typed as `typed` below `node` (exclusions and field scopes left alone).
+bool replace_word(QueryNode& node, std::string_view typed, std::string_view replacement) {
+  if (node.kind == QueryNode::Kind::word && node.text == typed) {
+    node.text = replacement;
+    node.unfinished = false;
+    return true;
+  }
+  if (node.kind != QueryNode::Kind::all && node.kind != QueryNode::Kind::any) return false;
+  for (QueryNode& child : node.children)
+    if (replace_word(child, typed, replacement)) return true;
+  return false;
+}
+
+}  // namespace
+
+QueryNode with_word_replaced(const QueryNode& root, std::string_view typed, std::string_view replacement) {
+  QueryNode replaced = root;
+  replace_word(replaced, typed, replacement);
+  return replaced;
+}
+
 }  // namespace sonda::query

@@ -24,6 +24,10 @@ void mark_unfinished_word(QueryNode& root, std::string_view text);
 // finished; `root` itself when it has none.
 QueryNode with_word_completed(const QueryNode& root, std::string_view completion);
 
+// `root` with its first plain word typed as `typed` (outside exclusions) written as `replacement` instead:
+// the query as it would be with a typo corrected. `root` itself when no such word is found.
+QueryNode with_word_replaced(const QueryNode& root, std::string_view typed, std::string_view replacement);
+
 // True for the field names a scope may use (title, country, region, org/organisation, topic, type, lang,
 // year).
 bool is_scope_field(std::string_view name);

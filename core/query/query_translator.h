@@ -63,6 +63,10 @@ struct Translation {
   // under 0.1), and completions (folded), one per stem (a stop word, searched as itself, per form; beside
   // content words, where a finished stop word is dropped, the likeliest stop word only).
   std::vector<std::string> readings;
+  // The first plain word typed that no document holds and that matches words a typo away: as typed, and
+  // those words as documents write them, likeliest first, whose best hits the first page shows too.
+  std::string corrected_word;
+  std::vector<std::string> corrected_readings;
 };
 
 // Translates query trees for a set of analysis languages ({"fr"}, {"es"} or both).

@@ -265,6 +265,14 @@ QueryTranslator::TypoReadings QueryTranslator::typo_variants(const analysis::Tok
     variants.emplace_back(variant, documents_of_variant);
   }
   out.own_weight = own / top;
+  if (out_.corrected_word.empty() && !variants.empty()) {  // the first word corrected: its readings
+    out_.corrected_word = typed;
+    std::vector<std::pair<std::string, double>> likeliest = variants;
+    std::stable_sort(likeliest.begin(), likeliest.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (const auto& variant : likeliest)
+      out_.corrected_readings.push_back(lookup_.display_form(variant.first));
+  }
   for (const auto& [variant, documents_of_variant] : variants) {
     double weight = kTypoWeight * documents_of_variant / top;
     if (is_stopword(variant)) {  // indexed as itself, without stems

@@ -1,4 +1,4 @@
-// The first page of a query being typed holds the best hit of each likely reading of its last word.
+// The first page of a query being typed or mistyped holds the best hit of each likely reading of its word.
 #include "search/completion_promotion.h"
 
 #include <algorithm>
@@ -32,13 +32,22 @@ Xapian::Enquire ranked(const PromotionContext& context, const Xapian::Query& que
   return enquire;
 }
 
-// The best document of each completed query, each once, in the completions' order.
+// The queries as each reading would have them: the word being typed completed, then the word corrected.
+std::vector<query::QueryNode> read_queries(const PromotionContext& context, const query::Translation& text) {
+  std::vector<query::QueryNode> queries;
+  for (const std::string& completion : text.readings)
+    queries.push_back(query::with_word_completed(context.parsed, completion));
+  for (const std::string& correction : text.corrected_readings)
+    queries.push_back(query::with_word_replaced(context.parsed, text.corrected_word, correction));
+  return queries;
+}
+
+// The best document of each reading's query, each once, in the readings' order.
 std::vector<Best> best_of_completions(const PromotionContext& context, const query::Translation& text,
                                       const std::vector<Xapian::docid>& page) {
   std::vector<Best> bests;
-  for (const std::string& completion : text.readings) {
-    query::Translation completed =
-        context.translator.translate(query::with_word_completed(context.parsed, completion), context.mode);
+  for (const query::QueryNode& read : read_queries(context, text)) {
+    query::Translation completed = context.translator.translate(read, context.mode);
     Xapian::MSet best = ranked(context, restrict(completed.query, context.filters.all())).get_mset(0, 1);
     if (best.empty()) continue;
     Xapian::docid docid = *best.begin();
@@ -80,7 +89,7 @@ std::optional<Landing> landing_for(const Xapian::MSet& first, const std::vector<
 std::optional<Xapian::Query> promote_completions(const PromotionContext& context,
                                                  const query::Translation& text,
                                                  const Xapian::MSet* first_page) {
-  if (text.readings.empty()) return std::nullopt;
+  if (text.readings.empty() && text.corrected_readings.empty()) return std::nullopt;
   Xapian::Query mixture = restrict(text.query, context.filters.all());
   Xapian::MSet first = first_page ? *first_page : ranked(context, mixture).get_mset(0, kFirstPage);
   if (first.size() < kFirstPage) return std::nullopt;  // every match is on the first page already

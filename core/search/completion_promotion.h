@@ -1,4 +1,4 @@
-// Brings the best document of each likely completion of the word being typed onto the first page.
+// Brings the best document of each likely reading of a word being typed or mistyped onto the first page.
 #pragma once
 
 #include <xapian.h>
@@ -27,12 +27,13 @@ struct PromotionContext {
 // The hits a promoted document must make it into: the first page of ten.
 inline constexpr size_t kPromotionPage = 10;
 
-// For a search sorted by relevance whose last plain word is still being typed: `text`'s query restricted by
-// the filters, with the best document of each of the word's likeliest completions (text.completions; the
-// query with the word completed, same filters) on the first ten hits: those not there already (or pushed
-// off by the others) raised to just above the first hit that leaves the page for them, the likeliest
-// completion's highest. The first page then holds the best hits and the best hit of each likely reading of
-// the word; every page and every shard layout see the same ranking.
+// For a search sorted by relevance whose last plain word is still being typed, or with a word corrected:
+// `text`'s query restricted by the filters, with the best document of each of the word's likeliest readings
+// (text.readings, the query with the word completed; then text.corrected_readings, the query with the word
+// corrected; same filters) on the first ten hits: those not there already (or pushed off by the others)
+// raised to just above the first hit that leaves the page for them, the likeliest reading's highest. The
+// first page then holds the best hits and the best hit of each likely reading of the words; every page and
+// every shard layout see the same ranking.
 // nullopt when nothing is raised. `first_page`, when given, holds the first page (ten hits or more) already,
 // and the query returned then matches only its documents and the raised ones: the new first page is among
 // those (every other document weighs no more than the page's last, which it ranked below), so ranking it

@@ -585,6 +585,35 @@ TEST(CompletionPromotion, EveryPromotedHitIsOnTheFirstPageHoweverLittleItWeighs)
       << "paged by five, the same ranking";
 }
 
+// A word no document holds reads as each word a typo away: the first page holds the best hit of each,
+// however much more frequent the likeliest is.
+TEST(CorrectionPromotion, TheFirstPageHoldsTheBestHitOfEachWordATypoAway) {
+  testing::TempDir dir;
+  std::vector<index::Document> documents;
+  for (int i = 0; i < 20; ++i)
+    documents.push_back(document_of("porte-" + std::to_string(10 + i), "fr", "La porte de la mairie."));
+  documents.push_back(document_of("poste-best", "fr", "Le poste."));
+  documents.push_back(
+      document_of("poste-other", "fr", "Le poste de la mairie est ouvert le matin et le soir."));
+  for (int i = 0; i < 100; ++i)  // so that both words are rare enough to weigh
+    documents.push_back(document_of("other-" + std::to_string(i), "fr", "Le rapport annuel."));
+  auto searcher = searcher_over(dir, documents);
+  SearchRequest request;
+  request.q = "poote ";  // one typo from "porte" (20 documents) and from "poste" (2)
+  auto response = searcher->search(request);
+  ASSERT_TRUE(response.ok());
+  EXPECT_EQ(response->total_hits, 22u) << "the promotion adds no match";
+  std::vector<std::string> ids;
+  for (const auto& hit : response->hits) ids.push_back(hit.document.id);
+  ASSERT_EQ(ids.size(), 10u);
+  EXPECT_EQ(ids.front(), "poste-best") << "raised above the likelier reading's nine best (all tied)";
+  EXPECT_EQ(
+      std::count_if(ids.begin(), ids.end(), [](const std::string& id) { return id.starts_with("porte-"); }),
+      9);
+  request.typo_tolerance = false;
+  EXPECT_TRUE(hit_ids(*searcher, request).empty()) << "without typo tolerance nothing matches";
+}
+
 // Beside other words, the completion of the word being typed that shares the most documents with them is
 // the likeliest, however frequent another is in the whole index.
 TEST(CompletionsInContext, TheCompletionSharingMostDocumentsWithTheOtherWordsRanksFirst) {

@@ -102,5 +102,30 @@ TEST(QueryParserTable, CompletesTheWordStillBeingTyped) {
   }
 }
 
+// Queries with the plain word typed "chatimens" corrected to "châtiments": the first one only, never in an
+// exclusion or a field scope, and finished (… marks the word still being typed).
+const ParseCase kCorrected[] = {
+    {"chatimens corporels", "all(word:châtiments word:corporels…)"},
+    {"chatimens", "word:châtiments"},
+    {"chatimens chatimens", "all(word:châtiments word:chatimens…)"},
+    {"(castigo OR chatimens)", "any(word:castigo word:châtiments)"},
+    {"-chatimens chatimens", "all(exclude(word:chatimens) word:châtiments)"},
+    {"title:chatimens", "title(word:chatimens)"},
+    {"\"chatimens corporels\"", "phrase:\"chatimens corporels\""},
+    {"castigo", "word:castigo…"},
+};
+
+TEST(QueryParserTable, CorrectsTheFirstPlainWordTypedSo) {
+  for (const ParseCase& c : kCorrected) {
+    QueryNode root = parse_query(c.input);
+    mark_unfinished_word(root, c.input);
+    EXPECT_EQ(to_string(with_word_replaced(root, "chatimens", "châtiments")), c.expected) << c.input;
+  }
+  QueryNode typing = parse_query("corporels chatimens");
+  mark_unfinished_word(typing, "corporels chatimens");
+  EXPECT_FALSE(with_word_replaced(typing, "chatimens", "châtiments").children.back().unfinished)
+      << "the corrected word is finished";
+}
+
 }  // namespace
 }  // namespace sonda::query

@@ -371,6 +371,14 @@ TEST(QueryTranslatorTable, UnknownWordsAlsoMatchWordsATypoAway) {
   EXPECT_EQ(translator.translate(parse_query("netre chatiments"), MatchMode::all).corrections,
             (std::map<std::string, std::string>{{"netre", "notre"}}));
   EXPECT_TRUE(t.highlight.stems.contains("chat")) << "snippets mark the corrected word";
+  EXPECT_EQ(t.corrected_word, "chatimens");
+  EXPECT_EQ(t.corrected_readings, (std::vector<std::string>{"chatiments"}));
+  Translation two = translator.translate(parse_query("castigo peestamos"), MatchMode::all);
+  EXPECT_EQ(two.corrected_word, "peestamos");
+  EXPECT_EQ(two.corrected_readings, (std::vector<std::string>{"prestamos", "pensamos"}))
+      << "likeliest first: one typo and one document, before two typos and five";
+  EXPECT_TRUE(translator.translate(parse_query("chatiments"), MatchMode::all).corrected_readings.empty())
+      << "a word the index holds reads as itself";
   translator.set_typo_tolerance(false);
   EXPECT_EQ(translator.translate(parse_query("chatimens"), MatchMode::all).query.get_description(),
             "Query(Zchatimen)");
