@@ -63,18 +63,18 @@ class typing_report:
     def __init__(self):
         self.found = {"cut": [], "typo": []}
         self.suggested = 0
-        self.times = []
+        self.times = {"cut": [], "typo": []}
 
     def add(self, kind, found, suggested, milliseconds):
         self.found[kind].append(found)
+        self.times[kind].append(milliseconds)
         if kind == "cut":
             self.suggested += suggested
-            self.times.append(milliseconds)
 
     def json(self):
         share = lambda values: round(sum(values) / len(values), 4) if values else 0
         return json.dumps({"cuts": len(self.found["cut"]), "prefix_recall_at_10": share(self.found["cut"]),
                            "typos": len(self.found["typo"]), "typo_recall_at_10": share(self.found["typo"]),
                            "suggestion_share": round(self.suggested / max(1, len(self.found["cut"])), 4),
-                           "cut_p50_ms": round(percentile(self.times, 50), 3) if self.times else 0,
-                           "cut_p99_ms": round(percentile(self.times, 99), 3) if self.times else 0})
+                           **{f"{kind}_p{p}_ms": round(percentile(self.times[kind], p), 3) if self.times[kind] else 0
+                              for kind in ("cut", "typo") for p in (50, 99)}})
