@@ -64,7 +64,7 @@ struct Translation {
   // content words, where a finished stop word is dropped, the likeliest stop word only).
   std::vector<std::string> readings;
   // The first plain word typed that no document holds and that matches words a typo away: as typed, and
-  // those words as documents write them, likeliest first, whose best hits the first page shows too.
+  // those words (folded), likeliest first, whose best hits the first page shows too.
   std::string corrected_word;
   std::vector<std::string> corrected_readings;
 };

@@ -34,9 +34,6 @@ class TermLookup {
     return {};
   }
 
-  // The accented form most documents write for the folded `word`; by default the word itself.
-  virtual std::string display_form(std::string_view word) const { return std::string(word); }
-
   // How many documents hold `term`; 0 by default.
   virtual size_t documents_with(std::string_view /*term*/) const { return 0; }
 

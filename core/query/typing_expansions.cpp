@@ -270,8 +270,7 @@ QueryTranslator::TypoReadings QueryTranslator::typo_variants(const analysis::Tok
     std::vector<std::pair<std::string, double>> likeliest = variants;
     std::stable_sort(likeliest.begin(), likeliest.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
-    for (const auto& variant : likeliest)
-      out_.corrected_readings.push_back(lookup_.display_form(variant.first));
+    for (const auto& variant : likeliest) out_.corrected_readings.push_back(variant.first);
   }
   for (const auto& [variant, documents_of_variant] : variants) {
     double weight = kTypoWeight * documents_of_variant / top;

@@ -38,7 +38,8 @@ std::vector<query::QueryNode> read_queries(const PromotionContext& context, cons
   for (const std::string& completion : text.readings)
     queries.push_back(query::with_word_completed(context.parsed, completion));
   for (const std::string& correction : text.corrected_readings)
-    queries.push_back(query::with_word_replaced(context.parsed, text.corrected_word, correction));
+    queries.push_back(query::with_word_replaced(context.parsed, text.corrected_word,
+                                                context.lookup.display_form(correction)));
   return queries;
 }
 

@@ -8,6 +8,7 @@
 #include "query/query_node.h"
 #include "query/query_translator.h"
 #include "search/document_memo.h"
+#include "search/index_term_lookup.h"
 #include "search/query_plan.h"
 
 namespace sonda::search {
@@ -22,6 +23,7 @@ struct PromotionContext {
   const query::QueryNode& parsed;
   query::MatchMode mode;
   const FilterSet& filters;
+  const IndexTermLookup& lookup;  // writes a corrected word as documents write it
 };
 
 // The hits a promoted document must make it into: the first page of ten.

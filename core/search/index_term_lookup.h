@@ -66,7 +66,7 @@ class IndexTermLookup : public query::TermLookup {
   std::string facet_value(std::string_view field, std::string_view value) const override;
 
   // The accented form most documents use for `folded`, or `folded` itself when none is recorded.
-  std::string display_form(std::string_view folded) const override;
+  std::string display_form(std::string_view folded) const;
 
  private:
   std::vector<std::string> scan_accented_forms(std::string_view folded) const;
