@@ -91,7 +91,10 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
         exact = word(text, stem_prefix, word_prefix, positive, false).value_or(Xapian::Query(token.folded));
       if (!exact && positive) ++out_.positive_terms;
       if (exact) completions.insert(completions.begin(), *exact);  // stop word too
-      if (positive) out_.readings = promoted_readings(token);
+      if (positive) {
+        out_.readings = promoted_readings(token);
+        out_.typed_word = token.word;
+      }
       // Read most likely as a stop word, the cut is dropped as that word would be: it ranks, never restricts.
       if (positive && cut_beside_content_ && likeliest_reading_is_stopword(token))
         completions.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0.0);

@@ -63,6 +63,8 @@ struct Translation {
   // under 0.1), and completions (folded), one per stem (a stop word, searched as itself, per form; beside
   // content words, where a finished stop word is dropped, the likeliest stop word only).
   std::vector<std::string> readings;
+  // That word as typed (lowercase): a completion read is written as documents write it beginning so.
+  std::string typed_word;
   // The first plain word typed that no document holds and that matches words a typo away: as typed, and
   // those words (folded), likeliest first, whose best hits the first page shows too.
   std::string corrected_word;
@@ -120,6 +122,9 @@ class QueryTranslator {
     double documents = 0;  // theirs, each counting at least one
     double mass = 1;       // below 1 when the cut is a word of its own, by how likely it is unfinished
     size_t own = 0;        // the cut's own documents (its stems' beside the other words), when a word
+    // The completions that are forms of the cut's own word (searched through its stems), most documents
+    // first.
+    std::vector<TermLookup::Completion> own_forms;
   };
   const KeptCompletions& kept_completions(const analysis::Token& token);
   // Its likeliest readings (Translation::readings), memoized per word as typed.

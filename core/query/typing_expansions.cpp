@@ -63,7 +63,11 @@ const QueryTranslator::KeptCompletions& QueryTranslator::kept_completions(const 
   std::vector<size_t> shared;  // beside other words: the counts of the completions kept, in no order
   for (auto& completion : lookup_.completions(folded, candidates + 1)) {
     if (kept.words.size() >= candidates) break;
-    if (completion.word == folded || stemmed_alike(completion.word, seen)) continue;
+    if (completion.word == folded) continue;
+    if (stemmed_alike(completion.word, seen)) {
+      kept.own_forms.push_back(std::move(completion));
+      continue;
+    }
     if (!context_.empty()) {
       // A completion shares at most its own documents: once the kept share as many, the rest (no more
       // frequent) cannot displace them.
@@ -109,21 +113,31 @@ const std::vector<std::string>& QueryTranslator::likely_readings(const analysis:
     std::string word;
     size_t documents;
   };
-  std::vector<Reading> readings;
   std::set<std::string> seen = stems_searched_as_typed(token);
   const KeptCompletions& kept = kept_completions(token);
+  std::vector<Reading> readings, other_forms;
+  for (const auto& [word, documents] : kept.own_forms) other_forms.push_back({word, documents});
   if (kept.own > 0) readings.push_back({token.word, kept.own});
   for (const auto& [word, documents] : kept.words) {
     if (!is_stopword(word)) {  // a stop word is searched as itself: each form is a reading of its own
       const std::set<std::string>& stems = stems_of(analysis::Token{word, word});
-      if (std::any_of(stems.begin(), stems.end(), [&](const std::string& s) { return seen.contains(s); }))
-        continue;  // another form of a likelier reading
+      if (std::any_of(stems.begin(), stems.end(), [&](const std::string& s) { return seen.contains(s); })) {
+        other_forms.push_back({word, documents});  // another form of a likelier reading
+        continue;
+      }
       seen.insert(stems.begin(), stems.end());
     }
     readings.push_back({word, documents});
   }
-  std::stable_sort(readings.begin(), readings.end(),
-                   [](const Reading& a, const Reading& b) { return a.documents > b.documents; });
+  auto likelier = [](const Reading& a, const Reading& b) { return a.documents > b.documents; };
+  std::stable_sort(readings.begin(), readings.end(), likelier);
+  // The words' other forms read after them, while the first page has room: a finished form ranks its own
+  // holders first, which the stems the cut is searched through cannot tell apart.
+  std::stable_sort(other_forms.begin(), other_forms.end(), likelier);
+  for (Reading& form : other_forms) {
+    if (readings.size() >= kPromotedReadings) break;
+    readings.push_back(std::move(form));
+  }
   // Beside content words, a stop word finished is dropped: all its readings are one, the likeliest.
   if (cut_beside_content_) {
     bool stop_word_read = false;

@@ -35,8 +35,11 @@ Xapian::Enquire ranked(const PromotionContext& context, const Xapian::Query& que
 // The queries as each reading would have them: the word being typed completed, then the word corrected.
 std::vector<query::QueryNode> read_queries(const PromotionContext& context, const query::Translation& text) {
   std::vector<query::QueryNode> queries;
-  for (const std::string& completion : text.readings)
-    queries.push_back(query::with_word_completed(context.parsed, completion));
+  for (const std::string& completion : text.readings)  // as the documents write it (`probl` → `problèmes`)
+    queries.push_back(query::with_word_completed(
+        context.parsed, completion == text.typed_word
+                            ? completion
+                            : context.lookup.display_form(completion, text.typed_word)));
   for (const std::string& correction : text.corrected_readings)
     queries.push_back(query::with_word_replaced(context.parsed, text.corrected_word,
                                                 context.lookup.display_form(correction)));

@@ -35,18 +35,19 @@ std::vector<std::string> IndexTermLookup::scan_accented_forms(std::string_view f
   return forms;
 }
 
-std::string IndexTermLookup::display_form(std::string_view folded) const {
-  std::string prefix = forms_prefix(folded);
+std::string IndexTermLookup::display_form(std::string_view folded, std::string_view beginning) const {
   std::string best(folded);
-  Xapian::doccount best_count = 0;
-  for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix); ++term) {
-    if (term.get_termfreq() > best_count) {
-      best_count = term.get_termfreq();
-      best = (*term).substr(prefix.size());
+  size_t best_count = 0;
+  for (const std::string& form : accented_forms(folded)) {
+    if (!form.starts_with(beginning)) continue;
+    size_t count = documents_with(forms_prefix(folded) + form);
+    if (count > best_count) {
+      best_count = count;
+      best = form;
     }
   }
   // Keep the unaccented spelling when documents mostly write the word without accents.
-  if (best_count * 2 < database_.get_termfreq(std::string(folded))) return std::string(folded);
+  if (folded.starts_with(beginning) && best_count * 2 < documents_with(folded)) return std::string(folded);
   return best;
 }
 

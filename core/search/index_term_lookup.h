@@ -65,8 +65,9 @@ class IndexTermLookup : public query::TermLookup {
   // The gazetteer key of a facet value, or the value itself.
   std::string facet_value(std::string_view field, std::string_view value) const override;
 
-  // The accented form most documents use for `folded`, or `folded` itself when none is recorded.
-  std::string display_form(std::string_view folded) const;
+  // The accented form most documents use for `folded` among those beginning with `beginning` (a word being
+  // typed, as typed), or `folded` itself when none is recorded.
+  std::string display_form(std::string_view folded, std::string_view beginning = {}) const;
 
  private:
   std::vector<std::string> scan_accented_forms(std::string_view folded) const;

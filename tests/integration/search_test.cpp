@@ -614,6 +614,32 @@ TEST(CorrectionPromotion, TheFirstPageHoldsTheBestHitOfEachWordATypoAway) {
   EXPECT_TRUE(hit_ids(*searcher, request).empty()) << "without typo tolerance nothing matches";
 }
 
+// Another form of the word being typed (`problèmes` beside `problème`, one stem) is a reading too, written as
+// the documents write it: the first page holds the best hit of the finished word with its accents.
+TEST(CompletionPromotion, TheFirstPageHoldsTheBestHitOfAnotherFormAsDocumentsWriteIt) {
+  testing::TempDir dir;
+  std::vector<index::Document> documents;
+  for (int i = 0; i < 20; ++i)  // shorter: the stem ranks them first
+    documents.push_back(document_of("probleme-" + std::to_string(10 + i), "fr", "Problème."));
+  documents.push_back(document_of("problemes-accented", "fr", "Les problèmes."));
+  documents.push_back(document_of("a-problemes-plain", "fr", "Les problemes."));  // wins ties by id
+  for (int i = 0; i < 100; ++i)
+    documents.push_back(document_of("other-" + std::to_string(i), "fr", "Le rapport annuel."));
+  auto searcher = searcher_over(dir, documents);
+  SearchRequest request;
+  request.q = "problèmes ";
+  ASSERT_FALSE(hit_ids(*searcher, request).empty());
+  EXPECT_EQ(hit_ids(*searcher, request).front(), "problemes-accented") << "the finished word's best";
+  request.q = "problèm";
+  std::vector<std::string> ids = hit_ids(*searcher, request);
+  ASSERT_EQ(ids.size(), 10u);
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "problemes-accented"), ids.end())
+      << "the other form's best, its accents written as the documents write them";
+  EXPECT_EQ(std::count_if(ids.begin(), ids.end(),
+                          [](const std::string& id) { return id.starts_with("probleme-"); }),
+            9);
+}
+
 // Beside other words, the completion of the word being typed that shares the most documents with them is
 // the likeliest, however frequent another is in the whole index.
 TEST(CompletionsInContext, TheCompletionSharingMostDocumentsWithTheOtherWordsRanksFirst) {

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "index/schema.h"
 #include "search/term_cache.h"
 
 #include <string>
@@ -117,6 +118,48 @@ TEST(IndexTermLookup, OverRemoteShardsScansAKeptSliceOfTheWordListAndAnswersTheS
   cache.clear();
   EXPECT_EQ(again.similar_words("castillos", 1, 4), std::vector<std::string>{"castillo"});
   EXPECT_EQ(again.completions("castil", 20).size(), 1u);
+}
+
+// Documents by how they write two words: (folded word, its spelling as written), one document each.
+Xapian::Database spellings() {
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::vector<std::pair<std::string, std::string>> written = {
+      {"problemes", "problèmes"}, {"problemes", "problèmes"}, {"problemes", "problèmes"},
+      {"problemes", "problémes"}, {"problemes", "problemes"}, {"chateau", "château"},
+      {"chateau", "chateau"},     {"chateau", "chateau"},     {"chateau", "chateau"}};
+  for (const auto& [folded, form] : written) {
+    Xapian::Document document;
+    document.add_term(folded);
+    if (form != folded)
+      document.add_term(std::string(index::kAccentPrefix) + folded + index::kAccentSeparator + form);
+    database.add_document(document);
+  }
+  return database;
+}
+
+// The form documents use most for a folded word, among those beginning as a word being typed was typed.
+TEST(IndexTermLookup, WritesAWordAsMostDocumentsWriteItBeginningAsTyped) {
+  const struct {
+    std::string folded, beginning, expected;
+  } cases[] = {
+      {"problemes", "", "problèmes"},        // three of five documents
+      {"problemes", "problè", "problèmes"},  //
+      {"problemes", "problé", "problémes"},  // the one form beginning so
+      {"problemes", "proble", "problemes"},  // no accented form begins so: the word as folded
+      {"chateau", "", "chateau"},            // mostly written without accents
+      {"chateau", "chat", "chateau"},        //
+      {"chateau", "chât", "château"},        // typed with its accent: the form beginning so, however rare
+      {"maison", "", "maison"},              // no form recorded
+  };
+  Xapian::Database database = spellings();
+  TermCache cache;
+  IndexTermLookup lookup(database);
+  IndexTermLookup cached(database, nullptr, nullptr, &cache);
+  for (int round = 0; round < 2; ++round)
+    for (const auto& c : cases) {
+      EXPECT_EQ(lookup.display_form(c.folded, c.beginning), c.expected) << c.folded << " " << c.beginning;
+      EXPECT_EQ(cached.display_form(c.folded, c.beginning), c.expected) << c.folded << " " << c.beginning;
+    }
 }
 
 }  // namespace

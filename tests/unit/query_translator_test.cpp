@@ -276,17 +276,20 @@ TEST(QueryTranslatorTable, TheWordBeingTypedAlsoMatchesItsCompletions) {
 }
 
 // The eight likeliest readings of the word being typed (the word itself as typed, when a word, and one
-// completion per stem; a stop word, searched as itself, per form), likeliest first: the first page shows the
-// best hit of each.
+// completion per stem; a stop word, searched as itself, per form), likeliest first, then other forms of those
+// words while there is room: the first page shows the best hit of each.
 const struct {
   std::string query;
   std::vector<std::string> readings;
 } kReadings[] = {
-    {"chat", {"chateau", "chaton", "chat"}},  // chateau 10, chaton 5, chat itself 3
-    {"Chât", {"chateau", "chaton", "chât"}},  // itself with its accents
-    {"chati", {"chatiments"}},                // chats: another form of chatiments
-    {"le chat", {"chateau", "chaton", "chat"}},
-    {"corporels chat", {"chaton", "chat"}},  // beside corporels: chaton 2, chat 1, chateau none
+    // chateau 10, chaton 5, chat itself 3; then its other forms chatiments 8, chats 2 (stem "chat")
+    {"chat", {"chateau", "chaton", "chat", "chatiments", "chats"}},
+    {"Chât", {"chateau", "chaton", "chât", "chatiments", "chats"}},  // itself with its accents
+    {"cha", {"chateau", "chatiments", "chaton", "chats"}},           // chats: another form of chatiments
+    {"chati", {"chatiments"}},
+    {"le chat", {"chateau", "chaton", "chat", "chatiments", "chats"}},
+    // beside corporels: chaton 2, chat 1, chateau none; its own other forms by their documents anywhere
+    {"corporels chat", {"chaton", "chat", "chatiments", "chats"}},
     {"leur", {"leur", "leurs"}},  // the word itself leads, its completions weighing 0.6 × 3 / (3 + 4)
     {"maison", {"maisonnette"}},  // it leads, its completions weighing under 0.1: not promoted
     {"leu", {"leur", "leurs"}},
