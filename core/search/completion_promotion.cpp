@@ -50,8 +50,10 @@ std::vector<query::QueryNode> read_queries(const PromotionContext& context, cons
 std::vector<Best> best_of_completions(const PromotionContext& context, const query::Translation& text,
                                       const std::vector<Xapian::docid>& page) {
   std::vector<Best> bests;
+  std::set<std::string> matched;  // two forms of a word may read as one query (`general`, `generales`)
   for (const query::QueryNode& read : read_queries(context, text)) {
     query::Translation completed = context.translator.translate(read, context.mode);
+    if (!matched.insert(completed.query.get_description()).second) continue;
     Xapian::MSet best = ranked(context, restrict(completed.query, context.filters.all())).get_mset(0, 1);
     if (best.empty()) continue;
     Xapian::docid docid = *best.begin();
