@@ -129,6 +129,9 @@ class QueryTranslator {
   const KeptCompletions& kept_completions(const analysis::Token& token);
   // Its likeliest readings (Translation::readings), memoized per word as typed.
   const std::vector<std::string>& likely_readings(const analysis::Token& token);
+  // True when `reading` (folded, or the word itself) is written by documents beginning as the token was
+  // typed.
+  bool written_beginning_as_typed(const std::string& reading, const analysis::Token& token) const;
   // True when `reading`, one of the token's readings, is a stop word (the word itself judged folded).
   bool reads_as_stopword(const analysis::Token& token, const std::string& reading) const;
   // Those whose best hits the first page shows (Translation::readings): the word itself left out when it is

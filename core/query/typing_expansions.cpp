@@ -1,5 +1,6 @@
 // The expansions of a word being typed or mistyped: its completions and the indexed words a typo away.
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <utility>
 
@@ -107,6 +108,14 @@ bool QueryTranslator::reads_as_stopword(const analysis::Token& token, const std:
   return is_stopword(reading == token.word ? token.folded : reading);
 }
 
+bool QueryTranslator::written_beginning_as_typed(const std::string& reading,
+                                                 const analysis::Token& token) const {
+  if (reading == token.word) return true;
+  std::vector<std::string> forms = lookup_.accented_forms(reading);
+  return std::any_of(forms.begin(), forms.end(),
+                     [&](const std::string& form) { return form.starts_with(token.word); });
+}
+
 const std::vector<std::string>& QueryTranslator::likely_readings(const analysis::Token& token) {
   if (auto memo = readings_memo_.find(token.word); memo != readings_memo_.end()) return memo->second;
   struct Reading {
@@ -134,10 +143,13 @@ const std::vector<std::string>& QueryTranslator::likely_readings(const analysis:
   // The words' other forms read after them, while the first page has room: a finished form ranks its own
   // holders first, which the stems the cut is searched through cannot tell apart.
   std::stable_sort(other_forms.begin(), other_forms.end(), likelier);
-  for (Reading& form : other_forms) {
-    if (readings.size() >= kPromotedReadings) break;
-    readings.push_back(std::move(form));
-  }
+  std::move(other_forms.begin(), other_forms.end(), std::back_inserter(readings));
+  // Typed with accents, the word reads first as the words documents write beginning so (`problèm`: problème
+  // before problema), as a finished word's exact accents rank first.
+  if (token.word != token.folded)
+    std::stable_partition(readings.begin(), readings.end(), [&](const Reading& reading) {
+      return written_beginning_as_typed(reading.word, token);
+    });
   // Beside content words, a stop word finished is dropped: all its readings are one, the likeliest.
   if (cut_beside_content_) {
     bool stop_word_read = false;

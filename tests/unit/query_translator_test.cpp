@@ -284,8 +284,9 @@ const struct {
 } kReadings[] = {
     // chateau 10, chaton 5, chat itself 3; then its other forms chatiments 8, chats 2 (stem "chat")
     {"chat", {"chateau", "chaton", "chat", "chatiments", "chats"}},
-    {"Chât", {"chateau", "chaton", "chât", "chatiments", "chats"}},  // itself with its accents
-    {"cha", {"chateau", "chatiments", "chaton", "chats"}},           // chats: another form of chatiments
+    // typed with an accent: itself and châtiments (written so) first, then the others as above
+    {"Chât", {"chât", "chatiments", "chateau", "chaton", "chats"}},
+    {"cha", {"chateau", "chatiments", "chaton", "chats"}},  // chats: another form of chatiments
     {"chati", {"chatiments"}},
     {"le chat", {"chateau", "chaton", "chat", "chatiments", "chats"}},
     // beside corporels: chaton 2, chat 1, chateau none; its own other forms by their documents anywhere
