@@ -46,17 +46,29 @@ std::vector<query::QueryNode> read_queries(const PromotionContext& context, cons
   return queries;
 }
 
+// The best document of `query` (restricted), keyed `key`: 0 when nothing matches.
+Xapian::docid best_of(const PromotionContext& context, const Xapian::Query& query, const std::string& key) {
+  if (context.bests)
+    if (auto known = context.bests->find(key)) return *known;
+  Xapian::MSet best = ranked(context, query).get_mset(0, 1);
+  Xapian::docid docid = best.empty() ? 0 : *best.begin();
+  if (context.bests) context.bests->remember(key, docid);
+  return docid;
+}
+
 // The best document of each reading's query, each once, in the readings' order.
 std::vector<Best> best_of_completions(const PromotionContext& context, const query::Translation& text,
                                       const std::vector<Xapian::docid>& page) {
   std::vector<Best> bests;
   std::set<std::string> matched;  // two forms of a word may read as one query (`general`, `generales`)
+  std::string weighting = context.weighting.serialise();
   for (const query::QueryNode& read : read_queries(context, text)) {
     query::Translation completed = context.translator.translate(read, context.mode);
-    if (!matched.insert(completed.query.get_description()).second) continue;
-    Xapian::MSet best = ranked(context, restrict(completed.query, context.filters.all())).get_mset(0, 1);
-    if (best.empty()) continue;
-    Xapian::docid docid = *best.begin();
+    Xapian::Query query = restrict(completed.query, context.filters.all());
+    std::string key = weighting + '\n' + query.get_description();
+    if (!matched.insert(key).second) continue;
+    Xapian::docid docid = best_of(context, query, key);
+    if (docid == 0) continue;
     if (std::any_of(bests.begin(), bests.end(), [&](const Best& b) { return b.docid == docid; })) continue;
     auto on_page = std::find(page.begin(), page.end(), docid);
     bests.push_back(

@@ -7,6 +7,7 @@
 
 #include "query/query_node.h"
 #include "query/query_translator.h"
+#include "search/best_hits.h"
 #include "search/document_memo.h"
 #include "search/index_term_lookup.h"
 #include "search/query_plan.h"
@@ -24,6 +25,7 @@ struct PromotionContext {
   query::MatchMode mode;
   const FilterSet& filters;
   const IndexTermLookup& lookup;  // writes a corrected word as documents write it
+  BestHits* bests = nullptr;      // the best documents of readings ranked before, if kept
 };
 
 // The hits a promoted document must make it into: the first page of ten.

@@ -140,7 +140,7 @@ auto Searcher::with_retry(const char* what, Operation operation) -> decltype(ope
       return operation();
     } catch (const Xapian::DatabaseModifiedError& error) {
       if (attempt == kAttempts) return index::xapian_error(error, what);
-      term_cache_.clear();
+      forget_answers();
       try {
         shards_.database().reopen();
       } catch (const Xapian::Error& reopen_error) {
@@ -149,7 +149,7 @@ auto Searcher::with_retry(const char* what, Operation operation) -> decltype(ope
       note_version();
     } catch (const Xapian::NetworkError& error) {
       if (attempt == kAttempts) return index::xapian_error(error, what);
-      term_cache_.clear();
+      forget_answers();
       Status reconnected = shards_.reconnect();
       note_version();
       if (!reconnected) return reconnected.error();
@@ -272,7 +272,7 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   // total stand, and the page alone is asked for; the first page among its own documents and the raised).
   if (request.sort == SortOrder::relevance && !text.browse && request.hits_per_page > 0) {
     PromotionContext context{
-        shards_.database(), documents, weighting, translator, parsed, mode, filters, lookup};
+        shards_.database(), documents, weighting, translator, parsed, mode, filters, lookup, &best_hits_};
     bool first_page_known = offset == 0 && static_cast<size_t>(request.hits_per_page) >= kPromotionPage;
     if (auto promoted = promote_completions(context, text, first_page_known ? &matches : nullptr)) {
       matches = ranking(shards_.database(), weighting, request.sort, text.browse, *promoted)
@@ -454,8 +454,13 @@ Result<std::vector<std::string>> Searcher::complete(const std::string& typed, si
 
 Result<bool> Searcher::refresh() {
   Result<bool> changed = reopen();
-  if (!changed || *changed) term_cache_.clear();  // the word list may differ now
+  if (!changed || *changed) forget_answers();  // the word list and the bests may differ now
   return changed;
+}
+
+void Searcher::forget_answers() {
+  term_cache_.clear();
+  best_hits_.clear();
 }
 
 Result<bool> Searcher::reopen() {

@@ -12,6 +12,7 @@
 #include "analysis/analyzer.h"
 #include "enrich/gazetteer.h"
 #include "index/document.h"
+#include "search/best_hits.h"
 #include "search/facet_columns.h"
 #include "search/facet_tally.h"
 #include "search/ranking.h"
@@ -120,6 +121,8 @@ class Searcher {
   // refresh() without forgetting the word-list answers.
   Result<bool> reopen();
   Result<bool> reopen_shards();
+  // Forgets what was remembered of the database (word-list answers, readings' best documents).
+  void forget_answers();
   // Reads the index's part of version() again, after the shards were opened or reopened.
   void note_version();
   // Where this search's match reads facet values from; holds one local database's in memory, read again
@@ -137,6 +140,7 @@ class Searcher {
   const translate::Lexicon* lexicon_ = nullptr;
   Ranking ranking_;
   TermCache term_cache_;                               // word-list answers since the database last changed
+  BestHits best_hits_;                                 // readings' best documents, as long
   FacetColumnStore* facet_column_store_ = nullptr;     // shared with other Searchers, if set
   std::shared_ptr<const FacetColumns> facet_columns_;  // as of facet_columns_version_
   std::string facet_columns_version_;                  // the database's when they were read ("": never)

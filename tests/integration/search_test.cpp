@@ -614,6 +614,29 @@ TEST(CorrectionPromotion, TheFirstPageHoldsTheBestHitOfEachWordATypoAway) {
   EXPECT_TRUE(hit_ids(*searcher, request).empty()) << "without typo tolerance nothing matches";
 }
 
+// The readings' best documents are remembered from one keystroke to the next, and forgotten when the index
+// changes: a better document added since is the reading's best at once.
+TEST(CompletionPromotion, ABestRememberedIsForgottenWhenTheIndexChanges) {
+  testing::TempDir dir;
+  auto searcher = searcher_over(dir, protection_and_programme());
+  SearchRequest request;
+  request.q = "pro";
+  std::vector<std::string> first = hit_ids(*searcher, request);
+  ASSERT_EQ(first.size(), 10u);
+  EXPECT_EQ(first.back(), "programme-best");
+  EXPECT_EQ(hit_ids(*searcher, request), first) << "the same answer from the remembered bests";
+  {
+    auto writer = index::IndexWriter::open((dir / "db").string());
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE((*writer)->add(document_of("programme-new", "fr", "Le programme.")).ok());
+    ASSERT_TRUE((*writer)->commit().ok());
+  }
+  ASSERT_TRUE(searcher->refresh().ok());
+  std::vector<std::string> after = hit_ids(*searcher, request);
+  ASSERT_EQ(after.size(), 10u);
+  EXPECT_EQ(after.back(), "programme-new") << "shorter, the programme reading's best now";
+}
+
 // Another form of the word being typed (`problèmes` beside `problème`, one stem) is a reading too, written as
 // the documents write it: the first page holds the best hit of the finished word with its accents.
 TEST(CompletionPromotion, TheFirstPageHoldsTheBestHitOfAnotherFormAsDocumentsWriteIt) {
