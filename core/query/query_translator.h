@@ -61,7 +61,8 @@ struct Translation {
   // The plain word still being typed: its likeliest readings, likeliest first, whose best hits the first
   // page shows: the word itself as typed, when a word (not when it is the likeliest and its completions weigh
   // under 0.1), and completions (folded), one per stem (a stop word, searched as itself, per form; beside
-  // content words, where a finished stop word is dropped, the likeliest stop word only).
+  // content words, where a finished stop word is dropped, the likeliest stop word only), then the other forms
+  // of those words and of the word itself; typed with accents, the words written beginning so first.
   std::vector<std::string> readings;
   // That word as typed (lowercase): a completion read is written as documents write it beginning so.
   std::string typed_word;

@@ -21,7 +21,7 @@ constexpr size_t kContextCandidates = 40;
 // The completions of a word still being typed that the proximity clause counts, the most likely first.
 constexpr size_t kProximityCompletions = 5;
 // The likeliest readings of a word being typed (itself, when a word, and a completion per stem; a stop word
-// per form) whose best documents the first page shows.
+// per form; then other forms of those words) whose best documents the first page shows.
 constexpr size_t kPromotedReadings = 8;
 // The word itself, its likeliest reading, is not promoted when its completions weigh less than this
 // together: the ranking then follows the word's own (and its best is one ranked match fewer per search).
