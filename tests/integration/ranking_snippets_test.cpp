@@ -1,0 +1,100 @@
+// Ranking and snippets over small indexes made for each test: exact accents first, BM25's k1, deep matches
+// found and marked, and nothing but the marks left as markup.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "index/index_writer.h"
+#include "search/searcher.h"
+#include "support/small_index.h"
+
+namespace sonda::search {
+namespace {
+
+using testing::document_of;
+using testing::hit_ids;
+using testing::numbered;
+using testing::searcher_over;
+
+TEST(ExactAccents, AWordTypedWithAccentsRanksTheDocumentsHoldingThatFormFirst) {
+  testing::TempDir dir;
+  auto searcher = searcher_over(
+      dir, numbered("es", {"El informe del ano pasado y del ano siguiente.", "El informe del año pasado.",
+                           "Se publico el informe, se publico dos veces.", "Se publicó el informe."}));
+  auto ranked = [&](const std::string& q) {
+    SearchRequest request;
+    request.q = q + " ";
+    request.lang = "es";
+    return hit_ids(*searcher, request);
+  };
+  EXPECT_EQ(ranked("año"), (std::vector<std::string>{"d1", "d0"}));
+  EXPECT_EQ(ranked("publicó"), (std::vector<std::string>{"d3", "d2"}));
+  EXPECT_EQ(ranked("ano"), (std::vector<std::string>{"d0", "d1"}))
+      << "unaccented: accent-insensitive, by BM25";
+  EXPECT_EQ(ranked("publico"), (std::vector<std::string>{"d2", "d3"}));
+}
+
+TEST(Ranking, K1DecidesHowMuchRepeatingAWordCounts) {
+  testing::TempDir dir;
+  auto searcher = searcher_over(
+      dir, numbered("es", {"castigo castigo castigo familia", "castigo escuela familia niños"}));
+  auto scores = [&]() {
+    SearchRequest request;
+    request.q = "castigo ";
+    auto response = searcher->search(request);
+    EXPECT_TRUE(response.ok());
+    std::map<std::string, double> out;
+    if (response.ok())
+      for (const auto& hit : response->hits) out[hit.document.id] = hit.score;
+    return out;
+  };
+  auto by_default = scores();
+  EXPECT_GT(by_default["d0"], by_default["d1"]) << "three times weighs more than once";
+  searcher->set_ranking(Ranking{0.0, 0.5});
+  auto binary = scores();
+  EXPECT_DOUBLE_EQ(binary["d0"], binary["d1"]) << "k1 = 0: a word weighs the same however often it stands";
+}
+
+TEST(Snippets, DeepMatchesAreFoundThroughPositionsAndMarked) {
+  testing::TempDir dir;
+  index::Document document;
+  document.id = "long";
+  document.lang = "fr";
+  document.title = "Rapport";
+  for (int i = 0; i < 3000; ++i) document.body += "Les familles participent aux ateliers du programme. ";
+  document.body += "À Kaolack, les châtiments corporels reculent nettement. ";
+  for (int i = 0; i < 500; ++i) document.body += "Les familles participent aux ateliers du programme. ";
+  auto searcher = searcher_over(dir, {document});
+  for (const char* q : {"chatiment corporel kaolack", "\"châtiments corporels\""}) {
+    SearchRequest request;
+    request.q = q;
+    auto response = searcher->search(request);
+    ASSERT_TRUE(response.ok());
+    ASSERT_EQ(response->hits.size(), 1u) << q;
+    const std::string& snippet = response->hits[0].snippet;
+    EXPECT_NE(snippet.find("<mark>châtiments corporels</mark>"), std::string::npos) << q << ": " << snippet;
+    EXPECT_TRUE(snippet.starts_with("…")) << snippet;
+    EXPECT_TRUE(snippet.ends_with("…")) << snippet;
+    EXPECT_LE(snippet.size(), 400u) << snippet;
+  }
+}
+
+TEST(Snippets, OnlyMarksAreMarkupEverythingElseIsEscaped) {
+  testing::TempDir dir;
+  auto searcher = searcher_over(
+      dir, {document_of("html", "es",
+                        "Antes <b onclick=\"x()\">castigo</b> & 'después' <script>alert(1)</script>")});
+  SearchRequest request;
+  request.q = "castigo";
+  auto response = searcher->search(request);
+  ASSERT_TRUE(response.ok());
+  ASSERT_EQ(response->hits.size(), 1u);
+  EXPECT_EQ(response->hits[0].snippet,
+            "Antes &lt;b onclick=&quot;x()&quot;&gt;<mark>castigo</mark>&lt;/b&gt; &amp; &#39;después&#39; "
+            "&lt;script&gt;alert(1)&lt;/script&gt;");
+}
+
+}  // namespace
+}  // namespace sonda::search
