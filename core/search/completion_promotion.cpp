@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -46,13 +45,13 @@ std::vector<query::QueryNode> read_queries(const PromotionContext& context, cons
   return queries;
 }
 
-// The best document of `query` (restricted), keyed `key`: 0 when nothing matches.
+// The best document of `query` (restricted), keyed `key`: 0 when nothing matches. Two forms of a word may
+// read as one query (`general`, `generales`): the second finds the first's best remembered.
 Xapian::docid best_of(const PromotionContext& context, const Xapian::Query& query, const std::string& key) {
-  if (context.bests)
-    if (auto known = context.bests->find(key)) return *known;
+  if (auto known = context.bests.find(key)) return *known;
   Xapian::MSet best = ranked(context, query).get_mset(0, 1);
   Xapian::docid docid = best.empty() ? 0 : *best.begin();
-  if (context.bests) context.bests->remember(key, docid);
+  context.bests.remember(key, docid);
   return docid;
 }
 
@@ -60,13 +59,11 @@ Xapian::docid best_of(const PromotionContext& context, const Xapian::Query& quer
 std::vector<Best> best_of_completions(const PromotionContext& context, const query::Translation& text,
                                       const std::vector<Xapian::docid>& page) {
   std::vector<Best> bests;
-  std::set<std::string> matched;  // two forms of a word may read as one query (`general`, `generales`)
   std::string weighting = context.weighting.serialise();
   for (const query::QueryNode& read : read_queries(context, text)) {
     query::Translation completed = context.translator.translate(read, context.mode);
     Xapian::Query query = restrict(completed.query, context.filters.all());
     std::string key = weighting + '\n' + query.get_description();
-    if (!matched.insert(key).second) continue;
     Xapian::docid docid = best_of(context, query, key);
     if (docid == 0) continue;
     if (std::any_of(bests.begin(), bests.end(), [&](const Best& b) { return b.docid == docid; })) continue;

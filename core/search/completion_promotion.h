@@ -25,7 +25,7 @@ struct PromotionContext {
   query::MatchMode mode;
   const FilterSet& filters;
   const IndexTermLookup& lookup;  // writes a corrected word as documents write it
-  BestHits* bests = nullptr;      // the best documents of readings ranked before, if kept
+  BestHits& bests;                // the best documents of readings ranked before
 };
 
 // The hits a promoted document must make it into: the first page of ten.

@@ -272,7 +272,7 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   // total stand, and the page alone is asked for; the first page among its own documents and the raised).
   if (request.sort == SortOrder::relevance && !text.browse && request.hits_per_page > 0) {
     PromotionContext context{
-        shards_.database(), documents, weighting, translator, parsed, mode, filters, lookup, &best_hits_};
+        shards_.database(), documents, weighting, translator, parsed, mode, filters, lookup, best_hits_};
     bool first_page_known = offset == 0 && static_cast<size_t>(request.hits_per_page) >= kPromotionPage;
     if (auto promoted = promote_completions(context, text, first_page_known ? &matches : nullptr)) {
       matches = ranking(shards_.database(), weighting, request.sort, text.browse, *promoted)
