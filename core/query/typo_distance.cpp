@@ -7,6 +7,21 @@
 
 namespace sonda::query {
 
+namespace {
+
+// The code point of UTF-8 `text` at `at`, whose bytes `at` is moved past.
+char32_t next_code_point(std::string_view text, size_t& at) {
+  auto byte = static_cast<unsigned char>(text[at]);
+  size_t length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+  char32_t point = length == 1 ? byte : byte & (0x7F >> length);
+  for (size_t k = 1; k < length && at + k < text.size(); ++k)
+    point = (point << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
+  at = std::min(at + length, text.size());
+  return point;
+}
+
+}  // namespace
+
 std::u32string code_points(std::string_view utf8) {
   std::u32string out;
   code_points_into(utf8, out);
@@ -15,39 +30,7 @@ std::u32string code_points(std::string_view utf8) {
 
 void code_points_into(std::string_view utf8, std::u32string& out) {
   out.clear();
-  for (size_t i = 0; i < utf8.size();) {
-    auto byte = static_cast<unsigned char>(utf8[i]);
-    size_t length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-    char32_t point = length == 1 ? byte : byte & (0x7F >> length);
-    for (size_t k = 1; k < length && i + k < utf8.size(); ++k)
-      point = (point << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-    out.push_back(point);
-    i += length;
-  }
-}
-
-LetterBound::LetterBound(std::string_view typed) : length_(typed.size()) {
-  for (unsigned char c : typed) {
-    ascii_ = ascii_ && c < 0x80;
-    ++counts_[c & 0x7F];
-  }
-}
-
-bool LetterBound::may_be_within(std::string_view candidate, int limit) {
-  if (!ascii_) return true;
-  // The candidate's letters the typed word has, each as often as it has it: the candidate's others were
-  // added, the typed word's unmatched ones dropped. The counts are taken and then given back.
-  size_t matched = 0;
-  bool ascii = true;
-  for (unsigned char c : candidate) {
-    ascii = ascii && c < 0x80;
-    if (counts_[c & 0x7F] > 0) --counts_[c & 0x7F], taken_[matched++] = c & 0x7F;
-    if (matched == taken_.size()) break;
-  }
-  for (size_t k = 0; k < matched; ++k) ++counts_[taken_[k]];
-  if (!ascii || matched == taken_.size()) return true;
-  auto over = static_cast<size_t>(limit);
-  return candidate.size() - matched <= over && length_ - matched <= over;
+  for (size_t at = 0; at < utf8.size();) out.push_back(next_code_point(utf8, at));
 }
 
 int typo_budget(size_t code_point_count) {
@@ -105,6 +88,37 @@ int typo_distance(std::u32string_view a, std::u32string_view b, int limit) {
     std::swap(previous, current);
   }
   return std::min(previous[b.size()], limit + 1);
+}
+
+// Row i of the table is `indexed`'s first i letters against every beginning of `typed`. No later row's
+// smallest entry is below row i's (a swap from row i − 1 costs no less than the replacement beside it in
+// row i), so once that passes the limit, no word beginning with those i letters is within it.
+size_t hopeless_beginning(std::u32string_view typed, std::string_view indexed, int limit) {
+  const size_t columns = typed.size() + 1;
+  Rows rows(columns);
+  int* before = rows.before;
+  int* previous = rows.previous;
+  int* current = rows.current;
+  for (size_t j = 0; j < columns; ++j) previous[j] = static_cast<int>(j);
+  char32_t last = 0;
+  for (size_t at = 0, i = 1; at < indexed.size(); ++i) {
+    char32_t letter = next_code_point(indexed, at);
+    current[0] = static_cast<int>(i);
+    int row_min = current[0];
+    for (size_t j = 1; j < columns; ++j) {
+      int best =
+          std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter == typed[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && letter == typed[j - 2] && last == typed[j - 1])
+        best = std::min(best, before[j - 2] + 1);
+      current[j] = best;
+      row_min = std::min(row_min, best);
+    }
+    if (row_min > limit) return at;
+    last = letter;
+    std::swap(before, previous);
+    std::swap(previous, current);
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace sonda::query

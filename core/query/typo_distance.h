@@ -13,21 +13,10 @@ std::u32string code_points(std::string_view utf8);
 // The same, into `out` (its storage reused).
 void code_points_into(std::string_view utf8, std::u32string& out);
 
-// A quick lower bound of typo_distance for ASCII words: every edit adds, drops or replaces at most one
-// letter, so a candidate with more letters than `limit` that the typed word lacks (or the other way round)
-// is farther than `limit`. Non-ASCII words always pass.
-class LetterBound {
- public:
-  explicit LetterBound(std::string_view typed);
-  // False only when `candidate` is certainly more than `limit` edits from the typed word.
-  bool may_be_within(std::string_view candidate, int limit);
-
- private:
-  std::array<unsigned, 128> counts_{};     // the typed word's letters
-  std::array<unsigned char, 64> taken_{};  // those a candidate matched, to give back
-  size_t length_;
-  bool ascii_ = true;
-};
+// The length in bytes of the shortest beginning of `indexed` that no word beginning so is within `limit`
+// edits of `typed` (by optimal string alignment, which typo_distance never undercuts): a scan of a sorted
+// word list skips every word beginning so. npos when every beginning of `indexed` could still be.
+size_t hopeless_beginning(std::u32string_view typed, std::string_view indexed, int limit);
 
 // Edits a typed word of this many code points may have: 0 below 5, 1 from 5 to 8, 2 from 9.
 int typo_budget(size_t code_point_count);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 
 #include "index/schema.h"
 #include "query/typo_distance.h"
@@ -14,6 +15,66 @@ constexpr size_t kMaxForms = 16;
 
 std::string forms_prefix(std::string_view folded) {
   return std::string(index::kAccentPrefix) + std::string(folded) + index::kAccentSeparator;
+}
+
+// The words of a database's word list that start with a prefix, in order, from the first.
+class ListedWords {
+ public:
+  ListedWords(const Xapian::Database& database, const std::string& prefix)
+      : term_(database.allterms_begin(prefix)), end_(database.allterms_end(prefix)) {}
+  bool at_end() const { return term_ == end_; }
+  std::string word() const { return *term_; }
+  WordDocuments documents() const { return WordDocuments(term_); }
+  void next() { ++term_; }
+  void skip_to(const std::string& word) { term_.skip_to(word); }
+
+ private:
+  Xapian::TermIterator term_;
+  Xapian::TermIterator end_;
+};
+
+// The words of a kept slice, in order, from the first that starts with a prefix.
+class SlicedWords {
+ public:
+  SlicedWords(const WordSlice& slice, std::string_view prefix)
+      : slice_(slice), at_(slice.first_at_least(prefix)) {}
+  bool at_end() const { return at_ >= slice_.size(); }
+  std::string_view word() const { return slice_.word_at(at_); }
+  WordDocuments documents() const { return WordDocuments(slice_.documents_at(at_)); }
+  void next() { ++at_; }
+  void skip_to(const std::string& word) { at_ = slice_.first_at_least(word); }
+
+ private:
+  const WordSlice& slice_;
+  size_t at_;
+};
+
+// The first string sorting after every word that begins with `word`'s first `bytes` bytes; nullopt: none.
+std::optional<std::string> after_beginning(std::string_view word, size_t bytes) {
+  std::string next(word.substr(0, bytes));
+  while (!next.empty() && static_cast<unsigned char>(next.back()) == 0xFF) next.pop_back();
+  if (next.empty()) return std::nullopt;
+  next.back() = static_cast<char>(static_cast<unsigned char>(next.back()) + 1);
+  return next;
+}
+
+// Visits `words` until one does not start with `prefix`, going on as `visit` says.
+template <typename Words>
+void walk(Words& words, std::string_view prefix,
+          const std::function<WordStep(std::string_view, const WordDocuments&)>& visit) {
+  while (!words.at_end()) {
+    auto word = words.word();
+    if (!std::string_view(word).starts_with(prefix)) return;
+    WordStep step = visit(word, words.documents());
+    if (step.stop) return;
+    if (step.skip == 0) {
+      words.next();
+      continue;
+    }
+    std::optional<std::string> after = after_beginning(word, step.skip);
+    if (!after) return;
+    words.skip_to(*after);
+  }
 }
 }  // namespace
 
@@ -64,10 +125,10 @@ std::vector<query::TermLookup::Completion> IndexTermLookup::scan_completions(std
                                                                              size_t limit) const {
   std::vector<std::pair<Xapian::doccount, std::string>> found;
   // A slice is not read for a prefix alone: a cut's few words cost less than its letter's thousands.
-  each_word(prefix, false, [&](std::string_view word, Xapian::doccount documents) {
-    if (found.size() >= kMaxCompletionsScanned) return false;
-    found.emplace_back(documents, std::string(word));
-    return true;
+  each_word(prefix, false, [&](std::string_view word, const WordDocuments& documents) {
+    if (found.size() >= kMaxCompletionsScanned) return WordStep{.stop = true};
+    found.emplace_back(documents(), std::string(word));
+    return WordStep{};
   });
   size_t kept = std::min(found.size(), limit);
   std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(kept), found.end(),
@@ -100,18 +161,16 @@ std::vector<std::string> IndexTermLookup::scan_similar(std::string_view word, in
   };
   std::vector<Found> found;
   size_t scanned = 0;
-  query::LetterBound bound(word);
   std::u32string points;  // reused
-  each_word(first, true, [&](std::string_view candidate, Xapian::doccount documents) {
-    if (++scanned > kMaxSimilarScanned) return false;
-    if (candidate == word) return true;
-    long difference = static_cast<long>(candidate.size()) - static_cast<long>(word.size());
-    if (std::abs(difference) > 2L * max_distance) return true;  // bytes: a letter is at most two here
-    if (!bound.may_be_within(candidate, max_distance)) return true;
+  each_word(first, true, [&](std::string_view candidate, const WordDocuments& documents) {
+    if (++scanned > kMaxSimilarScanned) return WordStep{.stop = true};
+    size_t hopeless = query::hopeless_beginning(typed, candidate, max_distance);
+    if (hopeless != std::string_view::npos) return WordStep{.skip = hopeless};
+    if (candidate == word) return WordStep{};
     query::code_points_into(candidate, points);
     int distance = query::typo_distance(typed, points, max_distance);
-    if (distance <= max_distance) found.push_back({distance, documents, std::string(candidate)});
-    return true;
+    if (distance <= max_distance) found.push_back({distance, documents(), std::string(candidate)});
+    return WordStep{};
   });
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
     if (a.distance != b.distance) return a.distance < b.distance;
@@ -122,30 +181,35 @@ std::vector<std::string> IndexTermLookup::scan_similar(std::string_view word, in
   return out;
 }
 
-void IndexTermLookup::each_word(std::string_view prefix, bool read_slice,
-                                const std::function<bool(std::string_view, Xapian::doccount)>& visit) const {
+void IndexTermLookup::each_word(
+    std::string_view prefix, bool read_slice,
+    const std::function<WordStep(std::string_view, const WordDocuments&)>& visit) const {
   if (remote_ && cache_ && !prefix.empty()) {
     std::string_view letter = first_utf8_char(prefix);
     const WordSlice* slice = cache_->word_slice(letter);
     if (!slice && read_slice) slice = slice_of(letter);
     if (slice) {
-      slice->each_from(prefix, visit);
+      SlicedWords words(*slice, prefix);
+      walk(words, prefix, visit);
       return;
     }
   }
-  std::string start(prefix);
-  for (auto term = database_.allterms_begin(start); term != database_.allterms_end(start); ++term)
-    if (!visit(*term, term.get_termfreq())) return;
+  ListedWords words(database_, std::string(prefix));
+  walk(words, prefix, visit);
 }
 
 const WordSlice* IndexTermLookup::slice_of(std::string_view letter) const {
   WordSlice slice;
   bool whole = true;
-  each_word(letter, false, [&](std::string_view word, Xapian::doccount documents) {  // none kept: the list
-    if (slice.size() >= kMaxSimilarScanned) return whole = false;
-    slice.add(word, documents);
-    return true;
-  });
+  each_word(letter, false,
+            [&](std::string_view word, const WordDocuments& documents) {  // none kept: the list
+              if (slice.size() >= kMaxSimilarScanned) {
+                whole = false;
+                return WordStep{.stop = true};
+              }
+              slice.add(word, documents());
+              return WordStep{};
+            });
   return whole ? cache_->remember_word_slice(letter, std::move(slice)) : nullptr;
 }
 

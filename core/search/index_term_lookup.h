@@ -16,6 +16,26 @@
 
 namespace sonda::search {
 
+// How many documents hold a word of the word list: read from the database only when asked (a scan that
+// skips most words never reads their counts).
+class WordDocuments {
+ public:
+  explicit WordDocuments(const Xapian::TermIterator& term) : term_(&term) {}
+  explicit WordDocuments(Xapian::doccount known) : known_(known) {}
+  Xapian::doccount operator()() const { return term_ ? term_->get_termfreq() : known_; }
+
+ private:
+  const Xapian::TermIterator* term_ = nullptr;
+  Xapian::doccount known_ = 0;
+};
+
+// What a scan of the word list does after a word: the next word (`skip` 0), none (`stop`), or the next
+// word not beginning with this one's first `skip` bytes.
+struct WordStep {
+  bool stop = false;
+  size_t skip = 0;
+};
+
 // Reads "XA<folded>:<accented>" terms; works on local, sharded and remote databases alike.
 class IndexTermLookup : public query::TermLookup {
  public:
@@ -73,11 +93,11 @@ class IndexTermLookup : public query::TermLookup {
   std::vector<std::string> scan_accented_forms(std::string_view folded) const;
   std::vector<Completion> scan_completions(std::string_view prefix, size_t limit) const;
   std::vector<std::string> scan_similar(std::string_view word, int max_distance, size_t limit) const;
-  // Calls visit(word, documents) for the word list's words starting with `prefix`, in order, until it
-  // returns false: over remote shards from the cached slice of its first letter (read first when
+  // Calls visit(word, documents) for the word list's words starting with `prefix`, in order, and goes on
+  // as it says: over remote shards from the cached slice of its first letter (read first when
   // `read_slice`, else only when kept already), else from the database.
   void each_word(std::string_view prefix, bool read_slice,
-                 const std::function<bool(std::string_view, Xapian::doccount)>& visit) const;
+                 const std::function<WordStep(std::string_view, const WordDocuments&)>& visit) const;
   // The words starting with `letter`, read whole and kept in the cache; nullptr when too many to keep.
   const WordSlice* slice_of(std::string_view letter) const;
   size_t count_documents_with_all(const std::vector<std::vector<std::string>>& groups) const;

@@ -6,8 +6,14 @@
 #include "index/schema.h"
 #include "search/term_cache.h"
 
+#include <algorithm>
+#include <random>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
+
+#include "query/typo_distance.h"
 
 namespace sonda::search {
 namespace {
@@ -118,6 +124,44 @@ TEST(IndexTermLookup, OverRemoteShardsScansAKeptSliceOfTheWordListAndAnswersTheS
   cache.clear();
   EXPECT_EQ(again.similar_words("castillos", 1, 4), std::vector<std::string>{"castillo"});
   EXPECT_EQ(again.completions("castil", 20).size(), 1u);
+}
+
+// Words a typo away, found by a scan that skips the words beginning hopelessly, are those every word
+// compared would give: in the database's word list and in a kept slice of it, over a vocabulary of many
+// close words (random letters, some accented), nearest first, then most documents.
+TEST(IndexTermLookup, SkippingHopelessBeginningsFindsEveryWordATypoAway) {
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::vector<std::string> letters = {"a", "b", "c", "é", "ñ"};
+  std::mt19937 random(11);
+  std::set<std::string> words;
+  for (int n = 0; n < 3000; ++n) {
+    std::string word = "c";
+    for (size_t length = 3 + random() % 7; word.size() < length;) word += letters[random() % letters.size()];
+    words.insert(word);
+    Xapian::Document document;
+    document.add_term(word);
+    for (unsigned more = random() % 3; more > 0; --more) document.add_term(*words.begin());
+    database.add_document(document);
+  }
+  TermCache cache;
+  IndexTermLookup local(database);
+  IndexTermLookup remote(database, nullptr, nullptr, &cache, /*remote=*/true);
+  for (std::string typed : {"cabacab", "cbéñab", "caaaaaaaa", "cñcñcñ", "cbbcab"}) {
+    for (int limit : {1, 2}) {
+      std::u32string points = query::code_points(typed);
+      std::vector<std::tuple<int, int, std::string>> every;  // (distance, −documents, word)
+      for (const std::string& word : words) {
+        int distance = query::typo_distance(points, query::code_points(word), limit);
+        if (word != typed && distance <= limit)
+          every.emplace_back(distance, -static_cast<int>(database.get_termfreq(word)), word);
+      }
+      std::sort(every.begin(), every.end());
+      std::vector<std::string> expected;
+      for (const auto& [distance, documents, word] : every) expected.push_back(word);
+      EXPECT_EQ(local.similar_words(typed, limit, 100000), expected) << typed << " within " << limit;
+      EXPECT_EQ(remote.similar_words(typed, limit, 100000), expected) << typed << " within " << limit;
+    }
+  }
 }
 
 // Documents by how they write two words: (folded word, its spelling as written), one document each.

@@ -41,39 +41,43 @@ TEST(TypoDistanceTable, CountsEditsAsTypoToleranceDoes) {
         << c.typed << " ~ " << c.indexed;
 }
 
-// The letter bound lets through every pair the distance keeps, and turns away pairs of other letters.
-TEST(TypoDistanceTable, TheLetterBoundNeverTurnsAwayAWordWithinTheLimit) {
+// A beginning is called hopeless only when no word beginning so is within the limit: every pair the
+// distance keeps passes whole, and random words beginning as a hopeless beginning are all too far.
+TEST(TypoDistanceTable, AHopelessBeginningBeginsNoWordWithinTheLimit) {
   for (const DistanceCase& c : kDistances)
     if (c.expected <= c.limit) {
-      EXPECT_TRUE(LetterBound(c.typed).may_be_within(c.indexed, c.limit)) << c.typed << " ~ " << c.indexed;
+      EXPECT_EQ(hopeless_beginning(code_points(c.typed), c.indexed, c.limit), std::string_view::npos)
+          << c.typed << " ~ " << c.indexed;
     }
-  const std::tuple<std::string, std::string, int, bool> bounds[] = {
-      {"chatiments", "chatiments", 0, true}, {"chatiments", "chatimetns", 0, true},  // a swap: same letters
-      {"castigo", "castigos", 1, true},      {"castigo", "castillos", 1, false},   // l, l, s added; g dropped
-      {"abcde", "vwxyz", 2, false},          {"educacion", "educación", 0, true},  // not ASCII: passes
+  const std::tuple<std::string, std::string, int, size_t> beginnings[] = {
+      {"chatiments", "chatiments", 0, std::string_view::npos},
+      {"castigo", "castillos", 1, 7},  // `castill` is two edits from every beginning of `castigo`
+      {"castigo", "cuba", 1, 3},       // `cub` already: every word beginning so is too far
+      {"castigo", "casa", 1, std::string_view::npos},  // `casa` is too far, not every word beginning so
+      {"gobierno", "gxyz", 1, 3},                      // `gxy`
+      {"chatiments", "cxyz", 2, 4},                    // `cxyz`: two edits are not enough from `c`
+      {"educacion", "educación", 0, 9},                // code points: `educació`, 8 letters in 9 bytes
+      {"niño", "niños", 1, std::string_view::npos},
   };
-  for (const auto& [typed, candidate, limit, may] : bounds)
-    EXPECT_EQ(LetterBound(typed).may_be_within(candidate, limit), may) << typed << " ~ " << candidate;
-  std::mt19937 random(7);  // random words and one or two random edits: the bound keeps each within reach
-  for (int round = 0; round < 2000; ++round) {
-    std::string typed;
-    for (int i = 0; i < 5 + static_cast<int>(random() % 8); ++i)
-      typed += static_cast<char>('a' + random() % 6);
-    std::string edited = typed;
-    for (int edit = 0; edit < 1 + static_cast<int>(random() % 2); ++edit) {
-      size_t at = 1 + random() % (edited.size() - 1);
-      switch (random() % 4) {
-        case 0: edited.erase(at, 1); break;
-        case 1: edited.insert(at, 1, static_cast<char>('a' + random() % 6)); break;
-        case 2:
-          if (at + 1 < edited.size()) std::swap(edited[at], edited[at + 1]);
-          break;
-        default: edited[at] = static_cast<char>('a' + random() % 6);
-      }
-    }
-    int distance = typo_distance(code_points(typed), code_points(edited), 2);
-    if (distance <= 2) {
-      EXPECT_TRUE(LetterBound(typed).may_be_within(edited, distance)) << typed << " ~ " << edited;
+  for (const auto& [typed, indexed, limit, hopeless] : beginnings)
+    EXPECT_EQ(hopeless_beginning(code_points(typed), indexed, limit), hopeless) << typed << " ~ " << indexed;
+  std::mt19937 random(7);
+  auto word = [&](size_t length) {
+    std::string out;
+    for (size_t i = 0; i < length; ++i) out += static_cast<char>('a' + random() % 5);
+    return out;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string typed = word(5 + random() % 8), indexed = word(1 + random() % 12);
+    int limit = 1 + static_cast<int>(random() % 2);
+    size_t hopeless = hopeless_beginning(code_points(typed), indexed, limit);
+    int distance = typo_distance(code_points(typed), code_points(indexed), limit);
+    if (hopeless == std::string_view::npos) continue;
+    EXPECT_GT(distance, limit) << typed << " ~ " << indexed;
+    for (int extension = 0; extension < 5; ++extension) {
+      std::string longer = indexed.substr(0, hopeless) + word(random() % 6);
+      EXPECT_GT(typo_distance(code_points(typed), code_points(longer), limit), limit)
+          << typed << " ~ " << longer;
     }
   }
 }

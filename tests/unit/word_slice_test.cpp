@@ -27,19 +27,15 @@ TEST(WordSlice, GivesTheWordsAPrefixBeginsInOrder) {
   };
   for (const auto& [prefix, expected] : cases) {
     std::vector<std::string> found;
-    slice.each_from(prefix, [&](std::string_view word, Xapian::doccount documents) {
-      EXPECT_EQ(documents, word.size()) << word;
-      found.emplace_back(word);
-      return true;
-    });
+    for (size_t i = slice.first_at_least(prefix); i < slice.size() && slice.word_at(i).starts_with(prefix);
+         ++i) {
+      EXPECT_EQ(slice.documents_at(i), slice.word_at(i).size()) << slice.word_at(i);
+      found.emplace_back(slice.word_at(i));
+    }
     EXPECT_EQ(found, expected) << prefix;
   }
-  std::vector<std::string> first_two;
-  slice.each_from("cas", [&](std::string_view word, Xapian::doccount) {
-    first_two.emplace_back(word);
-    return first_two.size() < 2;
-  });
-  EXPECT_EQ(first_two, (std::vector<std::string>{"caso", "casos"})) << "a visit returning false stops it";
+  EXPECT_EQ(slice.first_at_least("castigoss"), 4u) << "the place of the first word after it: cata";
+  EXPECT_EQ(slice.first_at_least("d"), slice.size()) << "after every word";
   EXPECT_EQ(slice.size(), 8u);
   EXPECT_GT(slice.bytes(), 8 * sizeof(Xapian::doccount));
 }
