@@ -127,9 +127,19 @@ std::string Gazetteer::lookup_key(std::string_view field, std::string_view folde
 std::optional<std::string> Gazetteer::canonical(std::string_view field, std::string_view value,
                                                 analysis::Analyzer& analyzer) const {
   if (const Entity* entity = find(field, value)) return entity->key;
-  std::string key = lookup_key(field, join(folded_words(value, analyzer), " "));
+  return canonical_folded(field, value, folded_name(value, analyzer));
+}
+
+std::optional<std::string> Gazetteer::canonical_folded(std::string_view field, std::string_view value,
+                                                       std::string_view folded) const {
+  if (const Entity* entity = find(field, value)) return entity->key;
+  std::string key = lookup_key(field, folded);
   if (key.empty()) return std::nullopt;
   return key;
+}
+
+std::string Gazetteer::folded_name(std::string_view value, analysis::Analyzer& analyzer) {
+  return join(folded_words(value, analyzer), " ");
 }
 
 const Entity* Gazetteer::find(std::string_view field, std::string_view key) const {

@@ -42,6 +42,11 @@ class Gazetteer {
   // `analyzer` (one per thread) folds the value as the names were folded.
   std::optional<std::string> canonical(std::string_view field, std::string_view value,
                                        analysis::Analyzer& analyzer) const;
+  // The same for a value already folded as names are (`folded_name`): one folding for every field.
+  std::optional<std::string> canonical_folded(std::string_view field, std::string_view value,
+                                              std::string_view folded) const;
+  // `value` folded as names are: its folded words joined by spaces.
+  static std::string folded_name(std::string_view value, analysis::Analyzer& analyzer);
 
   // The label of `key` in `lang` ("fr" or "es"; any other: French); `key` itself when unknown.
   std::string label(std::string_view field, std::string_view key, std::string_view lang) const;

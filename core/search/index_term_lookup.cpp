@@ -327,8 +327,9 @@ size_t IndexTermLookup::match_documents_with_all(const std::vector<std::vector<s
 std::vector<std::string> IndexTermLookup::entity_terms(std::string_view name) const {
   std::vector<std::string> out;
   if (!gazetteer_ || !analyzer_) return out;
+  std::string folded = enrich::Gazetteer::folded_name(name, *analyzer_);
   for (const auto& field : index::facet_fields())
-    if (auto key = gazetteer_->canonical(field.name, name, *analyzer_))
+    if (auto key = gazetteer_->canonical_folded(field.name, name, folded))
       out.push_back(index::facet_term(field, *key));
   return out;
 }
