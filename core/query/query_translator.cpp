@@ -61,11 +61,11 @@ bool QueryTranslator::reads_as_stopword(const QueryNode& word, size_t tokens, co
 
 // True when `word` reaches one of `stems` in some analysis language: the stem query matches it already. A
 // stop word never does: it is indexed as itself, without stems.
-bool QueryTranslator::stemmed_alike(const std::string& word, const std::set<std::string>& stems) {
+bool QueryTranslator::stems_cover(const std::string& word, const std::set<std::string>& stems) {
   if (is_stopword(word)) return false;
   for (const auto& lang : langs_)
-    if (stems.contains(analyzer_.stem(word, lang))) return true;
-  return false;
+    if (!stems.contains(analyzer_.stem(word, lang))) return false;
+  return true;
 }
 
 std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::string_view stem_prefix,

@@ -146,7 +146,9 @@ class QueryTranslator {
   // What the proximity clause counts for a word still being typed: its stems, when it is a word, and the
   // stems of its most likely completions.
   Xapian::Query unfinished_proximity_term(const analysis::Token& token);
-  bool stemmed_alike(const std::string& word, const std::set<std::string>& stems);
+  // True when `stems` match every document holding `word`: its stem in each language read is one of them
+  // (a French stem of a Spanish word matching no Spanish document's term).
+  bool stems_cover(const std::string& word, const std::set<std::string>& stems);
   // The other terms of the synonym groups holding `term` (folded words), each as a word (through its
   // stems) or a phrase, weighted below the words typed.
   std::vector<Xapian::Query> synonyms_of(const std::string& term, bool positive);

@@ -65,7 +65,7 @@ const QueryTranslator::KeptCompletions& QueryTranslator::kept_completions(const 
   for (auto& completion : lookup_.completions(folded, candidates + 1)) {
     if (kept.words.size() >= candidates) break;
     if (completion.word == folded) continue;
-    if (stemmed_alike(completion.word, seen)) {
+    if (stems_cover(completion.word, seen)) {
       kept.own_forms.push_back(std::move(completion));
       continue;
     }
@@ -284,7 +284,7 @@ QueryTranslator::TypoReadings QueryTranslator::typo_variants(const analysis::Tok
   double top = std::max(1.0, own);
   std::u32string typed_points = code_points(token.folded);
   for (const std::string& variant : candidates) {
-    if (stemmed_alike(variant, stems)) continue;  // another form of the word: its stems match it already
+    if (stems_cover(variant, stems)) continue;  // another form of the word: its stems match it already
     double documents_of_variant = static_cast<double>(std::max<size_t>(1, lookup_.documents_with(variant)));
     if (typo_distance(typed_points, code_points(variant), 1) > 1) documents_of_variant *= kFartherTypoOdds;
     top = std::max(top, documents_of_variant);

@@ -32,6 +32,7 @@ class FakeLookup : public TermLookup {
     if (word == "chats") return {"chaos"};
     if (word == "travali") return {"travail"};
     if (word == "peestamos") return {"prestamos", "pensamos"};  // one typo away, two
+    if (word == "universidadees") return {"universidades"};
     return {};
   }
   std::vector<std::string> entity_terms(std::string_view name) const override {
@@ -48,6 +49,9 @@ class FakeLookup : public TermLookup {
     if (term == "estamo" || term == "Zestam") return 2;
     if (term == "maison" || term == "Zmaison") return 100;
     if (term == "Ztraval") return 2;  // as "travaux"
+    if (term == "universidades") return 500;
+    if (term == "Zuniversidad") return 1;  // a French document's stem (of "universidades" too)
+    if (term == "abandon" || term == "Zabandon") return 71;
     return term == "chatiments" || term == "chat" || term == "Zchat" ? 3 : 0;
   }
   // Three documents, by their terms: what a completion shares with the query's other words.
@@ -71,6 +75,7 @@ class FakeLookup : public TermLookup {
         {"leurs", 3},    {"maison", 9},     {"marche", 8}, {"maladie", 7}, {"manger", 6}, {"matin", 5},
         {"mardi", 4},    {"mars", 3},       {"masque", 2}, {"maire", 1},   {"leur", 4},   {"estamos", 6}};
     words.push_back({"maisonnette", 2});
+    words.push_back({"abandonne", 36});
     for (char last = 'a'; last <= 'y'; ++last)  // zza 50 … zzy 26: the 25th shares documents with corporels
       words.push_back({std::string("zz") + last, static_cast<size_t>(50 - (last - 'a'))});
     std::erase_if(words, [&](const Completion& c) { return !c.word.starts_with(prefix); });
@@ -317,6 +322,21 @@ TEST(QueryTranslatorTable, TheLikeliestReadingsOfTheWordBeingTypedAreNamed) {
   }
 }
 
+// A completion is another form of the word being typed only when the word's stems match it in every
+// language read: `abandonne` shares its French stem with `abandon` (the word itself, 71 documents), not its
+// Spanish one (`abandonn`), so it is a completion of its own, searched through that stem too, and its weight
+// (0.6 × 36 / (36 + 71)) makes the word a reading beside it rather than the whole ranking.
+TEST(QueryTranslatorTable, ACompletionStemmedLikeTheWordInOneLanguageOnlyIsACompletionOfItsOwn) {
+  analysis::Analyzer analyzer;
+  FakeLookup lookup;
+  QueryTranslator translator(analyzer, lookup, {"fr", "es"});
+  QueryNode root = parse_query("abandon");
+  mark_unfinished_word(root, "abandon");
+  Translation t = translator.translate(root, MatchMode::all);
+  EXPECT_NE(t.query.get_description().find("Zabandonn"), std::string::npos) << t.query.get_description();
+  EXPECT_EQ(t.readings, (std::vector<std::string>{"abandon", "abandonne"}));
+}
+
 // The proximity clause's window and weight follow set_proximity.
 TEST(QueryTranslatorTable, TheProximityClauseTakesItsWindowAndWeight) {
   const struct {
@@ -360,6 +380,10 @@ const ContainsCase kTypos[] = {
     {"travali", {"fr"}, "Query((0.4000000000000000222 * Ztraval OR 0.69999999999999995559 * Ztravail))"},
     // a word two typos away counts a tenth of its documents: 0.7 × 1 / max(1, 5 × 0.1) and 0.7 × 0.5 / 1
     {"peestamos", {"es"}, "Query((0.69999999999999995559 * Zprest OR 0.3499999999999999778 * Zpens))"},
+    // a word a typo away that the typed word's stems match only in another language's documents (the French
+    // stem of `universidades` is that of `universidadees`, their Spanish stems differ) is a reading of its
+    // own
+    {"universidadees", {"fr", "es"}, "OR 0.69999999999999995559 * (Zunivers SYNONYM Zuniversidad))"},
     // a misspelt stop word is that stop word: left out beside content words, else searched as itself
     {"netre chatiments", {"fr"}, "Query(Zchat)"},
     {"netre", {"fr"}, "Query(notre)"},
