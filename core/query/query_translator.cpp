@@ -242,17 +242,31 @@ std::vector<Xapian::Query> QueryTranslator::translations_of(std::string_view wor
   return out;
 }
 
+std::set<std::string> QueryTranslator::spellings(const analysis::Token& token) const {
+  std::set<std::string> forms = {token.word, token.folded};
+  for (auto& form : lookup_.accented_forms(token.folded)) forms.insert(std::move(form));
+  return forms;
+}
+
 const std::set<std::string>& QueryTranslator::stems_of(const analysis::Token& token) {
   auto key = token.word;
   if (auto known = stems_memo_.find(key); known != stems_memo_.end()) return known->second;
-  // The folded spelling, the one typed and those documents use: typed with or without accents,
-  // a word reaches the same stems.
-  std::set<std::string> forms = {token.word, token.folded};
-  for (auto& form : lookup_.accented_forms(token.folded)) forms.insert(std::move(form));
   std::set<std::string> stems;
-  for (const auto& form : forms)
+  for (const auto& form : spellings(token))
     for (const auto& lang : langs_) stems.insert(analyzer_.stem(form, lang));
   return stems_memo_.emplace(std::move(key), std::move(stems)).first->second;
+}
+
+void QueryTranslator::add_stems(const analysis::Token& token, StemsByLanguage& stems) {
+  for (const auto& form : spellings(token))
+    for (const auto& lang : langs_) stems[lang].insert(analyzer_.stem(form, lang));
+}
+
+bool QueryTranslator::shares_a_stem(const analysis::Token& token, const StemsByLanguage& stems) {
+  for (const auto& form : spellings(token))
+    for (const auto& [lang, of_lang] : stems)
+      if (of_lang.contains(analyzer_.stem(form, lang))) return true;
+  return false;
 }
 
 Xapian::Query QueryTranslator::stem_query(const std::set<std::string>& stems, std::string_view stem_prefix,

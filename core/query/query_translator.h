@@ -189,6 +189,15 @@ class QueryTranslator {
   // The stems a word reaches (accents restored), remembered for the translator's lifetime: the
   // proximity clause and the relaxed retry ask again for the same words.
   const std::set<std::string>& stems_of(const analysis::Token& token);
+  // A word's spellings that reach its stems: as typed, folded and as documents write it (so typed with or
+  // without accents, a word reaches the same stems).
+  std::set<std::string> spellings(const analysis::Token& token) const;
+  // Stems of words, each language's apart: one language's stem of a word may be another's of an unrelated
+  // word (the French stem of `casi` is the Spanish one of `caso`).
+  using StemsByLanguage = std::map<std::string, std::set<std::string>>;
+  void add_stems(const analysis::Token& token, StemsByLanguage& stems);
+  // True when a spelling of `token` has, in some language, a stem `stems` holds for that language.
+  bool shares_a_stem(const analysis::Token& token, const StemsByLanguage& stems);
   Xapian::Query stem_query(const std::set<std::string>& stems, std::string_view stem_prefix,
                            Xapian::Query::op op = Xapian::Query::OP_SYNONYM);
   bool is_stopword(std::string_view folded) const;

@@ -122,19 +122,19 @@ const std::vector<std::string>& QueryTranslator::likely_readings(const analysis:
     std::string word;
     size_t documents;
   };
-  std::set<std::string> seen = stems_searched_as_typed(token);
+  StemsByLanguage seen;  // of the word as typed (when searched so) and of the distinct readings so far
+  if (!stems_searched_as_typed(token).empty()) add_stems(token, seen);
   const KeptCompletions& kept = kept_completions(token);
   std::vector<Reading> readings, other_forms;
   for (const auto& [word, documents] : kept.own_forms) other_forms.push_back({word, documents});
   if (kept.own > 0) readings.push_back({token.word, kept.own});
   for (const auto& [word, documents] : kept.words) {
     if (!is_stopword(word)) {  // a stop word is searched as itself: each form is a reading of its own
-      const std::set<std::string>& stems = stems_of(analysis::Token{word, word});
-      if (std::any_of(stems.begin(), stems.end(), [&](const std::string& s) { return seen.contains(s); })) {
+      if (shares_a_stem(analysis::Token{word, word}, seen)) {
         other_forms.push_back({word, documents});  // another form of a likelier reading
         continue;
       }
-      seen.insert(stems.begin(), stems.end());
+      add_stems(analysis::Token{word, word}, seen);
     }
     readings.push_back({word, documents});
   }

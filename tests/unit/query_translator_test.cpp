@@ -76,6 +76,8 @@ class FakeLookup : public TermLookup {
         {"mardi", 4},    {"mars", 3},       {"masque", 2}, {"maire", 1},   {"leur", 4},   {"estamos", 6}};
     words.push_back({"maisonnette", 2});
     words.push_back({"abandonne", 36});
+    for (const Completion& c : {Completion{"caso", 40}, {"casi", 30}, {"castillo", 25}, {"casos", 20}})
+      words.push_back(c);
     for (char last = 'a'; last <= 'y'; ++last)  // zza 50 … zzy 26: the 25th shares documents with corporels
       words.push_back({std::string("zz") + last, static_cast<size_t>(50 - (last - 'a'))});
     std::erase_if(words, [&](const Completion& c) { return !c.word.starts_with(prefix); });
@@ -335,6 +337,19 @@ TEST(QueryTranslatorTable, ACompletionStemmedLikeTheWordInOneLanguageOnlyIsAComp
   Translation t = translator.translate(root, MatchMode::all);
   EXPECT_NE(t.query.get_description().find("Zabandonn"), std::string::npos) << t.query.get_description();
   EXPECT_EQ(t.readings, (std::vector<std::string>{"abandon", "abandonne"}));
+}
+
+// Readings are other forms of one another only through a stem in the same language: `casi` (French stem
+// `cas`) is no form of `caso` (Spanish stem `cas`), so it reads on its own, before the rarer `castillo`;
+// `casos` (Spanish stem `cas`, as `caso`) is another form of `caso`, read after the distinct stems.
+TEST(QueryTranslatorTable, ReadingsAreFormsOfOneAnotherThroughAStemOfOneLanguage) {
+  analysis::Analyzer analyzer;
+  FakeLookup lookup;
+  QueryTranslator translator(analyzer, lookup, {"fr", "es"});
+  QueryNode root = parse_query("cas");
+  mark_unfinished_word(root, "cas");
+  EXPECT_EQ(translator.translate(root, MatchMode::all).readings,
+            (std::vector<std::string>{"caso", "casi", "castillo", "casos"}));
 }
 
 // The proximity clause's window and weight follow set_proximity.
