@@ -324,17 +324,22 @@ TEST(QueryTranslatorTable, TheLikeliestReadingsOfTheWordBeingTypedAreNamed) {
   }
 }
 
+// `query`, its last word still being typed, read in French and Spanish at once.
+Translation typed_in_both_languages(const std::string& query) {
+  analysis::Analyzer analyzer;
+  FakeLookup lookup;
+  QueryTranslator translator(analyzer, lookup, {"fr", "es"});
+  QueryNode root = parse_query(query);
+  mark_unfinished_word(root, query);
+  return translator.translate(root, MatchMode::all);
+}
+
 // A completion is another form of the word being typed only when the word's stems match it in every
 // language read: `abandonne` shares its French stem with `abandon` (the word itself, 71 documents), not its
 // Spanish one (`abandonn`), so it is a completion of its own, searched through that stem too, and its weight
 // (0.6 × 36 / (36 + 71)) makes the word a reading beside it rather than the whole ranking.
 TEST(QueryTranslatorTable, ACompletionStemmedLikeTheWordInOneLanguageOnlyIsACompletionOfItsOwn) {
-  analysis::Analyzer analyzer;
-  FakeLookup lookup;
-  QueryTranslator translator(analyzer, lookup, {"fr", "es"});
-  QueryNode root = parse_query("abandon");
-  mark_unfinished_word(root, "abandon");
-  Translation t = translator.translate(root, MatchMode::all);
+  Translation t = typed_in_both_languages("abandon");
   EXPECT_NE(t.query.get_description().find("Zabandonn"), std::string::npos) << t.query.get_description();
   EXPECT_EQ(t.readings, (std::vector<std::string>{"abandon", "abandonne"}));
 }
@@ -343,12 +348,7 @@ TEST(QueryTranslatorTable, ACompletionStemmedLikeTheWordInOneLanguageOnlyIsAComp
 // `cas`) is no form of `caso` (Spanish stem `cas`), so it reads on its own, before the rarer `castillo`;
 // `casos` (Spanish stem `cas`, as `caso`) is another form of `caso`, read after the distinct stems.
 TEST(QueryTranslatorTable, ReadingsAreFormsOfOneAnotherThroughAStemOfOneLanguage) {
-  analysis::Analyzer analyzer;
-  FakeLookup lookup;
-  QueryTranslator translator(analyzer, lookup, {"fr", "es"});
-  QueryNode root = parse_query("cas");
-  mark_unfinished_word(root, "cas");
-  EXPECT_EQ(translator.translate(root, MatchMode::all).readings,
+  EXPECT_EQ(typed_in_both_languages("cas").readings,
             (std::vector<std::string>{"caso", "casi", "castillo", "casos"}));
 }
 
