@@ -128,9 +128,11 @@ std::string Searcher::file_identity(const std::string& path) {
 
 Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& path, const enrich::Gazetteer& gazetteer,
                                                  const RemoteOptions& remote) {
+  std::string identity = file_identity(path);
   auto shards = ShardSet::open(path, remote);
   if (!shards) return shards.error();
-  return std::unique_ptr<Searcher>(new Searcher(path, std::move(*shards), gazetteer, remote));
+  return std::unique_ptr<Searcher>(
+      new Searcher(path, std::move(identity), std::move(*shards), gazetteer, remote));
 }
 
 template <typename Operation>

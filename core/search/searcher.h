@@ -102,9 +102,12 @@ class Searcher {
   void use_lexicon(const translate::Lexicon* lexicon) { lexicon_ = lexicon; }
 
  private:
-  Searcher(std::string path, ShardSet shards, const enrich::Gazetteer& gazetteer, const RemoteOptions& remote)
+  // `identity`: the stub's, taken before `shards` were opened from it (a rebuild switching the stub in
+  // between then shows as a change at the next refresh, not as the generation already open).
+  Searcher(std::string path, std::string identity, ShardSet shards, const enrich::Gazetteer& gazetteer,
+           const RemoteOptions& remote)
       : path_(std::move(path)),
-        identity_(file_identity(path_)),
+        identity_(std::move(identity)),
         shards_(std::move(shards)),
         remote_(remote),
         gazetteer_(gazetteer) {
