@@ -119,23 +119,22 @@ std::vector<std::string> Gazetteer::folded_names(std::string_view field, std::st
   return found == by_key_.end() ? std::vector<std::string>{} : names_[found->second];
 }
 
-std::string Gazetteer::lookup_key(std::string_view field, std::string_view folded_name) const {
+std::optional<std::string> Gazetteer::lookup_key(std::string_view field, std::string_view folded_name) const {
   auto found = by_name_.find(joined_key(field, folded_name));
-  return found == by_name_.end() ? std::string() : entities_[found->second].key;
+  if (found == by_name_.end()) return std::nullopt;
+  return entities_[found->second].key;
 }
 
 std::optional<std::string> Gazetteer::canonical(std::string_view field, std::string_view value,
                                                 analysis::Analyzer& analyzer) const {
   if (const Entity* entity = find(field, value)) return entity->key;
-  return canonical_folded(field, value, folded_name(value, analyzer));
+  return lookup_key(field, folded_name(value, analyzer));
 }
 
 std::optional<std::string> Gazetteer::canonical_folded(std::string_view field, std::string_view value,
                                                        std::string_view folded) const {
   if (const Entity* entity = find(field, value)) return entity->key;
-  std::string key = lookup_key(field, folded);
-  if (key.empty()) return std::nullopt;
-  return key;
+  return lookup_key(field, folded);
 }
 
 std::string Gazetteer::folded_name(std::string_view value, analysis::Analyzer& analyzer) {
@@ -158,8 +157,7 @@ std::optional<std::string> Gazetteer::leading(std::string_view field,
   constexpr size_t kLongestName = 8;
   for (size_t length = std::min(words.size(), kLongestName); length > 0; --length) {
     std::vector<std::string> first(words.begin(), words.begin() + static_cast<long>(length));
-    std::string key = lookup_key(field, join(first, " "));
-    if (!key.empty()) return key;
+    if (auto key = lookup_key(field, join(first, " "))) return key;
   }
   return std::nullopt;
 }

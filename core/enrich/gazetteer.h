@@ -73,7 +73,8 @@ class Gazetteer {
     size_t entity;
   };
   Status add_entity(Entity entity, std::string_view aliases, analysis::Analyzer& analyzer);
-  std::string lookup_key(std::string_view field, std::string_view folded_name) const;
+  // The key of the entity one of whose names, folded, is `folded_name` in `field`.
+  std::optional<std::string> lookup_key(std::string_view field, std::string_view folded_name) const;
 
   std::vector<Entity> entities_;
   std::vector<std::vector<std::string>> names_;                  // per entity, its folded names
