@@ -131,7 +131,8 @@ Xapian::Document DocumentBuilder::build(Document document) {
   return build(std::move(document), words);
 }
 
-Xapian::Document DocumentBuilder::build(Document document, const AnalysedFields& words) {
+Xapian::Document DocumentBuilder::build(Document document, const AnalysedFields& words,
+                                        OutsideChunks* outside) {
   document.year = effective_year(document);  // metadata below reads the effective year
   Xapian::Document out;
   Xapian::termpos position = add_words(out, words.title, document.lang, 0, true);
@@ -146,7 +147,7 @@ Xapian::Document DocumentBuilder::build(Document document, const AnalysedFields&
     position = add_words(out, analyzer_.tokens(analysis::clean_text(keyword)), document.lang,
                          position + kBodyPositionGap, false);
   add_metadata(out, document);
-  out.set_data(encode_stored_fields(document));
+  out.set_data(encode_stored_fields(document, outside));
   return out;
 }
 
@@ -171,7 +172,9 @@ Result<PreparedDocument> DocumentBuilder::prepare(Document document) {
 Result<PreparedDocument> DocumentBuilder::prepare(Document document, const AnalysedFields& words) {
   if (auto problem = id_problem(document.id)) return *problem;
   std::string id = document.id;
-  return PreparedDocument(std::move(id), build(std::move(document), words));
+  OutsideChunks chunks;
+  Xapian::Document built = build(std::move(document), words, &chunks);
+  return PreparedDocument(std::move(id), std::move(built), std::move(chunks));
 }
 
 }  // namespace sonda::index

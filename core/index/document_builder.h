@@ -6,6 +6,7 @@
 #include "analysis/analyzer.h"
 #include "index/analysed_fields.h"
 #include "index/document.h"
+#include "index/packed_body.h"
 #include "util/result.h"
 
 namespace sonda::index {
@@ -18,11 +19,12 @@ class PreparedDocument {
  private:
   friend class DocumentBuilder;
   friend class IndexWriter;
-  PreparedDocument(std::string id, Xapian::Document document)
-      : id_(std::move(id)), document_(std::move(document)) {}
+  PreparedDocument(std::string id, Xapian::Document document, OutsideChunks chunks)
+      : id_(std::move(id)), document_(std::move(document)), chunks_(std::move(chunks)) {}
 
   std::string id_;
   Xapian::Document document_;
+  OutsideChunks chunks_;  // a long body's chunks, stored beside the record
 };
 
 // Builds Xapian documents with one Analyzer. Not thread-safe: one per thread.
@@ -37,8 +39,9 @@ class DocumentBuilder {
   // Taken by value so that callers can move a large body in rather than copy it.
   Xapian::Document build(Document document);
 
-  // The same for a document analyse() has cleaned, with the words it returned.
-  Xapian::Document build(Document document, const AnalysedFields& words);
+  // The same for a document analyse() has cleaned, with the words it returned; with `outside`, a long body's
+  // chunks go there instead of into the record (see encode_stored_fields).
+  Xapian::Document build(Document document, const AnalysedFields& words, OutsideChunks* outside = nullptr);
 
   // Checks the id (present, at most 200 bytes) and builds: the form IndexWriter::add takes.
   Result<PreparedDocument> prepare(Document document);

@@ -8,6 +8,35 @@
 #include "index/xapian_error.h"
 
 namespace sonda::index {
+namespace {
+
+constexpr std::string_view kAnyBodyChunk = "body:";  // what every body_chunk_prefix() begins with
+
+// The keys `shard` holds that begin with `prefix`, from the `first_kept`-th on (in key order).
+std::vector<std::string> keys_from(const Xapian::WritableDatabase& shard, const std::string& prefix,
+                                   size_t first_kept = 0) {
+  std::vector<std::string> keys;
+  size_t seen = 0;
+  for (auto key = shard.metadata_keys_begin(prefix); key != shard.metadata_keys_end(prefix); ++key)
+    if (seen++ >= first_kept) keys.push_back(*key);
+  return keys;
+}
+
+// Removes the stored chunks of document `id`'s body from `shard`, from chunk `first_dropped` on.
+void drop_body_chunks(Xapian::WritableDatabase& shard, std::string_view id, size_t first_dropped = 0) {
+  for (const std::string& key : keys_from(shard, body_chunk_prefix(id), first_dropped))
+    shard.set_metadata(key, "");
+}
+
+// The id of the document `docid` of `shard`, from its id term; "" when it has none.
+std::string id_of(const Xapian::WritableDatabase& shard, Xapian::docid docid) {
+  auto term = shard.termlist_begin(docid);
+  term.skip_to(std::string(kIdPrefix));
+  if (term == shard.termlist_end(docid) || !(*term).starts_with(kIdPrefix)) return "";
+  return (*term).substr(kIdPrefix.size());
+}
+
+}  // namespace
 
 Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::string& path) {
   return open(std::vector<std::string>{path});
@@ -45,7 +74,10 @@ Status IndexWriter::add(Document document) {
 
 Status IndexWriter::add(PreparedDocument document) {
   try {
-    shard_for(document.id_).replace_document(id_term(document.id_), document.document_);
+    Xapian::WritableDatabase& shard = shard_for(document.id_);
+    shard.replace_document(id_term(document.id_), document.document_);
+    for (const auto& [key, chunk] : document.chunks_) shard.set_metadata(key, chunk);
+    drop_body_chunks(shard, document.id_, document.chunks_.size());  // a longer body's before
     return Status::success();
   } catch (const Xapian::Error& error) {
     return xapian_error(error, "cannot add document " + document.id_);
@@ -54,7 +86,14 @@ Status IndexWriter::add(PreparedDocument document) {
 
 Status IndexWriter::remove_source(const std::string& path) {
   try {
-    for (auto& shard : shards_) shard.delete_document(source_term(path));
+    std::string term = source_term(path);
+    for (auto& shard : shards_) {
+      std::string any(kAnyBodyChunk);
+      if (shard.metadata_keys_begin(any) != shard.metadata_keys_end(any))  // a long body: its chunks go too
+        for (auto posting = shard.postlist_begin(term); posting != shard.postlist_end(term); ++posting)
+          if (std::string id = id_of(shard, *posting); !id.empty()) drop_body_chunks(shard, id);
+      shard.delete_document(term);
+    }
     state_shard().set_metadata(source_state_key(path), "");
     return Status::success();
   } catch (const Xapian::Error& error) {
@@ -87,7 +126,9 @@ Result<std::vector<SourceState>> IndexWriter::source_states() const {
 
 Status IndexWriter::remove(const std::string& id) {
   try {
-    shard_for(id).delete_document(id_term(id));
+    Xapian::WritableDatabase& shard = shard_for(id);
+    shard.delete_document(id_term(id));
+    drop_body_chunks(shard, id);
     return Status::success();
   } catch (const Xapian::Error& error) {
     return xapian_error(error, "cannot remove document " + id);

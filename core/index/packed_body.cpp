@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdio>
 #include <cstring>
 
 #include "util/varint.h"
@@ -31,6 +32,28 @@ std::string deflate_chunk(std::string_view chunk) {
 }
 
 }  // namespace
+
+std::string body_chunk_prefix(std::string_view id) {
+  std::string prefix = "body:" + std::to_string(id.size()) + ":";  // the length: no id's prefix is another's
+  prefix.append(id);
+  prefix.push_back(':');
+  return prefix;
+}
+
+namespace {
+
+// The key of chunk `chunk` under a document's chunk key prefix.
+std::string numbered_key(std::string prefix, size_t chunk) {
+  char number[17];
+  std::snprintf(number, sizeof number, "%08zx", chunk);
+  return prefix + number;
+}
+
+}  // namespace
+
+std::string body_chunk_key(std::string_view id, size_t chunk) {
+  return numbered_key(body_chunk_prefix(id), chunk);
+}
 
 void whiten(std::string& bytes) {
   uint64_t state = 0x5D0DA5EEDull;
@@ -71,15 +94,42 @@ std::optional<std::string> inflate_chunk(std::string_view chunk, size_t expected
 
 }  // namespace
 
+namespace {
+
+// A chunk as stored: deflated, then whitened.
+std::string packed_chunk(std::string_view text) {
+  std::string chunk = deflate_chunk(text);
+  whiten(chunk);
+  return chunk;
+}
+
+}  // namespace
+
 std::string PackedBody::pack(std::string_view body) {
   std::string out;
   append_varint(out, body.size());
   for (size_t at = 0; at < body.size(); at += kBodyChunkBytes) {
-    std::string chunk = deflate_chunk(body.substr(at, kBodyChunkBytes));
-    whiten(chunk);
+    std::string chunk = packed_chunk(body.substr(at, kBodyChunkBytes));
     append_varint(out, chunk.size());
     out += chunk;
   }
+  return out;
+}
+
+OutsideChunks PackedBody::pack_outside(std::string_view id, std::string_view body) {
+  OutsideChunks out;
+  for (size_t at = 0; at < body.size(); at += kOutsideChunkBytes)
+    out.emplace_back(body_chunk_key(id, out.size()), packed_chunk(body.substr(at, kOutsideChunkBytes)));
+  return out;
+}
+
+std::optional<PackedBody> PackedBody::outside(std::string_view id, uint64_t size, ChunkStore store) {
+  if (size > kMaxBodyBytes) return std::nullopt;
+  PackedBody out;
+  out.size_ = size;
+  out.chunk_bytes_ = kOutsideChunkBytes;
+  out.prefix_ = body_chunk_prefix(id);
+  out.store_ = std::move(store);
   return out;
 }
 
@@ -117,15 +167,21 @@ std::optional<std::string> PackedBody::range(size_t begin, size_t length, Inflat
   std::string out;
   if (begin >= size_) return out;
   size_t end = begin + std::min(length, size_ - begin);
-  if (cache) cache->resize(chunks_.size());
-  for (size_t chunk = begin / kBodyChunkBytes; chunk * kBodyChunkBytes < end; ++chunk) {
-    size_t chunk_start = chunk * kBodyChunkBytes;
-    size_t chunk_size = std::min(kBodyChunkBytes, size_ - chunk_start);
+  if (cache) cache->resize((size_ + chunk_bytes_ - 1) / chunk_bytes_);
+  for (size_t chunk = begin / chunk_bytes_; chunk * chunk_bytes_ < end; ++chunk) {
+    size_t chunk_start = chunk * chunk_bytes_;
+    size_t chunk_size = std::min(chunk_bytes_, size_ - chunk_start);
     std::optional<std::string> inflated;
     const std::string* text = cache && !(*cache)[chunk].empty() ? &(*cache)[chunk] : nullptr;
     if (!text) {
+      std::string fetched;
+      if (is_outside()) {
+        if (!store_) return std::nullopt;
+        fetched = store_(numbered_key(prefix_, chunk));
+      }
       std::string_view stored =
-          std::string_view(storage_).substr(chunks_[chunk].first, chunks_[chunk].second);
+          is_outside() ? std::string_view(fetched)
+                       : std::string_view(storage_).substr(chunks_[chunk].first, chunks_[chunk].second);
       if (whitened_) {
         std::string plain(stored);
         whiten(plain);

@@ -37,6 +37,7 @@ enum Tag : char {
                           // (kBody: as indexes before wrote it, which Xapian deflated with the record)
   kWhitenedFields = 'W',  // the other fields' records, whitened together, beside a whitened body: zlib then
                           // gains nothing on the record (indexes before stored those records plain, first)
+  kOutsideBody = 'O',     // a long body's size (varint), its chunks stored outside the record (packed_body.h)
 };
 
 void put(std::string& out, char tag, std::string_view value) {
@@ -154,7 +155,12 @@ std::string encode_fields(const Document& document) {
 
 }  // namespace
 
-std::string encode_stored_fields(const Document& document) {
+std::string encode_stored_fields(const Document& document, OutsideChunks* outside) {
+  if (document.packed_body && document.body.empty() && document.packed_body->is_outside()) {
+    Document whole = document;  // its chunks are read back, to be written again (none when unreadable)
+    if (!unpack_body(whole)) whole.packed_body.reset();
+    return encode_stored_fields(whole, outside);
+  }
   std::string out(1, kVersion);
   std::string fields = encode_fields(document);
   if (body_size(document) == 0) {
@@ -166,7 +172,12 @@ std::string encode_stored_fields(const Document& document) {
   if (document.packed_body && document.body.empty())
     put(out, document.packed_body->chunks() == PackedBody::Chunks::whitened ? kWhitenedBody : kPackedBody,
         document.packed_body->bytes());
-  else if (document.body.size() >= kPackBodyFrom)
+  else if (document.body.size() >= kPackBodyFrom && outside) {
+    *outside = PackedBody::pack_outside(document.id, document.body);
+    std::string size;
+    append_varint(size, document.body.size());
+    put(out, kOutsideBody, size);
+  } else if (document.body.size() >= kPackBodyFrom)
     put(out, kWhitenedBody, PackedBody::pack(document.body));
   else if (!document.body.empty()) {  // whitened: reading a hit copies it instead of inflating the record
     std::string whitened = document.body;
@@ -179,9 +190,10 @@ std::string encode_stored_fields(const Document& document) {
 namespace {
 
 // Reads the records of `data` into `document`; with `owner` (the string `data` views), a packed body that is
-// the last record takes `owner` whole instead of a copy of its bytes. `nested`: within kWhitenedFields.
+// the last record takes `owner` whole instead of a copy of its bytes. `nested`: within kWhitenedFields. The
+// size of a body kept outside the record goes to `outside_size`.
 bool read_records(std::string_view data, Document& document, BodyReading reading, std::string* owner,
-                  bool nested) {
+                  bool nested, std::optional<uint64_t>& outside_size) {
   while (!data.empty()) {
     char tag = data.front();
     data.remove_prefix(1);
@@ -190,7 +202,15 @@ bool read_records(std::string_view data, Document& document, BodyReading reading
     if (tag == kWhitenedFields) {
       std::string fields(data.substr(0, length));
       whiten(fields);
-      if (nested || !read_records(fields, document, reading, nullptr, true)) return false;
+      if (nested || !read_records(fields, document, reading, nullptr, true, outside_size)) return false;
+      data.remove_prefix(length);
+      continue;
+    }
+    if (tag == kOutsideBody) {
+      std::string_view size = data.substr(0, length);
+      uint64_t bytes = 0;
+      if (!read_varint(size, bytes) || !size.empty()) return false;
+      outside_size = bytes;
       data.remove_prefix(length);
       continue;
     }
@@ -205,23 +225,32 @@ bool read_records(std::string_view data, Document& document, BodyReading reading
   return true;
 }
 
-std::optional<Document> decode(std::string_view data, BodyReading reading, std::string* owner) {
+std::optional<Document> decode(std::string_view data, BodyReading reading, std::string* owner,
+                               ChunkStore store) {
   if (data.empty() || data.front() != kVersion) return std::nullopt;
   data.remove_prefix(1);
   Document document;
-  if (!read_records(data, document, reading, owner, false)) return std::nullopt;
+  std::optional<uint64_t> outside_size;
+  if (!read_records(data, document, reading, owner, false, outside_size)) return std::nullopt;
+  if (outside_size) {
+    auto packed = PackedBody::outside(document.id, *outside_size, std::move(store));
+    if (!packed) return std::nullopt;
+    document.body.clear();
+    document.packed_body = std::make_shared<const PackedBody>(std::move(*packed));
+    if (reading == BodyReading::whole && !unpack_body(document)) return std::nullopt;
+  }
   return document;
 }
 
 }  // namespace
 
-std::optional<Document> decode_stored_fields(std::string_view data, BodyReading reading) {
-  return decode(data, reading, nullptr);
+std::optional<Document> decode_stored_fields(std::string_view data, BodyReading reading, ChunkStore store) {
+  return decode(data, reading, nullptr, std::move(store));
 }
 
-std::optional<Document> decode_stored_record(std::string record, BodyReading reading) {
+std::optional<Document> decode_stored_record(std::string record, BodyReading reading, ChunkStore store) {
   std::string_view data = record;
-  return decode(data, reading, &record);
+  return decode(data, reading, &record, std::move(store));
 }
 
 size_t body_size(const Document& document) {

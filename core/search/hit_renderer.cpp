@@ -270,7 +270,12 @@ std::vector<Hit> render_hits(const Xapian::Database& database, const Xapian::MSe
   auto document = documents.begin();
   for (auto match = matches.begin(); match != matches.end() && document != documents.end();
        ++match, ++document) {
-    auto stored = index::decode_stored_record(document->get_data(), index::BodyReading::deferred);
+    index::ChunkStore store;
+    if (context.metadata)
+      store = [&metadata = context.metadata, docid = *match](const std::string& key) {
+        return metadata(docid, key);
+      };
+    auto stored = index::decode_stored_record(document->get_data(), index::BodyReading::deferred, store);
     if (!stored) continue;
     hits.push_back(renderer.render(match, *document, std::move(*stored)));
   }

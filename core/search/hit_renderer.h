@@ -3,6 +3,8 @@
 
 #include <xapian.h>
 
+#include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +25,8 @@ struct HitContext {
   // Where a hit's matched words are found: by the database's positions, or (over remote shards, where each
   // position list is a round trip) in its stored text analysed again.
   bool locate_in_text = false;
+  // The value stored under a key beside a document (its own shard's; "" when none): a long body's chunks.
+  std::function<std::string(Xapian::docid, const std::string& key)> metadata;
 };
 
 // The hits of `matches` (whose documents are `documents`, in the same order), in rank order; a document

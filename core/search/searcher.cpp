@@ -297,8 +297,10 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   if (labels_lang == "any") labels_lang = "";
   std::vector<Xapian::docid> page(matches.begin(), matches.end());
   page.resize(std::min(page.size(), static_cast<size_t>(request.hits_per_page)));  // not the hit after it
-  response.hits = render_hits(shards_.database(), matches, documents.documents(page), analyzer_,
-                              {text, request, gazetteer_, labels_lang, shards_.has_remote()});
+  response.hits = render_hits(
+      shards_.database(), matches, documents.documents(page), analyzer_,
+      {text, request, gazetteer_, labels_lang, shards_.has_remote(),
+       [this](Xapian::docid docid, const std::string& key) { return shards_.metadata(docid, key); }});
   if (label) label_facets(response.facets, gazetteer_, labels_lang);
   // Corrects only when the words found nothing whole, and some word is not in the index.
   if (!text.words.empty() && (response.total_hits == 0 || response.partial_match)) {
@@ -441,7 +443,9 @@ Result<index::Document> Searcher::document(const std::string& id) {
         return Error{ErrorCode::unavailable, "no document with this id in the shards that can be reached"};
       return Error{ErrorCode::not_found, "no document with this id"};
     }
-    auto stored = index::decode_stored_fields(shards_.database().get_document(*posting).get_data());
+    auto stored = index::decode_stored_fields(
+        shards_.database().get_document(*posting).get_data(), index::BodyReading::whole,
+        [this, docid = *posting](const std::string& key) { return shards_.metadata(docid, key); });
     if (!stored) return Error{ErrorCode::corrupt, "stored document data is unreadable"};
     label_document(*stored, gazetteer_, "");
     return *stored;

@@ -59,15 +59,24 @@ void ShardSet::combine() {
     if (shard) database_.add_database(*shard);
 }
 
+std::vector<const Xapian::Database*> ShardSet::sub_databases() const {
+  std::vector<const Xapian::Database*> shards;
+  for (const auto& shard : open_)
+    if (shard) shards.push_back(&*shard);
+  return shards;
+}
+
+std::string ShardSet::metadata(Xapian::docid docid, const std::string& key) const {
+  std::vector<const Xapian::Database*> shards = sub_databases();
+  if (shards.size() < 2 || database_.size() != shards.size()) return database_.get_metadata(key);
+  return shards[(docid - 1) % shards.size()]->get_metadata(key);
+}
+
 std::vector<Xapian::Document> ShardSet::documents(const std::vector<Xapian::docid>& docids) const {
   std::vector<Xapian::Document> found(docids.size());
-  std::vector<const Xapian::Database*> shards;  // database()'s sub-databases, in its order
-  bool remote = false;
-  for (size_t i = 0; i < entries_.size(); ++i)
-    if (open_[i]) {
-      shards.push_back(&*open_[i]);
-      remote = remote || entries_[i].remote();
-    }
+  std::vector<const Xapian::Database*> shards = sub_databases();
+  bool remote = false;  // among the reachable shards
+  for (size_t i = 0; i < entries_.size(); ++i) remote = remote || (open_[i] && entries_[i].remote());
   size_t count = shards.size();
   if (!remote || count < 2 || database_.size() != count) {  // one round trip at most, or nothing to share
     for (size_t i = 0; i < docids.size(); ++i) found[i] = database_.get_document(docids[i]);

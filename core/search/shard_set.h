@@ -54,6 +54,11 @@ class ShardSet {
   // Opens every shard afresh (after a NetworkError: a server restarted or went away).
   Status reconnect();
 
+  // The value stored under `key` beside the document numbered `docid` in database(), in that document's own
+  // shard ("" when none): a long body's chunks (Xapian reads a combined database's metadata from its first
+  // database only). Throws what Xapian throws.
+  std::string metadata(Xapian::docid docid, const std::string& key) const;
+
   // The documents numbered `docids` in database(), in that order. Xapian 1.4 asks a server for one document
   // at a time, so the documents of each remote shard are fetched in a thread of their own beside the other
   // shards' (ten hits over three servers: about four round trips' time instead of ten). Throws what
@@ -65,6 +70,8 @@ class ShardSet {
       : entries_(std::move(entries)), options_(options), open_(entries_.size()) {}
   Status open_shards(bool retry_only);
   void combine();
+  // database()'s sub-databases, in its order.
+  std::vector<const Xapian::Database*> sub_databases() const;
 
   std::vector<index::StubEntry> entries_;
   RemoteOptions options_;

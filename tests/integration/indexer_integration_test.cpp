@@ -6,6 +6,8 @@
 #include <fstream>
 #include <regex>
 
+#include "index/index_writer.h"
+#include "index/packed_body.h"
 #include "index/schema.h"
 #include "index/stored_fields.h"
 #include "support/corpus_index.h"
@@ -346,6 +348,74 @@ TEST(IndexerErrors, FileDeletedDuringTheRunIsReported) {
   EXPECT_NE(problems.str().find("goes.md: vanished during the run"), std::string::npos) << problems.str();
   EXPECT_EQ(run.summary().added, 1u);
   EXPECT_EQ(run.summary().failed, 1u);
+}
+
+// The keys of the long bodies' chunks `db` holds.
+std::vector<std::string> chunk_keys(const Xapian::Database& db) {
+  std::vector<std::string> keys(db.metadata_keys_begin("body:"), db.metadata_keys_end("body:"));
+  return keys;
+}
+
+// A body of about `kb` kilobytes, word `marker` halfway through.
+std::string long_text(size_t kb, const std::string& marker) {
+  std::string body;
+  for (size_t i = 0; body.size() < kb * 1000; ++i) {
+    body += "Le rapport " + std::to_string(i) + " décrit les familles rencontrées dans le district. ";
+    if (body.size() >= kb * 500 && body.find(marker) == std::string::npos) body += marker + " ";
+  }
+  return body;
+}
+
+TEST(LongBodies, TheirChunksFollowTheDocumentThroughReplacementAndRemoval) {
+  TempDir dir;
+  auto writer = index::IndexWriter::open((dir / "db").string());
+  ASSERT_TRUE(writer.ok());
+  auto document = [](const std::string& id, size_t kb, const std::string& source) {
+    index::Document d;
+    d.id = id;
+    d.lang = "fr";
+    d.source = source;
+    d.body = long_text(kb, "marqueur");
+    return d;
+  };
+  auto keys = [&] {
+    EXPECT_TRUE((*writer)->commit().ok());
+    return chunk_keys(Xapian::Database((dir / "db").string()));
+  };
+  ASSERT_TRUE((*writer)->add(document("a", 100, "a.md")).ok());
+  ASSERT_TRUE((*writer)->add(document("ab", 40, "ab.md")).ok());
+  ASSERT_TRUE((*writer)->add(document("c", 2, "c.md")).ok());
+  auto chunks = [](size_t kb) {  // of a body of `kb` KB (its last space trimmed)
+    constexpr size_t kChunk = index::PackedBody::kOutsideChunkBytes;
+    return (long_text(kb, "marqueur").size() - 1 + kChunk - 1) / kChunk;
+  };
+  std::vector<std::string> all = keys();
+  EXPECT_EQ(all.size(), chunks(100) + chunks(40)) << "2 KB stay in the record";
+  EXPECT_EQ(all.front(), index::body_chunk_key("a", 0));
+
+  ASSERT_TRUE((*writer)->add(document("a", 50, "a.md")).ok());
+  EXPECT_EQ(keys().size(), chunks(50) + chunks(40))
+      << "a shorter body's replacement leaves none of the longer one's chunks";
+  Xapian::Database db((dir / "db").string());
+  auto posting = db.postlist_begin(index::id_term("a"));
+  auto stored = index::decode_stored_fields(db.get_document(*posting).get_data(), index::BodyReading::whole,
+                                            [&](const std::string& key) { return db.get_metadata(key); });
+  ASSERT_TRUE(stored.has_value());
+  std::string expected = long_text(50, "marqueur");
+  expected.pop_back();  // the indexer trims the last space
+  EXPECT_TRUE(stored->body == expected)
+      << "read back from its chunks: " << stored->body.size() << " bytes, " << expected.size() << " written";
+
+  ASSERT_TRUE((*writer)->add(document("a", 3, "a.md")).ok());
+  EXPECT_EQ(keys().size(), chunks(40)) << "a short body's replacement leaves no chunk";
+  ASSERT_TRUE((*writer)->add(document("a", 60, "a.md")).ok());
+  ASSERT_TRUE((*writer)->remove("a").ok());
+  all = keys();
+  EXPECT_EQ(all.size(), chunks(40)) << "a removed document's chunks go with it";
+  EXPECT_EQ(all.front(), index::body_chunk_key("ab", 0)) << "another id's stay";
+  ASSERT_TRUE((*writer)->remove_source("ab.md").ok());
+  EXPECT_TRUE(keys().empty()) << "and those of a removed source's documents";
+  EXPECT_EQ((*writer)->document_count(), 1u);
 }
 
 }  // namespace

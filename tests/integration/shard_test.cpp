@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "index/schema.h"
@@ -128,6 +129,61 @@ TEST(ShardedIndexing, IncrementalRunsAddUpdateMoveAndDeleteInTheRightShard) {
   EXPECT_EQ(routed_ids(db), expected) << "re-sharded by --full";
   EXPECT_EQ(testing::counts_in(index(db, "", docs).output), (testing::Counts{0, 0, 12, 0, 0, 0}))
       << "the re-sharded index keeps the source states";
+}
+
+TEST(ShardedLongBodies, EachHitReadsItsBodysChunksFromItsOwnShard) {
+  ASSERT_TRUE(fs::exists(SONDA_XAPIAN_TCPSRV)) << "xapian-tcpsrv (xapian-tools) is needed";
+  testing::TempDir dir;
+  fs::path docs = dir / "docs";
+  fs::create_directories(docs);
+  const std::vector<std::string> markers = {"alphamarque", "betamarque",    "gammamarque",
+                                            "deltamarque", "epsilonmarque", "zetamarque"};
+  for (const std::string& marker : markers) {
+    std::string body;
+    for (int i = 0; body.size() < 60000; ++i) {
+      body += "Le rapport " + std::to_string(i) + " décrit les familles rencontrées dans le district. ";
+      if (i == 400) body += "Ici se trouve le " + marker + " du rapport. ";
+    }
+    std::ofstream(docs / (marker + ".md")) << markdown("Rapport " + marker, body);
+  }
+  ASSERT_LE(index(dir / "one", "", docs).exit_code, 1);
+  ASSERT_LE(index(dir / "three", "--shards 3", docs).exit_code, 1);
+  std::set<size_t> shards_holding;
+  for (const std::string& marker : markers) shards_holding.insert(index::shard_of(marker + ".md", 3));
+  ASSERT_GE(shards_holding.size(), 2u) << "long documents in more than one shard";
+  std::vector<std::unique_ptr<testing::ShardServer>> servers;
+  {
+    std::ofstream stub(dir / "remote");
+    for (int shard = 0; shard < 3; ++shard) {
+      servers.push_back(std::make_unique<testing::ShardServer>(
+          SONDA_XAPIAN_TCPSRV, (*index::read_stub_file((dir / "three").string()))[shard].path));
+      stub << "remote " << servers.back()->address() << '\n';
+    }
+  }
+  server::RunningServer one((dir / "one").string());
+  server::RunningServer local((dir / "three").string());
+  server::RunningServer remote((dir / "remote").string());
+  auto get = [](server::RunningServer& server, const std::string& target) {
+    auto response = server.client().Get(target.c_str());
+    EXPECT_TRUE(response && response->status == 200) << target;
+    Json body = response ? Json::parse(response->body, nullptr, false) : Json();
+    if (body.is_object()) body.erase("processingTimeMs");
+    return body;
+  };
+  for (const std::string& marker : markers) {
+    Json expected = get(one, "/search?q=" + marker + "+&passages=2");
+    ASSERT_EQ(expected["hits"].size(), 1u) << marker;
+    EXPECT_NE(expected["hits"][0]["snippet"].get<std::string>().find("<mark>" + marker + "</mark>"),
+              std::string::npos)
+        << expected["hits"][0]["snippet"];
+    EXPECT_EQ(get(local, "/search?q=" + marker + "+&passages=2"), expected) << marker << " (local shards)";
+    EXPECT_EQ(get(remote, "/search?q=" + marker + "+&passages=2"), expected) << marker << " (remote shards)";
+    std::string document = "/documents/" + marker + ".md";
+    Json whole = get(one, document);
+    EXPECT_GT(whole["text"].get<std::string>().size(), 60000u);
+    EXPECT_EQ(get(local, document), whole) << document;
+    EXPECT_EQ(get(remote, document), whole) << document;
+  }
 }
 
 using testing::ShardServer;

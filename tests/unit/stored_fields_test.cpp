@@ -7,6 +7,8 @@
 
 #include <zlib.h>
 
+#include <map>
+
 namespace sonda::index {
 namespace {
 
@@ -130,6 +132,68 @@ TEST(StoredFields, ALongBodyIsStoredPackedAndReadByRanges) {
   auto back = decode_stored_fields(encode_stored_fields(short_one), BodyReading::deferred);
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(back->body, short_one.body) << "a short body is stored as it is";
+}
+
+TEST(StoredFields, ALongBodyKeptOutsideTheRecordIsReadChunkByChunk) {
+  Document d;
+  d.id = "rapport:2024";
+  d.title = "Rapport";
+  d.body = long_body(1000);  // about 80 KB
+  constexpr size_t kChunk = PackedBody::kOutsideChunkBytes;
+  OutsideChunks chunks;
+  std::string data = encode_stored_fields(d, &chunks);
+  EXPECT_LT(data.size(), 100u) << "the record holds the fields and the body's size";
+  ASSERT_EQ(chunks.size(), (d.body.size() + kChunk - 1) / kChunk);
+  ASSERT_GE(chunks.size(), 5u);
+  std::map<std::string, std::string> stored(chunks.begin(), chunks.end());
+  EXPECT_EQ(chunks[0].first, body_chunk_key(d.id, 0));
+  EXPECT_EQ(chunks[4].first, body_chunk_key(d.id, 4));
+  EXPECT_TRUE(chunks[4].first.starts_with(body_chunk_prefix(d.id)));
+  EXPECT_FALSE(body_chunk_key("rapport:2024x", 0).starts_with(body_chunk_prefix(d.id)))
+      << "no id's chunk keys begin with another id's prefix";
+  EXPECT_LT(body_chunk_key(d.id, 9), body_chunk_key(d.id, 10)) << "keys sort in chunk order";
+
+  std::vector<std::string> asked;
+  ChunkStore store = [&](const std::string& key) {
+    asked.push_back(key);
+    auto found = stored.find(key);
+    return found == stored.end() ? std::string() : found->second;
+  };
+  auto deferred = decode_stored_record(data, BodyReading::deferred, store);
+  ASSERT_TRUE(deferred.has_value());
+  EXPECT_EQ(deferred->title, "Rapport");
+  EXPECT_TRUE(asked.empty()) << "nothing read before a range is asked for";
+  EXPECT_EQ(body_size(*deferred), d.body.size());
+  EXPECT_EQ(body_range(*deferred, 2 * kChunk + 5, 40), d.body.substr(2 * kChunk + 5, 40));
+  EXPECT_EQ(asked, std::vector<std::string>{body_chunk_key(d.id, 2)}) << "only the chunk the range is in";
+  EXPECT_EQ(decode_stored_fields(data, BodyReading::whole, store)->body, d.body);
+  EXPECT_EQ(encode_stored_fields(*deferred), encode_stored_fields(d))
+      << "written again in the record when no place outside is given";
+
+  EXPECT_FALSE(decode_stored_fields(data).has_value()) << "the whole body asked for, with nowhere to read it";
+  auto without_store = decode_stored_fields(data, BodyReading::deferred);
+  ASSERT_TRUE(without_store.has_value()) << "the other fields read without the chunks";
+  EXPECT_FALSE(body_range(*without_store, 0, 10).has_value());
+  stored.erase(body_chunk_key(d.id, 3));
+  EXPECT_FALSE(body_range(*decode_stored_fields(data, BodyReading::deferred, store), 3 * kChunk, 10))
+      << "a missing chunk is an unreadable range";
+  stored[body_chunk_key(d.id, 3)] = "broken";
+  EXPECT_FALSE(decode_stored_fields(data, BodyReading::whole, store).has_value()) << "a corrupt chunk too";
+
+  std::string too_long(1, '\x01');
+  std::string size;
+  append_varint(size, uint64_t{1} << 33);
+  too_long += "O" + std::string(1, static_cast<char>(size.size())) + size;
+  for (const std::string& bad : {std::string("\x01O\x00", 3), std::string("\x01O\x02\x05\x05", 5),
+                                 std::string("\x01O\x01\x80", 4), too_long})
+    EXPECT_FALSE(decode_stored_fields(bad, BodyReading::deferred, store).has_value()) << bad.size();
+
+  Document short_one;
+  short_one.id = "court";
+  short_one.body = long_body(10);
+  OutsideChunks none;
+  EXPECT_EQ(encode_stored_fields(short_one, &none), encode_stored_fields(short_one));
+  EXPECT_TRUE(none.empty()) << "a short body stays in the record";
 }
 
 TEST(PackedBody, RefusesWhatPackDidNotWrite) {
