@@ -406,6 +406,10 @@ TEST(LongBodies, TheirChunksFollowTheDocumentThroughReplacementAndRemoval) {
   EXPECT_TRUE(stored->body == expected)
       << "read back from its chunks: " << stored->body.size() << " bytes, " << expected.size() << " written";
 
+  ASSERT_TRUE((*writer)->add(document("a", 100, "a.md")).ok());
+  ASSERT_TRUE((*writer)->add(document("a", 50, "a.md")).ok());
+  EXPECT_EQ(keys().size(), chunks(50) + chunks(40)) << "also when both were written in one commit";
+
   ASSERT_TRUE((*writer)->add(document("a", 3, "a.md")).ok());
   EXPECT_EQ(keys().size(), chunks(40)) << "a short body's replacement leaves no chunk";
   ASSERT_TRUE((*writer)->add(document("a", 60, "a.md")).ok());
