@@ -59,7 +59,7 @@ Xapian::docid best_of(const PromotionContext& context, const Xapian::Query& quer
 std::vector<Best> best_of_completions(const PromotionContext& context, const query::Translation& text,
                                       const std::vector<Xapian::docid>& page) {
   std::vector<Best> bests;
-  std::string weighting = context.weighting.serialise();
+  std::string weighting = context.weighting.name() + '\n' + context.weighting.serialise();
   for (const query::QueryNode& read : read_queries(context, text)) {
     query::Translation completed = context.translator.translate(read, context.mode);
     Xapian::Query query = restrict(completed.query, context.filters.all());

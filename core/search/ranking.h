@@ -3,10 +3,15 @@
 
 #include <xapian.h>
 
+#include <memory>
+
 namespace sonda::search {
 
-// BM25 (Xapian's BM25Weight, k2 = 0, k3 = 1, min_normlen = 0.5) with these k1 and b (Xapian's defaults,
-// which the relevance sets' development halves found best: BENCHMARKS.md), and the proximity clause: the
+// Words that must all match rank by BM25 (Xapian's BM25Weight, k2 = 0, k3 = 1, min_normlen = 0.5) with these
+// k1 and b (Xapian's defaults, which the relevance sets' development halves found best: BENCHMARKS.md); a
+// query any of whose words may match (`match=any`: questions) by the divergence-from-randomness model IneB2
+// with its normalisation parameter `any_c` (better than BM25 on French questions and level on the Spanish
+// sets: BENCHMARKS.md, Relevance, with each model tried and their intervals). Then the proximity clause: the
 // query's words within their count plus `proximity_slack` positions add that match's weight times
 // `proximity_weight`. A search asking for feedback is ranked again with the `feedback_terms` most
 // significant stems of its first `feedback_documents` hits, the most significant weighing `feedback_weight`
@@ -20,9 +25,14 @@ struct Ranking {
   Xapian::doccount feedback_documents = 5;
   Xapian::termcount feedback_terms = 10;
   double feedback_weight = 0.02;
+  bool any_by_divergence = true;  // false: `match=any` ranks by BM25 too
+  double any_c = 3.0;
 
-  // The weighting scheme an Enquire ranks with.
-  Xapian::BM25Weight weighting() const { return Xapian::BM25Weight(k1, 0, 1, b, 0.5); }
+  // The weighting scheme an Enquire ranks a query with, when any of its words may match or all must.
+  std::unique_ptr<Xapian::Weight> weighting(bool match_any) const {
+    if (match_any && any_by_divergence) return std::make_unique<Xapian::IneB2Weight>(any_c);
+    return std::make_unique<Xapian::BM25Weight>(k1, 0, 1, b, 0.5);
+  }
 };
 
 }  // namespace sonda::search

@@ -91,6 +91,7 @@ std::string request_key(const SearchRequest& request) {
   key.flag(request.match_positions);
   write_marking(key, request.marking);
   key.flag(request.match_any);
+  key.flag(request.any_as_question);
   key.flag(request.prefix);
   key.flag(request.typo_tolerance);
   key.flag(request.cross_language);

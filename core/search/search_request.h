@@ -59,6 +59,7 @@ struct SearchRequest {
   bool match_positions = false;  // hits carry the byte spans of matched words in title, description, text
   std::optional<FieldMarking> marking;
   bool match_any = false;       // "match=any": rank documents with any of the words (questions, long queries)
+  bool any_as_question = true;  // with match_any: ranked by the questions' model (Ranking), else by BM25
   bool prefix = true;           // the last word, when q ends inside it, also matches its completions
   bool typo_tolerance = true;   // a word no document holds also matches indexed words a typo away
   bool cross_language = false;  // the words' translations into the other language match too

@@ -51,6 +51,11 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort, bool browse) {
   }
 }
 
+// Whether a search whose words may match `any` of them ranks by the questions' model (Ranking).
+bool as_question(const SearchRequest& request, bool any) {
+  return any && request.any_as_question;
+}
+
 // An Enquire over `database` ranking `query` as searches rank (weighting, order), without spies.
 Xapian::Enquire ranking(const Xapian::Database& database, const Xapian::Weight& weighting, SortOrder sort,
                         bool browse, const Xapian::Query& query) {
@@ -175,11 +180,11 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
 // (beside more optional terms under a filter, Xapian 1.4.22 weighs NEAR wrongly: README, Known limits);
 // `text.query` becomes the query ranked. Exhaustive, as every ranking here (BENCHMARKS.md, Profiles: pruned
 // ranking weighs wrongly beside NEAR).
-void Searcher::rank_with_feedback(const SearchRequest& request, query::Translation& text,
-                                  const FilterSet& filters, Xapian::doccount offset, Xapian::MSet& page) {
+void Searcher::rank_with_feedback(const SearchRequest& request, const Xapian::Weight& weighting,
+                                  query::Translation& text, const FilterSet& filters, Xapian::doccount offset,
+                                  Xapian::MSet& page) {
   Xapian::Database& database = shards_.database();
   Xapian::doccount everything = database.get_doccount();
-  Xapian::BM25Weight weighting = ranking_.weighting();
   Xapian::MSet best = page;
   if (offset != 0 || page.size() < ranking_.feedback_documents)
     best = ranking(database, weighting, request.sort, text.browse, restrict(text.query, filters.all()))
@@ -213,13 +218,13 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   response.page = request.page;
   response.hits_per_page = request.hits_per_page;
   Xapian::Enquire enquire(shards_.database());
-  Xapian::BM25Weight weighting = ranking_.weighting();
+  std::unique_ptr<Xapian::Weight> scheme = ranking_.weighting(as_question(request, request.match_any));
   DocumentMemo documents(
       [this](const std::vector<Xapian::docid>& docids) { return shards_.documents(docids); });
   // Counts and facets alone (no page asked, as a widget's facet panel or InstantSearch's disjunctive facet
   // queries ask): a Boolean match, without weights or the proximity clause's position checks.
   if (request.hits_per_page > 0)
-    enquire.set_weighting_scheme(weighting);
+    enquire.set_weighting_scheme(*scheme);
   else
     enquire.set_weighting_scheme(Xapian::BoolWeight());
   apply_sort(enquire, request.sort, text.browse);
@@ -258,17 +263,20 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
     text = translator.translate(parsed, query::MatchMode::any);
     mode = query::MatchMode::any;
     response.partial_match = true;
+    scheme = ranking_.weighting(as_question(request, true));  // ranked as match=any ranks
+    if (request.hits_per_page > 0) enquire.set_weighting_scheme(*scheme);
     enquire.set_query(restrict(text.query, filters.all()));
     matches = enquire.get_mset(offset, asked, everything);
   }
   response.total_hits = matches.get_matches_estimated();
+  const Xapian::Weight& weighting = *scheme;
   if (spied_by_relevance && !weights_all_differ(matches))  // ranked again as every search ranks (exhaustive)
     matches =
         ranking(shards_.database(), weighting, request.sort, text.browse, restrict(text.query, filters.all()))
             .get_mset(offset, request.hits_per_page, everything);
   if (request.feedback && request.sort == SortOrder::relevance && !text.browse && request.hits_per_page > 0 &&
       response.total_hits > 0)
-    rank_with_feedback(request, text, filters, offset, matches);
+    rank_with_feedback(request, weighting, text, filters, offset, matches);
   // Ranked by relevance, the best hit of each likely completion of the word being typed is on the first
   // page: the page is ranked again with those raised (the same documents match, so the counts and the
   // total stand, and the page alone is asked for; the first page among its own documents and the raised).
@@ -428,6 +436,7 @@ Result<SearchResponse> Searcher::similar(const std::string& id, SearchRequest re
   if (!words) return words.error();
   request.q = *words;
   request.match_any = true;
+  request.any_as_question = false;  // its words are a document's most significant, not a question's
   request.prefix = false;
   request.typo_tolerance = false;
   request.excluded_ids.push_back(id);

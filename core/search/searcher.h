@@ -118,9 +118,11 @@ class Searcher {
   template <typename Operation>
   auto with_retry(const char* what, Operation operation) -> decltype(operation());
   SearchResponse run(const SearchRequest& request, bool label = true);
-  // Ranks `page` (at `offset`) again with pseudo-relevance feedback; `text.query` becomes the query ranked.
-  void rank_with_feedback(const SearchRequest& request, query::Translation& text, const FilterSet& filters,
-                          Xapian::doccount offset, Xapian::MSet& page);
+  // Ranks `page` (at `offset`, weighed by `weighting`) again with pseudo-relevance feedback; `text.query`
+  // becomes the query ranked.
+  void rank_with_feedback(const SearchRequest& request, const Xapian::Weight& weighting,
+                          query::Translation& text, const FilterSet& filters, Xapian::doccount offset,
+                          Xapian::MSet& page);
   // refresh() without forgetting the word-list answers.
   Result<bool> reopen();
   Result<bool> reopen_shards();

@@ -1,8 +1,11 @@
-// Ranking and snippets over small indexes made for each test: exact accents first, BM25's k1, deep matches
+// Ranking and snippets over small indexes made for each test: exact accents first, BM25's k1, questions by
+// IneB2, deep matches
 // found and marked, and nothing but the marks left as markup.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,25 +39,52 @@ TEST(ExactAccents, AWordTypedWithAccentsRanksTheDocumentsHoldingThatFormFirst) {
   EXPECT_EQ(ranked("publico"), (std::vector<std::string>{"d2", "d3"}));
 }
 
+// Each hit's score for `q` (finished), by document id.
+std::map<std::string, double> scores_of(Searcher& searcher, const std::string& q, bool match_any = false) {
+  SearchRequest request;
+  request.q = q + " ";
+  request.match_any = match_any;
+  auto response = searcher.search(request);
+  EXPECT_TRUE(response.ok());
+  std::map<std::string, double> out;
+  if (response.ok())
+    for (const auto& hit : response->hits) out[hit.document.id] = hit.score;
+  return out;
+}
+
 TEST(Ranking, K1DecidesHowMuchRepeatingAWordCounts) {
   testing::TempDir dir;
   auto searcher = searcher_over(
       dir, numbered("es", {"castigo castigo castigo familia", "castigo escuela familia niños"}));
-  auto scores = [&]() {
-    SearchRequest request;
-    request.q = "castigo ";
-    auto response = searcher->search(request);
-    EXPECT_TRUE(response.ok());
-    std::map<std::string, double> out;
-    if (response.ok())
-      for (const auto& hit : response->hits) out[hit.document.id] = hit.score;
-    return out;
-  };
+  auto scores = [&]() { return scores_of(*searcher, "castigo"); };
   auto by_default = scores();
   EXPECT_GT(by_default["d0"], by_default["d1"]) << "three times weighs more than once";
   searcher->set_ranking(Ranking{0.0, 0.5});
   auto binary = scores();
   EXPECT_DOUBLE_EQ(binary["d0"], binary["d1"]) << "k1 = 0: a word weighs the same however often it stands";
+}
+
+TEST(Ranking, QuestionsRankByDivergenceFromRandomnessAndWordsThatMustAllMatchByBM25) {
+  testing::TempDir dir;
+  auto searcher = searcher_over(dir, numbered("es", {"castigo castigo familia escuela",
+                                                     "castigo escuela familia niños y niñas del barrio",
+                                                     "la escuela del barrio", "familia"}));
+  auto scores = [&](bool match_any) { return scores_of(*searcher, "castigo escuela", match_any); };
+  auto any = scores(true), all = scores(false);
+  ASSERT_EQ(any.size(), 3u);
+  ASSERT_EQ(all.size(), 2u);
+  Ranking bm25_only;
+  bm25_only.any_by_divergence = false;
+  searcher->set_ranking(bm25_only);
+  EXPECT_EQ(scores(false), all) << "all of the words: BM25 either way";
+  auto any_by_bm25 = scores(true);
+  ASSERT_EQ(any_by_bm25.size(), 3u);
+  for (const auto& [id, score] : any)
+    EXPECT_GT(std::abs(score - any_by_bm25[id]), 1e-3)
+        << id << ": any of the words, by IneB2 rather than BM25";
+  EXPECT_EQ(bm25_only.weighting(true)->name(), "Xapian::BM25Weight");
+  EXPECT_EQ(Ranking{}.weighting(true)->name(), "Xapian::IneB2Weight");
+  EXPECT_EQ(Ranking{}.weighting(false)->name(), "Xapian::BM25Weight");
 }
 
 TEST(Snippets, DeepMatchesAreFoundThroughPositionsAndMarked) {

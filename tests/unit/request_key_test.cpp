@@ -54,6 +54,7 @@ TEST(RequestKey, EveryFieldThatShapesAnAnswerChangesTheKey) {
          r.marking = FieldMarking{{}, {{"text", 5}}};
        }},
       {"match_any", [](SearchRequest& r) { r.match_any = true; }},
+      {"any_as_question", [](SearchRequest& r) { r.any_as_question = false; }},
       {"prefix", [](SearchRequest& r) { r.prefix = false; }},
       {"typo_tolerance", [](SearchRequest& r) { r.typo_tolerance = false; }},
       {"cross_language", [](SearchRequest& r) { r.cross_language = true; }},
