@@ -10,30 +10,13 @@
 namespace sonda::index {
 namespace {
 
-constexpr std::string_view kAnyBodyChunk = "body:";  // what every body_chunk_prefix() begins with
-
-// The keys `shard` holds that begin with `prefix`, from the `first_kept`-th on (in key order).
-std::vector<std::string> keys_from(const Xapian::WritableDatabase& shard, const std::string& prefix,
-                                   size_t first_kept = 0) {
-  std::vector<std::string> keys;
-  size_t seen = 0;
-  for (auto key = shard.metadata_keys_begin(prefix); key != shard.metadata_keys_end(prefix); ++key)
-    if (seen++ >= first_kept) keys.push_back(*key);
-  return keys;
-}
-
 // Removes the stored chunks of document `id`'s body from `shard`, from chunk `first_dropped` on.
 void drop_body_chunks(Xapian::WritableDatabase& shard, std::string_view id, size_t first_dropped = 0) {
-  for (const std::string& key : keys_from(shard, body_chunk_prefix(id), first_dropped))
-    shard.set_metadata(key, "");
-}
-
-// The id of the document `docid` of `shard`, from its id term; "" when it has none.
-std::string id_of(const Xapian::WritableDatabase& shard, Xapian::docid docid) {
-  auto term = shard.termlist_begin(docid);
-  term.skip_to(std::string(kIdPrefix));
-  if (term == shard.termlist_end(docid) || !(*term).starts_with(kIdPrefix)) return "";
-  return (*term).substr(kIdPrefix.size());
+  std::string prefix = body_chunk_prefix(id), first = body_chunk_key(id, first_dropped);
+  std::vector<std::string> dropped;  // gathered first: the keys change under the iterator
+  for (auto key = shard.metadata_keys_begin(prefix); key != shard.metadata_keys_end(prefix); ++key)
+    if (*key >= first) dropped.push_back(*key);  // keys sort in chunk order
+  for (const std::string& key : dropped) shard.set_metadata(key, "");
 }
 
 }  // namespace
@@ -88,10 +71,10 @@ Status IndexWriter::remove_source(const std::string& path) {
   try {
     std::string term = source_term(path);
     for (auto& shard : shards_) {
-      std::string any(kAnyBodyChunk);
+      std::string any(kBodyChunkKeys);
       if (shard.metadata_keys_begin(any) != shard.metadata_keys_end(any))  // a long body: its chunks go too
         for (auto posting = shard.postlist_begin(term); posting != shard.postlist_end(term); ++posting)
-          if (std::string id = id_of(shard, *posting); !id.empty()) drop_body_chunks(shard, id);
+          drop_body_chunks(shard, shard.get_document(*posting).get_value(kIdSlot));
       shard.delete_document(term);
     }
     state_shard().set_metadata(source_state_key(path), "");

@@ -34,7 +34,8 @@ std::string deflate_chunk(std::string_view chunk) {
 }  // namespace
 
 std::string body_chunk_prefix(std::string_view id) {
-  std::string prefix = "body:" + std::to_string(id.size()) + ":";  // the length: no id's prefix is another's
+  std::string prefix(kBodyChunkKeys);
+  prefix += std::to_string(id.size()) + ":";  // the length: no id's prefix is another's
   prefix.append(id);
   prefix.push_back(':');
   return prefix;

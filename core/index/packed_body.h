@@ -22,6 +22,9 @@ using ChunkStore = std::function<std::string(const std::string& key)>;
 // chunk).
 using OutsideChunks = std::vector<std::pair<std::string, std::string>>;
 
+// What every stored chunk key begins with.
+inline constexpr std::string_view kBodyChunkKeys = "body:";
+
 // The beginning every stored chunk key of the document `id` has, and no other document's.
 std::string body_chunk_prefix(std::string_view id);
 

@@ -352,7 +352,8 @@ TEST(IndexerErrors, FileDeletedDuringTheRunIsReported) {
 
 // The keys of the long bodies' chunks `db` holds.
 std::vector<std::string> chunk_keys(const Xapian::Database& db) {
-  std::vector<std::string> keys(db.metadata_keys_begin("body:"), db.metadata_keys_end("body:"));
+  std::string prefix(index::kBodyChunkKeys);
+  std::vector<std::string> keys(db.metadata_keys_begin(prefix), db.metadata_keys_end(prefix));
   return keys;
 }
 
