@@ -16,6 +16,15 @@ Xapian::Database open_entry(const index::StubEntry& entry, const RemoteOptions& 
                               static_cast<unsigned>(options.connect_timeout.count()));
 }
 
+// Xapian numbers a combined database's documents shard by shard in turn: docid d of `count` shards is the
+// shard (d - 1) % count's document (d - 1) / count + 1.
+size_t sub_database_of(Xapian::docid docid, size_t count) {
+  return (docid - 1) % count;
+}
+Xapian::docid docid_in_shard(Xapian::docid docid, size_t count) {
+  return static_cast<Xapian::docid>((docid - 1) / count + 1);
+}
+
 }  // namespace
 
 Result<ShardSet> ShardSet::open(const std::string& path, const RemoteOptions& options) {
@@ -69,7 +78,7 @@ std::vector<const Xapian::Database*> ShardSet::sub_databases() const {
 std::string ShardSet::metadata(Xapian::docid docid, const std::string& key) const {
   std::vector<const Xapian::Database*> shards = sub_databases();
   if (shards.size() < 2 || database_.size() != shards.size()) return database_.get_metadata(key);
-  return shards[(docid - 1) % shards.size()]->get_metadata(key);
+  return shards[sub_database_of(docid, shards.size())]->get_metadata(key);
 }
 
 std::vector<Xapian::Document> ShardSet::documents(const std::vector<Xapian::docid>& docids) const {
@@ -82,12 +91,10 @@ std::vector<Xapian::Document> ShardSet::documents(const std::vector<Xapian::doci
     for (size_t i = 0; i < docids.size(); ++i) found[i] = database_.get_document(docids[i]);
     return found;
   }
-  // Xapian numbers a combined database's documents shard by shard in turn: docid d is the shard (d - 1) %
-  // count's document (d - 1) / count + 1.
   std::vector<std::vector<size_t>> wanted(count);  // per shard: places in `docids`
-  for (size_t i = 0; i < docids.size(); ++i) wanted[(docids[i] - 1) % count].push_back(i);
+  for (size_t i = 0; i < docids.size(); ++i) wanted[sub_database_of(docids[i], count)].push_back(i);
   auto fetch = [&](size_t shard) {
-    for (size_t i : wanted[shard]) found[i] = shards[shard]->get_document((docids[i] - 1) / count + 1);
+    for (size_t i : wanted[shard]) found[i] = shards[shard]->get_document(docid_in_shard(docids[i], count));
   };
   size_t inline_shard =
       static_cast<size_t>(std::max_element(wanted.begin(), wanted.end(),
