@@ -1,13 +1,13 @@
 // sonda-bench-relevance: nDCG@10 and MRR@10 of Sonda's /search path on a relevance set, as JSON.
 //
-//   sonda-bench-relevance DB QUERIES.jsonl QRELS.tsv [all|any] [cross] [bm25] [c=C] [k1=K] [b=B] [slack=S]
-//                         [near=W] [per-query=FILE]
+//   sonda-bench-relevance DB QUERIES.jsonl QRELS.tsv [all|any] [cross] [bm25] [c=C] [exact=W] [k1=K] [b=B]
+//                         [slack=S] [near=W] [per-query=FILE]
 //
 // "cross" asks with crossLanguage=true (the question's language as queryLang), through Apertium's
 // dictionaries, to show what translating costs a monolingual set. "bm25" ranks `any` by BM25 instead of
-// IneB2, c= with another IneB2 parameter; k1= and b= rank with other BM25 parameters, slack= and near= with
-// another proximity window (the words' count plus S) and weight; per-query=
-// writes each query's scores (qid, ndcg, mrr; tab-separated) for bench/bootstrap.py.
+// IneB2, c= with another IneB2 parameter, exact= with another weight of a word's own form; k1= and b= rank
+// with other BM25 parameters, slack= and near= with another proximity window (the words' count plus S) and
+// weight; per-query= writes each query's scores (qid, ndcg, mrr; tab-separated) for bench/bootstrap.py.
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -48,6 +48,8 @@ bool parse_options(int argc, char** argv, Options& options) {
       options.ranking.any_by_divergence = false;
     else if (arg.starts_with("c="))
       options.ranking.any_c = std::stod(arg.substr(2));
+    else if (arg.starts_with("exact="))
+      options.ranking.any_exact_word = std::stod(arg.substr(6));
     else if (arg.starts_with("k1="))
       options.ranking.k1 = std::stod(arg.substr(3));
     else if (arg.starts_with("b="))
@@ -71,7 +73,9 @@ int main(int argc, char** argv) {
   if (argc < 4 || !parse_options(argc, argv, options)) {
     std::fprintf(
         stderr,
-        "usage: sonda-bench-relevance DB QUERIES.jsonl QRELS.tsv [all|any] [cross] [bm25] [c=C] [k1=K] [b=B] "
+        "usage: sonda-bench-relevance DB QUERIES.jsonl QRELS.tsv [all|any] [cross] [bm25] [c=C] [exact=W] "
+        "[k1=K] "
+        "[b=B] "
         "[slack=S] [near=W] [feedback] [fb-documents=K] [fb-terms=T] [fb-weight=W] [per-query=FILE]\n");
     return 2;
   }

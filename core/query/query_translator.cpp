@@ -115,6 +115,10 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
   if (positive) out_.highlight.stems.insert(stems.begin(), stems.end());
   Xapian::Query exact = stem_query(stems, stem_prefix);
   if (!word_prefix.empty()) return exact;
+  if (positive && mode_ == MatchMode::any && exact_word_weight_ > 0)  // the form asked above its other forms
+    exact = Xapian::Query(
+        Xapian::Query::OP_AND_MAYBE, exact,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(token.folded), exact_word_weight_));
   if (token.word != token.folded && positive) {  // typed with accents: that form first
     std::string form =
         std::string(index::kAccentPrefix) + token.folded + index::kAccentSeparator + token.word;

@@ -87,6 +87,10 @@ class QueryTranslator {
     proximity_weight_ = weight;
   }
 
+  // In a query any of whose words may match, a finished word's own form (the folded word: accents and case
+  // aside, its other forms not) also adds its weight times `weight` beside its stems' (0, the default: not).
+  void set_exact_word_weight(double weight) { exact_word_weight_ = weight; }
+
   // Whether a word no document holds also matches indexed words one or two typos away (on by default).
   void set_typo_tolerance(bool on) { typo_tolerance_ = on; }
 
@@ -216,6 +220,7 @@ class QueryTranslator {
   bool typo_tolerance_ = true;
   Xapian::termpos proximity_slack_ = 2;
   double proximity_weight_ = 1.0;
+  double exact_word_weight_ = 0.0;
   const Synonyms* synonyms_ = nullptr;
   const translate::Lexicon* lexicon_ = nullptr;
   Translation out_;

@@ -11,7 +11,9 @@ namespace sonda::search {
 // k1 and b (Xapian's defaults, which the relevance sets' development halves found best: BENCHMARKS.md); a
 // query any of whose words may match (`match=any`: questions) by the divergence-from-randomness model IneB2
 // with its normalisation parameter `any_c` (better than BM25 on French questions and level on the Spanish
-// sets: BENCHMARKS.md, Relevance, with each model tried and their intervals). Then the proximity clause: the
+// sets: BENCHMARKS.md, Relevance, with each model tried and their intervals), each finished word's own form
+// (folded, so accents and case aside) adding its weight times `any_exact_word` beside its stems'. Then the
+// proximity clause: the
 // query's words within their count plus `proximity_slack` positions add that match's weight times
 // `proximity_weight`. A search asking for feedback is ranked again with the `feedback_terms` most
 // significant stems of its first `feedback_documents` hits, the most significant weighing `feedback_weight`
@@ -27,6 +29,7 @@ struct Ranking {
   double feedback_weight = 0.02;
   bool any_by_divergence = true;  // false: `match=any` ranks by BM25 too
   double any_c = 3.0;
+  double any_exact_word = 0.25;  // 0: a question's words match through their stems alone
 
   // The weighting scheme an Enquire ranks a query with, when any of its words may match or all must.
   std::unique_ptr<Xapian::Weight> weighting(bool match_any) const {

@@ -203,6 +203,7 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   if (request.cross_language) translator.set_lexicon(lexicon_);
   translator.set_typo_tolerance(request.typo_tolerance);
   translator.set_proximity(ranking_.proximity_slack, ranking_.proximity_weight);
+  translator.set_exact_word_weight(request.any_as_question ? ranking_.any_exact_word : 0.0);
   std::shared_ptr<const query::Synonyms> synonyms = synonyms_ ? synonyms_->current() : nullptr;
   translator.set_synonyms(synonyms.get());
   query::QueryNode parsed = query::parse_query(request.q);

@@ -1,5 +1,5 @@
 // Ranking and snippets over small indexes made for each test: exact accents first, BM25's k1, questions by
-// IneB2, deep matches
+// IneB2 and the form they ask first, deep matches
 // found and marked, and nothing but the marks left as markup.
 #include <gtest/gtest.h>
 
@@ -85,6 +85,29 @@ TEST(Ranking, QuestionsRankByDivergenceFromRandomnessAndWordsThatMustAllMatchByB
   EXPECT_EQ(bm25_only.weighting(true)->name(), "Xapian::BM25Weight");
   EXPECT_EQ(Ranking{}.weighting(true)->name(), "Xapian::IneB2Weight");
   EXPECT_EQ(Ranking{}.weighting(false)->name(), "Xapian::BM25Weight");
+}
+
+TEST(Ranking, AQuestionRanksTheFormItAsksAboveItsOtherForms) {
+  testing::TempDir dir;
+  auto searcher = searcher_over(
+      dir, numbered("es", {"el castigo y otro castigo en la escuela", "los castigos en la escuela",
+                           "la escuela del barrio", "la familia", "el barrio"}));
+  auto first = [&](bool match_any, bool as_question = true) {
+    SearchRequest request;
+    request.q = "castigos ";
+    request.lang = "es";
+    request.match_any = match_any;
+    request.any_as_question = as_question;
+    auto ids = hit_ids(*searcher, request);
+    return ids.empty() ? std::string() : ids.front();
+  };
+  EXPECT_EQ(first(true), "d1") << "a question: the form asked first";
+  EXPECT_EQ(first(false), "d0") << "every word required: through the stem alone, twice weighs more";
+  EXPECT_EQ(first(true, false), "d0") << "a document's words (similar documents): through the stem alone";
+  Ranking stems_only;
+  stems_only.any_exact_word = 0;
+  searcher->set_ranking(stems_only);
+  EXPECT_EQ(first(true), "d0") << "without the form's weight, twice weighs more";
 }
 
 TEST(Snippets, DeepMatchesAreFoundThroughPositionsAndMarked) {

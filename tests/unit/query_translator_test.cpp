@@ -378,6 +378,44 @@ TEST(QueryTranslatorTable, TheProximityClauseTakesItsWindowAndWeight) {
   }
 }
 
+TEST(QueryTranslatorTable, AQuestionsFinishedWordsAlsoWeighTheirOwnForm) {
+  const struct {
+    std::string query;
+    MatchMode mode;
+    double weight;
+    bool typing;
+    std::string fragment;  // in the query; empty: no term of the word's own form beside its stems
+  } cases[] = {
+      {"castigos físicos", MatchMode::any, 0.25, false, "(Zcastig AND_MAYBE 0.25 * castigos)"},
+      {"castigos físicos", MatchMode::any, 0.25, false, "(Zfisic AND_MAYBE 0.25 * fisicos)"},  // folded
+      {"castigos", MatchMode::any, 0.5, false, "(Zcastig AND_MAYBE 0.5 * castigos)"},
+      {"castigos", MatchMode::all, 0.25, false, ""},  // words that must all match: their stems alone
+      {"castigos", MatchMode::any, 0.0, false, ""},   // off
+      {"\"castigos físicos\"", MatchMode::any, 0.25, false, ""},        // a phrase is its forms already
+      {"el castigos", MatchMode::any, 0.25, false, "0.25 * castigos"},  // a stop word stays dropped
+      {"castigo cast", MatchMode::any, 0.25, true,
+       "(Zcastig AND_MAYBE 0.25 * castigo)"},  // the word typed: its completions
+  };
+  for (const auto& c : cases) {
+    analysis::Analyzer analyzer;
+    FakeLookup lookup;
+    QueryTranslator translator(analyzer, lookup, {"es"});
+    translator.set_exact_word_weight(c.weight);
+    QueryNode root = parse_query(c.query);
+    if (c.typing) mark_unfinished_word(root, c.query);
+    std::string query = translator.translate(root, c.mode).query.get_description();
+    if (c.fragment.empty()) {
+      EXPECT_EQ(query.find("AND_MAYBE"), std::string::npos) << c.query << " → " << query;
+    } else {
+      EXPECT_NE(query.find(c.fragment), std::string::npos) << c.query << " → " << query;
+    }
+    EXPECT_EQ(query.find(" el"), std::string::npos) << query;
+    if (c.typing) {
+      EXPECT_EQ(query.find("* cast)"), std::string::npos) << query;
+    }
+  }
+}
+
 // Words no document holds also match indexed words a typo away, below the word itself.
 const ContainsCase kTypos[] = {
     // the likeliest reading of a word no document holds weighs 0.7, below a word typed right; its own stems,
