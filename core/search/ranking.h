@@ -13,12 +13,11 @@ namespace sonda::search {
 // with its normalisation parameter `any_c` (better than BM25 on French questions and level on the Spanish
 // sets: BENCHMARKS.md, Relevance, with each model tried and their intervals), each finished word's own form
 // (folded, so accents and case aside) adding its weight times `any_exact_word` beside its stems'. Then the
-// proximity clause: the
-// query's words within their count plus `proximity_slack` positions add that match's weight times
-// `proximity_weight`. A search asking for feedback is ranked again with the `feedback_terms` most
-// significant stems of its first `feedback_documents` hits, the most significant weighing `feedback_weight`
-// of a typed word's weight, the others less by their expansion weight (chosen once for both languages and
-// all three relevance sets: BENCHMARKS.md, Relevance).
+// proximity clause: the query's words within their count plus `proximity_slack` positions add that match's
+// weight times `proximity_weight`. A search asking for feedback is ranked again with the `feedback_terms`
+// most significant stems of its first `feedback_documents` hits, the most significant weighing
+// `feedback_weight` of a typed word's weight, the others less by their expansion weight (chosen once for both
+// languages and all three relevance sets: BENCHMARKS.md, Relevance).
 struct Ranking {
   double k1 = 1.0;
   double b = 0.5;
