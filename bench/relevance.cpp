@@ -1,13 +1,14 @@
 // sonda-bench-relevance: nDCG@10 and MRR@10 of Sonda's /search path on a relevance set, as JSON.
 //
 //   sonda-bench-relevance DB QUERIES.jsonl QRELS.tsv [all|any] [cross] [bm25] [c=C] [exact=W] [k1=K] [b=B]
-//                         [slack=S] [near=W] [per-query=FILE]
+//                         [slack=S] [near=W] [xapian-counts] [per-query=FILE]
 //
 // "cross" asks with crossLanguage=true (the question's language as queryLang), through Apertium's
 // dictionaries, to show what translating costs a monolingual set. "bm25" ranks `any` by BM25 instead of
 // IneB2, c= with another IneB2 parameter, exact= with another weight of a word's own form; k1= and b= rank
 // with other BM25 parameters, slack= and near= with another proximity window (the words' count plus S) and
-// weight; per-query= writes each query's scores (qid, ndcg, mrr; tab-separated) for bench/bootstrap.py.
+// weight; xapian-counts counts every match by Xapian's exhaustive match (as before MatchedDocuments);
+// per-query= writes each query's scores (qid, ndcg, mrr; tab-separated) for bench/bootstrap.py.
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -24,6 +25,7 @@ struct Options {
   bool match_any = true;
   bool cross = false;
   bool feedback = false;
+  bool xapian_counts = false;
   sonda::search::Ranking ranking;
   std::string per_query;
 };
@@ -38,6 +40,8 @@ bool parse_options(int argc, char** argv, Options& options) {
       options.cross = true;
     else if (arg == "feedback")
       options.feedback = true;
+    else if (arg == "xapian-counts")
+      options.xapian_counts = true;
     else if (arg.starts_with("fb-documents="))
       options.ranking.feedback_documents = static_cast<Xapian::doccount>(std::stoul(arg.substr(13)));
     else if (arg.starts_with("fb-terms="))
@@ -74,9 +78,8 @@ int main(int argc, char** argv) {
     std::fprintf(
         stderr,
         "usage: sonda-bench-relevance DB QUERIES.jsonl QRELS.tsv [all|any] [cross] [bm25] [c=C] [exact=W] "
-        "[k1=K] "
-        "[b=B] "
-        "[slack=S] [near=W] [feedback] [fb-documents=K] [fb-terms=T] [fb-weight=W] [per-query=FILE]\n");
+        "[k1=K] [b=B] [slack=S] [near=W] [feedback] [fb-documents=K] [fb-terms=T] [fb-weight=W] "
+        "[xapian-counts] [per-query=FILE]\n");
     return 2;
   }
   bool match_any = options.match_any;
@@ -95,6 +98,7 @@ int main(int argc, char** argv) {
   }
   if (cross) (*searcher)->use_lexicon(lexicon->get());
   (*searcher)->set_ranking(options.ranking);
+  (*searcher)->count_by_sonda(!options.xapian_counts);
   std::ofstream per_query;
   if (!options.per_query.empty()) per_query.open(options.per_query);
   constexpr int kDepth = 10;

@@ -5,8 +5,9 @@
 // MODE "full" (the default) is what the widget asks: four facets, ten hits with snippets. "no-facets",
 // "no-hits" and "no-proximity" (ranked without the proximity clause) leave out a part, to see what each
 // costs; "cross" is "full" with crossLanguage (Apertium's dictionaries), "feedback" with pseudo-relevance
-// feedback. SLOWEST > 0 lists that many of the slowest queries of the counted rounds, with their planning
-// time, and that many of the slowest first runs' plannings.
+// feedback, "xapian-counts" with every match counted by Xapian's exhaustive match instead of from the posting
+// lists by Sonda (MatchedDocuments). SLOWEST > 0 lists that many of the slowest queries of the counted
+// rounds, with their planning time, and that many of the slowest first runs' plannings.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
   }
   if (lexicon) (*searcher)->use_lexicon(lexicon->get());
   if (mode == "no-proximity") (*searcher)->set_ranking(sonda::search::Ranking{.proximity_weight = 0});
+  if (mode == "xapian-counts") (*searcher)->count_by_sonda(false);
   std::vector<double> milliseconds, planning,
       first_planning;  // first: each query's first run (word lists cold)
   size_t hits = 0;

@@ -64,8 +64,10 @@ class FacetTally::ColumnSpy : public Xapian::MatchSpy {
     }
   }
 
-  void operator()(const Xapian::Document& document, double) override {
-    const uint32_t* codes = columns_.codes(document.get_docid());
+  void operator()(const Xapian::Document& document, double) override { count(document.get_docid()); }
+
+  void count(Xapian::docid docid) {
+    const uint32_t* codes = columns_.codes(docid);
     if (!codes) return;
     for (size_t k = 0; k < positions_.size(); ++k) ++counts_[k][codes[positions_[k]]];
   }
@@ -105,6 +107,14 @@ std::vector<Xapian::MatchSpy*> FacetTally::spies() const {
   std::vector<Xapian::MatchSpy*> out;
   for (const auto& spy : slot_spies_) out.push_back(spy.get());
   return out;
+}
+
+bool FacetTally::counts_by_docid() const {
+  return column_ || fields_.empty();
+}
+
+void FacetTally::count(Xapian::docid docid) {
+  if (column_) column_->count(docid);
 }
 
 bool FacetTally::counts(const index::FacetField& field) const {

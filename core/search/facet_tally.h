@@ -36,6 +36,13 @@ class FacetTally {
   // The spies to attach to the match (owned by the tally).
   std::vector<Xapian::MatchSpy*> spies() const;
 
+  // Whether documents may be counted by number (count) instead of by a spy: the values are in memory, or
+  // no field is counted.
+  bool counts_by_docid() const;
+
+  // Counts document `docid` of the one local database (counts_by_docid only), as a spy fed it would.
+  void count(Xapian::docid docid);
+
   // Whether `field` is among those counted.
   bool counts(const index::FacetField& field) const;
 

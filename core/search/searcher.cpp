@@ -24,6 +24,7 @@
 #include "search/feedback.h"
 #include "search/hit_renderer.h"
 #include "search/index_term_lookup.h"
+#include "search/matched_documents.h"
 #include "search/query_plan.h"
 #include "search/speller.h"
 #include "util/strings.h"
@@ -251,25 +252,49 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
       shards_.has_remote() && !spies.empty() &&
       (counts_alone || (offset == 0 && request.sort == SortOrder::relevance && !text.browse));
   bool spies_apart = shards_.has_remote() && !spied_by_relevance;
-  if (!spies_apart)
-    for (Xapian::MatchSpy* spy : spies) enquire.add_matchspy(spy);
   if (spied_by_relevance) enquire.set_sort_by_relevance();
-  auto asked =
-      static_cast<Xapian::doccount>(request.hits_per_page + (spied_by_relevance && !counts_alone ? 1 : 0));
+  // Over local databases whose facets are tallied by document number, a page's matches are counted (and
+  // tallied) by Sonda from the posting lists, and the ranked match asks for the page and one hit more alone,
+  // so Xapian may skip what cannot reach it; a shape Sonda does not evaluate (a phrase…) is counted by
+  // Xapian's exhaustive match, its spies fed as it goes.
+  bool sonda_counts = counts_by_sonda_ && !shards_.has_remote() && !counts_alone && tally.counts_by_docid();
+  auto asked = static_cast<Xapian::doccount>(request.hits_per_page +
+                                             ((spied_by_relevance && !counts_alone) || sonda_counts ? 1 : 0));
+  Xapian::doccount total = 0;
+  auto match = [&](const Xapian::Query& query, bool question) {
+    std::optional<MatchedDocuments> counted;
+    if (sonda_counts && ranking_.bounds_hold(question))
+      counted = MatchedDocuments::of(shards_.database(), query);
+    enquire.clear_matchspies();
+    if (!counted && !spies_apart)
+      for (Xapian::MatchSpy* spy : spies) enquire.add_matchspy(spy);
+    enquire.set_query(query);
+    if (!counted) {
+      Xapian::MSet page = enquire.get_mset(offset, asked, everything);
+      total = page.get_matches_estimated();
+      return page;
+    }
+    total = counted->size();
+    counted->each([&](Xapian::docid docid) { tally.count(docid); });
+    Xapian::MSet page = enquire.get_mset(offset, asked, Xapian::doccount{0});
+    // Xapian 1.4 may skip a document weighing as much as the least it keeps, though ties go by id: when the
+    // page's last hit weighs as much as the one after it, the page is asked of every match.
+    if (page.size() == asked && asked >= 2 && request.sort == SortOrder::relevance && !text.browse &&
+        (page.end() - 2).get_weight() == (page.end() - 1).get_weight())
+      page = enquire.get_mset(offset, asked, everything);
+    return page;
+  };
   query::MatchMode mode = request.match_any ? query::MatchMode::any : query::MatchMode::all;
-  enquire.set_query(restrict(text.query, filters.all()));
-  Xapian::MSet matches = enquire.get_mset(offset, asked, everything);
-  if (matches.get_matches_estimated() == 0 && text.positive_terms > 1 && !request.match_any &&
-      request.relax_when_empty) {
+  Xapian::MSet matches = match(restrict(text.query, filters.all()), as_question(request, request.match_any));
+  if (total == 0 && text.positive_terms > 1 && !request.match_any && request.relax_when_empty) {
     text = translator.translate(parsed, query::MatchMode::any);
     mode = query::MatchMode::any;
     response.partial_match = true;
     scheme = ranking_.weighting(as_question(request, true));  // ranked as match=any ranks
     if (request.hits_per_page > 0) enquire.set_weighting_scheme(*scheme);
-    enquire.set_query(restrict(text.query, filters.all()));
-    matches = enquire.get_mset(offset, asked, everything);
+    matches = match(restrict(text.query, filters.all()), as_question(request, true));
   }
-  response.total_hits = matches.get_matches_estimated();
+  response.total_hits = total;
   const Xapian::Weight& weighting = *scheme;
   if (spied_by_relevance && !weights_all_differ(matches))  // ranked again as every search ranks (exhaustive)
     matches =

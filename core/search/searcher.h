@@ -97,6 +97,10 @@ class Searcher {
   // The ranking every search uses (BM25 with Xapian's defaults unless set).
   void set_ranking(const Ranking& ranking) { ranking_ = ranking; }
 
+  // Whether a page's matches may be counted by Sonda from the posting lists (MatchedDocuments; on by
+  // default) or always by Xapian's exhaustive match (what tests compare it with).
+  void count_by_sonda(bool on) { counts_by_sonda_ = on; }
+
   // The lexicon crossLanguage searches translate with (none by default: they are refused); it must outlive
   // the Searcher.
   void use_lexicon(const translate::Lexicon* lexicon) { lexicon_ = lexicon; }
@@ -144,6 +148,7 @@ class Searcher {
   SynonymFile* synonyms_ = nullptr;
   const translate::Lexicon* lexicon_ = nullptr;
   Ranking ranking_;
+  bool counts_by_sonda_ = true;
   TermCache term_cache_;                               // word-list answers since the database last changed
   BestHits best_hits_;                                 // readings' best documents, as long
   FacetColumnStore* facet_column_store_ = nullptr;     // shared with other Searchers, if set

@@ -131,6 +131,60 @@ TEST_F(CorpusSearch, FacetCountsMatchTheHits) {
       EXPECT_EQ(count, counted[facet.field][value]) << facet.field << "=" << value;
 }
 
+// Counted by Sonda from the posting lists or by Xapian's exhaustive match, every answer is the same: the
+// total, every facet, and the page in order with its scores and percentages.
+TEST_F(CorpusSearch, CountedBySondaOrByXapianEveryAnswerIsTheSame) {
+  struct Case {
+    std::string q;
+    bool match_any = false;
+    int page = 1;
+    SortOrder sort = SortOrder::relevance;
+    std::vector<std::pair<std::string, std::string>> filters;
+  };
+  const std::vector<Case> cases = {
+      {"enfance ", false, 1, SortOrder::relevance, {}},
+      {"ni", false, 1, SortOrder::relevance, {}},  // a word being typed: its completions OR-ed
+      {"castigo fís", false, 1, SortOrder::relevance, {}},
+      {"chatimens corporels ", false, 1, SortOrder::relevance, {}},     // a typo
+      {"Pérou ", false, 1, SortOrder::relevance, {}},                   // a name
+      {"familles -enfants ", false, 1, SortOrder::relevance, {}},       // an exclusion
+      {"\"petite enfance\" ", false, 1, SortOrder::relevance, {}},      // a phrase: counted by Xapian
+      {"niños escuela violencia ", true, 1, SortOrder::relevance, {}},  // any of the words
+      {"enfance ", false, 2, SortOrder::relevance, {}},                 // page 2
+      {"enfance ", false, 1, SortOrder::date_desc, {}},                 // by date
+      {"enfance ", false, 1, SortOrder::relevance, {{"country", "Pérou"}}},
+      {"", false, 1, SortOrder::relevance, {{"lang", "es"}}},       // browsing
+      {"palabraquenoexiste ", false, 1, SortOrder::relevance, {}},  // nothing
+  };
+  for (const Case& c : cases) {
+    SearchRequest request;
+    request.q = c.q;
+    request.match_any = c.match_any;
+    request.page = c.page;
+    request.hits_per_page = 5;
+    request.sort = c.sort;
+    request.facets = {"country", "topic", "lang", "year"};
+    if (!c.filters.empty()) request.filter = search::facet_value_filter(c.filters);
+    SearchResponse by_sonda = search(request);
+    searcher_->count_by_sonda(false);
+    SearchResponse by_xapian = search(request);
+    searcher_->count_by_sonda(true);
+    EXPECT_EQ(by_sonda.total_hits, by_xapian.total_hits) << c.q;
+    EXPECT_EQ(ids(by_sonda), ids(by_xapian)) << c.q;
+    ASSERT_EQ(by_sonda.hits.size(), by_xapian.hits.size()) << c.q;
+    for (size_t k = 0; k < by_sonda.hits.size(); ++k) {
+      EXPECT_EQ(by_sonda.hits[k].score, by_xapian.hits[k].score) << c.q;
+      EXPECT_EQ(by_sonda.hits[k].relevance, by_xapian.hits[k].relevance) << c.q;
+    }
+    ASSERT_EQ(by_sonda.facets.size(), by_xapian.facets.size()) << c.q;
+    for (size_t f = 0; f < by_sonda.facets.size(); ++f)
+      EXPECT_EQ(by_sonda.facets[f].values, by_xapian.facets[f].values)
+          << c.q << " " << by_sonda.facets[f].field;
+    EXPECT_EQ(by_sonda.partial_match, by_xapian.partial_match) << c.q;
+  }
+  EXPECT_GT(search("ni", "", 5).total_hits, 5u) << "the word being typed matches more than a page";
+}
+
 TEST_F(CorpusSearch, EveryFacetValueWorksAsAFilter) {
   SearchRequest request;
   request.facets = {"country"};
