@@ -21,51 +21,63 @@ bool matches_every_document(const Xapian::Query& source) {
   return source.get_description().starts_with("Query(PostingSource(Xapian::FixedWeightPostingSource(");
 }
 
-// `query`'s documents into `bits` (sized and cleared by the caller); false for a shape not evaluated.
-bool evaluate(const Xapian::Database& database, const Xapian::Query& query, Bits& bits) {
+// Whether every node of `query` is a shape evaluate() reads (checked before any posting is read, so a query
+// left to Xapian costs nothing here).
+bool evaluable(const Xapian::Query& query) {
   using Q = Xapian::Query;
   switch (query.get_type()) {
-    case Q::LEAF_MATCH_NOTHING: return true;
-    case Q::LEAF_TERM: {
-      std::string term = *query.get_terms_begin();
-      if (term.empty()) return false;  // Query(""): every document, weighted by its length
-      set_postings(database, term, bits);
-      return true;
-    }
-    case Q::LEAF_MATCH_ALL: set_postings(database, std::string(), bits); return true;
-    case Q::LEAF_POSTING_SOURCE:
-      if (!matches_every_document(query)) return false;
-      set_postings(database, std::string(), bits);
-      return true;
+    case Q::LEAF_MATCH_NOTHING:
+    case Q::LEAF_MATCH_ALL: return true;
+    case Q::LEAF_TERM:
+      return !(*query.get_terms_begin()).empty();  // Query(""): every document, weighted by its length
+    case Q::LEAF_POSTING_SOURCE: return matches_every_document(query);
     case Q::OP_SCALE_WEIGHT:
     case Q::OP_AND_MAYBE:  // the right side only weighs
-      return evaluate(database, query.get_subquery(0), bits);
+      return evaluable(query.get_subquery(0));
     case Q::OP_OR:
     case Q::OP_SYNONYM:
-    case Q::OP_MAX: {
-      Bits part(bits.size());
-      for (size_t k = 0; k < query.get_num_subqueries(); ++k) {
-        std::fill(part.begin(), part.end(), 0);
-        if (!evaluate(database, query.get_subquery(k), part)) return false;
-        for (size_t word = 0; word < bits.size(); ++word) bits[word] |= part[word];
-      }
-      return true;
-    }
+    case Q::OP_MAX:
+    case Q::OP_AND:
+    case Q::OP_FILTER:
+    case Q::OP_AND_NOT:
+      for (size_t k = 0; k < query.get_num_subqueries(); ++k)
+        if (!evaluable(query.get_subquery(k))) return false;
+      return query.get_num_subqueries() > 0;
+    default:  // phrases and proximity that must match, value ranges, wildcards, elite sets, XOR…
+      return false;
+  }
+}
+
+// `query`'s documents (an evaluable one) into `bits`, sized and cleared by the caller.
+void evaluate(const Xapian::Database& database, const Xapian::Query& query, Bits& bits) {
+  using Q = Xapian::Query;
+  switch (query.get_type()) {
+    case Q::LEAF_TERM: set_postings(database, *query.get_terms_begin(), bits); return;
+    case Q::LEAF_MATCH_ALL:
+    case Q::LEAF_POSTING_SOURCE: set_postings(database, std::string(), bits); return;
+    case Q::OP_SCALE_WEIGHT:
+    case Q::OP_AND_MAYBE: evaluate(database, query.get_subquery(0), bits); return;
+    case Q::OP_OR:
+    case Q::OP_SYNONYM:
+    case Q::OP_MAX:
     case Q::OP_AND:
     case Q::OP_FILTER:
     case Q::OP_AND_NOT: {
-      if (query.get_num_subqueries() == 0 || !evaluate(database, query.get_subquery(0), bits)) return false;
-      bool without = query.get_type() == Q::OP_AND_NOT;
+      evaluate(database, query.get_subquery(0), bits);
+      Xapian::Query::op op = query.get_type();
       Bits part(bits.size());
       for (size_t k = 1; k < query.get_num_subqueries(); ++k) {
         std::fill(part.begin(), part.end(), 0);
-        if (!evaluate(database, query.get_subquery(k), part)) return false;
-        for (size_t word = 0; word < bits.size(); ++word) bits[word] &= without ? ~part[word] : part[word];
+        evaluate(database, query.get_subquery(k), part);
+        for (size_t word = 0; word < bits.size(); ++word)
+          bits[word] = op == Q::OP_AND_NOT                     ? bits[word] & ~part[word]
+                       : op == Q::OP_AND || op == Q::OP_FILTER ? bits[word] & part[word]
+                                                               : bits[word] | part[word];
       }
-      return true;
+      return;
     }
-    default:  // phrases and proximity that must match, value ranges, wildcards, elite sets, XOR…
-      return false;
+    default:  // LEAF_MATCH_NOTHING
+      return;
   }
 }
 
@@ -73,8 +85,9 @@ bool evaluate(const Xapian::Database& database, const Xapian::Query& query, Bits
 
 std::optional<MatchedDocuments> MatchedDocuments::of(const Xapian::Database& database,
                                                      const Xapian::Query& query) {
+  if (!evaluable(query)) return std::nullopt;
   Bits bits(database.get_lastdocid() / 64 + 1);
-  if (!evaluate(database, query, bits)) return std::nullopt;
+  evaluate(database, query, bits);
   return MatchedDocuments(std::move(bits));
 }
 
