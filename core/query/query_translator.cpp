@@ -68,13 +68,27 @@ bool QueryTranslator::stems_cover(const std::string& word, const std::set<std::s
   return true;
 }
 
+void QueryTranslator::trim_stopwords(std::vector<analysis::Token>& tokens) const {
+  auto content = [&](const analysis::Token& token) { return !is_stopword(token.folded); };
+  auto first = std::find_if(tokens.begin(), tokens.end(), content);
+  auto last = std::find_if(tokens.rbegin(), tokens.rend(), content).base();
+  if (first >= last) {
+    tokens.clear();
+    return;
+  }
+  tokens = std::vector<analysis::Token>(first, last);
+}
+
 std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::string_view stem_prefix,
                                                    std::string_view word_prefix, bool positive,
                                                    bool unfinished) {
   auto tokens = tokens_of(text);
+  size_t typed = tokens.size();
+  if (typed > 1 && !unfinished && drop_stopwords_) trim_stopwords(tokens);
   if (tokens.empty()) return std::nullopt;
   if (tokens.size() > 1) return phrase(tokens, word_prefix, positive, unfinished);
   analysis::Token token = tokens.front();
+  if (typed > 1) text = token.word;  // the one word left of a run
   // A word no document holds whose likeliest spelling is a stop word stands for that stop word ("losque").
   if (auto stop_word = word_prefix.empty() && !unfinished ? stopword_typo(token, positive) : std::nullopt) {
     out_.corrections.emplace(std::string(text), *stop_word);

@@ -205,6 +205,9 @@ class QueryTranslator {
   Xapian::Query stem_query(const std::set<std::string>& stems, std::string_view stem_prefix,
                            Xapian::Query::op op = Xapian::Query::OP_SYNONYM);
   bool is_stopword(std::string_view folded) const;
+  // A run of words typed as one (`qu'est-ce`, `appelle-t-on`, `états-unis`) loses the stop words at its
+  // ends, as a query's own stop words are dropped: none left, it is dropped; one, it is a plain word.
+  void trim_stopwords(std::vector<analysis::Token>& tokens) const;
   bool has_content_word(const QueryNode& node);
   // True for a stop word, and for a finished plain word (one of `tokens` tokens) that misspells one.
   bool reads_as_stopword(const QueryNode& word, size_t tokens, const analysis::Token& token);

@@ -133,6 +133,11 @@ const SameCase kSameQueries[] = {
     {"l'enfance", "l’enfance", {"fr"}},
     {"les châtiments", "châtiments", {"fr"}},
     {"el castigo", "castigo", {"es"}},
+    // a run typed as one loses the stop words at its ends, as the query loses its own
+    {"qu'est-ce que la petite enfance", "petite enfance", {"fr"}},
+    {"est-ce que le gouvernement", "gouvernement", {"fr"}},
+    {"appelle-t-on", "appelle", {"fr"}},
+    {"sont-ils protégés", "protégés", {"fr"}},
 };
 
 // The stems both spellings reach; the queries are equal too when both are typed with the same accents (a
@@ -167,7 +172,10 @@ const ContainsCase kContains[] = {
      {"es"},
      "AND_MAYBE (PostingSource(Xapian::FixedWeightPostingSource(wt=0.2000000000000000111)) FILTER "
      "XAeducacion:educación)"},
-    {"le la les", {"fr"}, "le"},  // only stop words: kept rather than matching nothing
+    {"le la les", {"fr"}, "le"},                 // only stop words: kept rather than matching nothing
+    {"qu'est-ce", {"fr"}, "(est PHRASE 2 ce)"},  // likewise
+    {"états-unis", {"fr"}, "(etats PHRASE 2 unis)"},
+    {"pomme-de-terre", {"fr"}, "(pomme PHRASE 3 de PHRASE 3 terre)"},  // inner stop words stay
 };
 
 TEST(QueryTranslatorTable, ProducesTheExpectedTerms) {
