@@ -299,7 +299,7 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   if (spied_by_relevance && !weights_all_differ(matches))  // ranked again as every search ranks (exhaustive)
     matches =
         ranking(shards_.database(), weighting, request.sort, text.browse, restrict(text.query, filters.all()))
-            .get_mset(offset, request.hits_per_page, everything);
+            .get_mset(offset, request.hits_per_page);
   if (request.feedback && request.sort == SortOrder::relevance && !text.browse && request.hits_per_page > 0 &&
       response.total_hits > 0)
     rank_with_feedback(request, weighting, text, filters, offset, matches);
@@ -415,14 +415,17 @@ class CharacteristicWord : public Xapian::ExpandDecider {
 
 Status Searcher::each_match(SearchRequest request, size_t limit,
                             const std::function<bool(const Hit&, size_t total_hits)>& visit) {
-  constexpr size_t kBatch = 256;
+  // Each batch ranks every match again, so batches double from the first (its records reach the client at
+  // once) up to the largest (memory stays bounded): a walk of 10,000 takes six matches, not forty.
+  constexpr size_t kFirstBatch = 256;
+  constexpr size_t kLargestBatch = 4096;
   request.facets.clear();
   request.snippets = false;
   request.locate = true;
   request.marking.reset();
-  for (size_t done = 0; done < limit;) {
+  for (size_t done = 0, size = kFirstBatch; done < limit; size = std::min(2 * size, kLargestBatch)) {
     request.offset = static_cast<int>(done);
-    request.hits_per_page = static_cast<int>(std::min(kBatch, limit - done));
+    request.hits_per_page = static_cast<int>(std::min(size, limit - done));
     auto batch = search(request);
     if (!batch) return batch.error();
     for (const Hit& hit : batch->hits)

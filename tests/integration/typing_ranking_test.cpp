@@ -81,6 +81,53 @@ TEST(CompletionPromotion, TheFirstPageHoldsTheBestHitOfEachLikelyCompletion) {
       << "sorted by date, the order is the dates'";
 }
 
+// 1,500 documents of many lengths holding `gobierno` or words it begins, with ids in another order than their
+// numbers: pages of a word being typed (its readings raised) and a walk of every match (in batches of growing
+// size) follow one order, each match once, whatever the page size.
+TEST(CompletionPromotion, PagesAndWalksHoldEachMatchOnceInOneOrder) {
+  std::vector<std::string> words = {"gobierno", "gobiernos", "ley", "sur", "pueblo", "con", "para", "casa"};
+  for (char c = 'a'; c <= 't'; ++c) words.push_back(std::string("gobierno") + c + "x");
+  std::vector<index::Document> documents;
+  uint32_t state = 12345;
+  auto next = [&](uint32_t bound) {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) % bound;
+  };
+  for (int i = 0; i < 1500; ++i) {
+    std::string body = "gobierno";
+    for (uint32_t n = 5 + next(60); n > 0; --n) body += " " + words[next(words.size())];
+    documents.push_back(
+        document_of("d" + std::to_string(10000 + (i * 7919) % 1500), i % 5 ? "es" : "fr", body));
+  }
+  testing::TempDir dir;
+  auto searcher = searcher_over(dir, documents);
+  for (std::string q : {"gobierno", "gobi"}) {
+    SearchRequest request;
+    request.q = q;
+    request.lang = "es";
+    request.hits_per_page = 1000;
+    std::vector<std::string> whole = hit_ids(*searcher, request);
+    ASSERT_GE(whole.size(), 500u) << q;
+    for (int size : {100, 7}) {
+      std::vector<std::string> paged;
+      request.hits_per_page = size;
+      for (int offset = 0; offset < static_cast<int>(whole.size()); offset += size) {
+        request.offset = offset;
+        for (std::string& id : hit_ids(*searcher, request)) paged.push_back(std::move(id));
+      }
+      paged.resize(std::min(paged.size(), whole.size()));
+      EXPECT_EQ(paged, whole) << q << ", pages of " << size;
+    }
+    std::vector<std::string> walked;
+    request.offset.reset();
+    ASSERT_TRUE(searcher->each_match(request, 1000, [&](const Hit& hit, size_t) {
+      walked.push_back(hit.document.id);
+      return true;
+    }));
+    EXPECT_EQ(walked, whole) << q;
+  }
+}
+
 TEST(CompletionPromotion, EveryPromotedHitIsOnTheFirstPageHoweverLittleItWeighs) {
   testing::TempDir dir;
   auto searcher = searcher_over(dir, protection_and_programme(true));
