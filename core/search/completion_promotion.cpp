@@ -106,7 +106,9 @@ std::optional<Xapian::Query> promote_completions(const PromotionContext& context
                                                  const Xapian::MSet* first_page) {
   if (text.readings.empty() && text.corrected_readings.empty()) return std::nullopt;
   Xapian::Query mixture = restrict(text.query, context.filters.all());
-  Xapian::MSet first = first_page ? *first_page : ranked(context, mixture).get_mset(0, kFirstPage);
+  Xapian::MSet first =  // every match weighed, as the first page itself was
+      first_page ? *first_page
+                 : ranked(context, mixture).get_mset(0, kFirstPage, context.database.get_doccount());
   if (first.size() < kFirstPage) return std::nullopt;  // every match is on the first page already
   std::vector<Xapian::docid> page(first.begin(), first.begin() + kFirstPage);
   std::vector<Best> bests = best_of_completions(context, text, page);
