@@ -101,14 +101,15 @@ std::optional<Landing> landing_for(const Xapian::MSet& first, const std::vector<
 
 }  // namespace
 
-std::optional<Xapian::Query> promote_completions(const PromotionContext& context,
-                                                 const query::Translation& text,
-                                                 const Xapian::MSet* first_page) {
+std::optional<Promotion> promote_completions(const PromotionContext& context, const query::Translation& text,
+                                             const Xapian::MSet* first_page) {
   if (text.readings.empty() && text.corrected_readings.empty()) return std::nullopt;
   Xapian::Query mixture = restrict(text.query, context.filters.all());
-  Xapian::MSet first =  // every match weighed, as the first page itself was
+  Promotion promotion;
+  promotion.first =  // every match weighed, as the first page itself was
       first_page ? *first_page
                  : ranked(context, mixture).get_mset(0, kFirstPage, context.database.get_doccount());
+  const Xapian::MSet& first = promotion.first;
   if (first.size() < kFirstPage) return std::nullopt;  // every match is on the first page already
   std::vector<Xapian::docid> page(first.begin(), first.begin() + kFirstPage);
   std::vector<Best> bests = best_of_completions(context, text, page);
@@ -126,31 +127,80 @@ std::optional<Xapian::Query> promote_completions(const PromotionContext& context
     raised_ids.push_back(document.get_value(index::kIdSlot));
     ids.emplace_back(index::id_term(raised_ids.back()));
   }
-  Xapian::Query among(Xapian::Query::OP_OR, ids.begin(), ids.end());
-  std::map<Xapian::docid, double> own;  // their weights in the mixture; absent: the mixture does not match it
-  Xapian::MSet matched = ranked(context, Xapian::Query(Xapian::Query::OP_FILTER, mixture, among))
-                             .get_mset(0, static_cast<Xapian::doccount>(bests.size()));
+  // Which of them the query matches, and how much each weighs on its own: a hit of the first page's weight
+  // is its own; another's is asked in a Boolean sense only (beside the proximity clause under a filter,
+  // Xapian 1.4.22 may weigh a document with another's weight: README, Known limits).
+  std::map<Xapian::docid, double> own;
+  Xapian::MSet matched =
+      ranked(context, Xapian::Query(Xapian::Query::OP_FILTER, mixture,
+                                    Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())))
+          .get_mset(0, static_cast<Xapian::doccount>(bests.size()));
   for (auto hit = matched.begin(); hit != matched.end(); ++hit) own[*hit] = hit.get_weight();
+  for (auto hit = first.begin(); hit != first.end(); ++hit)
+    if (own.contains(*hit)) own[*hit] = hit.get_weight();
 
-  std::vector<Xapian::Query> raises;
+  promotion.place = landing->place;
   for (size_t place = 0; place < bests.size(); ++place) {
     auto weight = own.find(bests[place].docid);
     if (weight == own.end()) continue;
     double share = static_cast<double>(bests.size() - place) / static_cast<double>(bests.size() + 1);
-    double raise = landing->bar + (landing->above - landing->bar) * share - weight->second;
-    if (raise <= 0) continue;
-    Xapian::Query fixed((new Xapian::FixedWeightPostingSource(raise))->release());
-    raises.emplace_back(Xapian::Query::OP_FILTER, fixed, Xapian::Query(index::id_term(raised_ids[place])));
+    double target = landing->bar + (landing->above - landing->bar) * share;
+    if (target <= weight->second) continue;
+    promotion.raised.push_back({bests[place].docid, target, first.convert_to_percent(target)});
+    promotion.ids.push_back(raised_ids[place]);
   }
-  if (raises.empty()) return std::nullopt;
-  Xapian::Query raised(Xapian::Query::OP_AND_MAYBE, mixture,
-                       Xapian::Query(Xapian::Query::OP_OR, raises.begin(), raises.end()));
-  if (!first_page) return raised;
-  for (const Xapian::Document& document :  // the whole page asked for
-       context.documents.documents(std::vector<Xapian::docid>(first.begin(), first.end())))
-    ids.emplace_back(index::id_term(document.get_value(index::kIdSlot)));
-  return Xapian::Query(Xapian::Query::OP_FILTER, raised,
-                       Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
+  if (promotion.raised.empty()) return std::nullopt;
+  return promotion;
+}
+
+std::vector<RankedHit> promoted_hits(const PromotionContext& context, const query::Translation& text,
+                                     const Promotion& promotion, Xapian::doccount offset,
+                                     Xapian::doccount count) {
+  size_t raised = promotion.raised.size(), landed = promotion.place + raised;
+  // The promoted ranking begins with the query's own first hits before the landing and the raised ones,
+  // ordered by weight (a raised one weighs more than the hits tied at the landing, less than the next
+  // heavier); then come the query's own hits, the raised ones left out.
+  size_t begin = offset, end = size_t{offset} + count;
+  size_t own_begin = begin < landed ? 0 : begin - raised;
+  size_t own_end = end <= landed ? promotion.place : end - raised;
+  auto is_raised = [&](Xapian::docid docid) {
+    return std::any_of(promotion.raised.begin(), promotion.raised.end(),
+                       [&](const RankedHit& hit) { return hit.docid == docid; });
+  };
+  std::vector<RankedHit> own;  // the query's own hits [own_begin, own_end), the raised ones left out
+  for (const RankedHit& hit : ranked_hits(promotion.first, promotion.first.size()))
+    if (!is_raised(hit.docid)) own.push_back(hit);
+  if (own.size() >= own_end) {
+    own = std::vector<RankedHit>(own.begin() + static_cast<std::ptrdiff_t>(own_begin),
+                                 own.begin() + static_cast<std::ptrdiff_t>(own_end));
+  } else {
+    std::vector<Xapian::Query> ids;
+    for (const std::string& id : promotion.ids) ids.emplace_back(index::id_term(id));
+    Xapian::Query without(Xapian::Query::OP_AND_NOT, restrict(text.query, context.filters.all()),
+                          Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
+    own = ranked_hits(
+        ranked(context, without)
+            .get_mset(static_cast<Xapian::doccount>(own_begin),
+                      static_cast<Xapian::doccount>(own_end - own_begin), context.database.get_doccount()),
+        own_end - own_begin);
+  }
+  std::vector<RankedHit> ranking;  // hits [begin - (begin < landed ? begin : 0), …)
+  if (begin < landed) {
+    ranking.assign(own.begin(),
+                   own.begin() + static_cast<std::ptrdiff_t>(std::min(promotion.place, own.size())));
+    ranking.insert(ranking.end(), promotion.raised.begin(), promotion.raised.end());
+    std::stable_sort(ranking.begin(), ranking.end(),
+                     [](const RankedHit& a, const RankedHit& b) { return a.weight > b.weight; });
+    ranking.insert(ranking.end(),
+                   own.begin() + static_cast<std::ptrdiff_t>(std::min(promotion.place, own.size())),
+                   own.end());
+    ranking.erase(ranking.begin(),
+                  ranking.begin() + static_cast<std::ptrdiff_t>(std::min(begin, ranking.size())));
+  } else {
+    ranking = std::move(own);
+  }
+  if (ranking.size() > count) ranking.resize(count);
+  return ranking;
 }
 
 }  // namespace sonda::search

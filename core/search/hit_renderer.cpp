@@ -82,14 +82,13 @@ class Renderer {
   Renderer(const Xapian::Database& database, analysis::Analyzer& analyzer, const HitContext& context)
       : database_(database), analyzer_(analyzer), snippets_(analyzer), context_(context) {}
 
-  Hit render(const Xapian::MSetIterator& match, const Xapian::Document& xapian_document,
-             index::Document stored) {
+  Hit render(const RankedHit& match, const Xapian::Document& xapian_document, index::Document stored) {
     Hit hit;
     chunks_.clear();
     located_.reset();
     const query::HighlightTerms& terms = context_.text.highlight;
-    hit.score = context_.text.browse ? 0.0 : std::round(match.get_weight() * 1000.0) / 1000.0;
-    hit.relevance = context_.text.browse ? 1.0 : match.get_percent() / 100.0;
+    hit.score = context_.text.browse ? 0.0 : std::round(match.weight * 1000.0) / 1000.0;
+    hit.relevance = context_.text.browse ? 1.0 : match.percent / 100.0;
     if (context_.request.with_body || context_.request.match_positions || context_.request.marking)
       index::unpack_body(stored);  // these read the whole text
     if (context_.request.snippets) {
@@ -128,21 +127,20 @@ class Renderer {
 
   // The hit's matched words in its body, found once for its snippet, passages and crop: in its text over
   // remote shards (when it can), else by the database's positions.
-  std::optional<BodyMatches> locate(const Xapian::MSetIterator& match, const index::Document& stored,
+  std::optional<BodyMatches> locate(const RankedHit& match, const index::Document& stored,
                                     const index::BodyMap& map) {
     const query::HighlightTerms& terms = context_.text.highlight;
     std::optional<BodyMatches> found;
     if (context_.locate_in_text) found = body_matches_in_text(analyzer_, stored, map, terms);
-    if (!found) found = body_matches(database_, *match, map, terms);
+    if (!found) found = body_matches(database_, match.docid, map, terms);
     return found;
   }
 
   // Visits the slices around the `count` densest clusters of matched words, best first, each made only when
   // reached, until `visit` returns false; or the whole body (inflated into `stored` when packed) when
   // positions cannot tell.
-  void each_body_slice(const Xapian::MSetIterator& match, const Xapian::Document& document,
-                       index::Document& stored, size_t bytes, size_t count,
-                       const std::function<bool(const BodySlice&)>& visit) {
+  void each_body_slice(const RankedHit& match, const Xapian::Document& document, index::Document& stored,
+                       size_t bytes, size_t count, const std::function<bool(const BodySlice&)>& visit) {
     auto map = index::decode_body_map(document.get_value(index::kBodyMapSlot));
     std::optional<std::vector<size_t>> starts;
     if (map) {
@@ -165,8 +163,7 @@ class Renderer {
 
   // The snippet from the densest cluster of matched words whose passage is chosen for matches (a table of
   // contents never is), and the byte offset in the body of its first matched word.
-  std::pair<std::string, size_t> best_snippet(const Xapian::MSetIterator& match,
-                                              const Xapian::Document& xapian_document,
+  std::pair<std::string, size_t> best_snippet(const RankedHit& match, const Xapian::Document& xapian_document,
                                               index::Document& stored) {
     const query::HighlightTerms& terms = context_.text.highlight;
     std::optional<std::pair<std::string, size_t>> first, chosen;
@@ -186,9 +183,8 @@ class Renderer {
   // Up to `count` best passages, best first, none overlapping another: read from the densest clusters of
   // matched words as the snippet is (tables of contents left out), so a long body is not read whole; the
   // whole body only when positions cannot tell (no body map).
-  std::vector<HitPassage> best_passages(const Xapian::MSetIterator& match,
-                                        const Xapian::Document& xapian_document, index::Document& stored,
-                                        size_t count) {
+  std::vector<HitPassage> best_passages(const RankedHit& match, const Xapian::Document& xapian_document,
+                                        index::Document& stored, size_t count) {
     const query::HighlightTerms& terms = context_.text.highlight;
     std::vector<HitPassage> out;
     auto add = [&](std::string text, size_t offset) {
@@ -220,7 +216,7 @@ class Renderer {
     return out;
   }
 
-  void mark_fields(Hit& hit, const Xapian::MSetIterator& match, const Xapian::Document& xapian_document,
+  void mark_fields(Hit& hit, const RankedHit& match, const Xapian::Document& xapian_document,
                    index::Document& stored, const FieldMarking& marking) {
     MarkStyle style{marking.pre_tag, marking.post_tag, marking.crop_marker, marking.escape_html, true};
     std::vector<std::string> fields = marking.highlight;
@@ -262,7 +258,14 @@ class Renderer {
 
 }  // namespace
 
-std::vector<Hit> render_hits(const Xapian::Database& database, const Xapian::MSet& matches,
+std::vector<RankedHit> ranked_hits(const Xapian::MSet& matches, size_t count) {
+  std::vector<RankedHit> hits;
+  for (auto match = matches.begin(); match != matches.end() && hits.size() < count; ++match)
+    hits.push_back({*match, match.get_weight(), match.get_percent()});
+  return hits;
+}
+
+std::vector<Hit> render_hits(const Xapian::Database& database, const std::vector<RankedHit>& matches,
                              const std::vector<Xapian::Document>& documents, analysis::Analyzer& analyzer,
                              const HitContext& context) {
   std::vector<Hit> hits;
@@ -272,12 +275,12 @@ std::vector<Hit> render_hits(const Xapian::Database& database, const Xapian::MSe
        ++match, ++document) {
     index::ChunkStore store;
     if (context.metadata)
-      store = [&metadata = context.metadata, docid = *match](const std::string& key) {
+      store = [&metadata = context.metadata, docid = match->docid](const std::string& key) {
         return metadata(docid, key);
       };
     auto stored = index::decode_stored_record(document->get_data(), index::BodyReading::deferred, store);
     if (!stored) continue;
-    hits.push_back(renderer.render(match, *document, std::move(*stored)));
+    hits.push_back(renderer.render(*match, *document, std::move(*stored)));
   }
   return hits;
 }

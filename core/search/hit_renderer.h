@@ -1,4 +1,4 @@
-// Turns a page of Xapian matches into Hits: stored fields, labels, score, snippet, marked fields, positions.
+// Turns a page of ranked matches into Hits: stored fields, labels, score, snippet, marked fields, positions.
 #pragma once
 
 #include <xapian.h>
@@ -29,9 +29,19 @@ struct HitContext {
   std::function<std::string(Xapian::docid, const std::string& key)> metadata;
 };
 
+// A hit as ranked: its document's number, its weight and Xapian's percentage of the best possible.
+struct RankedHit {
+  Xapian::docid docid = 0;
+  double weight = 0;
+  int percent = 0;
+};
+
+// The first `count` hits of `matches`, as ranked.
+std::vector<RankedHit> ranked_hits(const Xapian::MSet& matches, size_t count);
+
 // The hits of `matches` (whose documents are `documents`, in the same order), in rank order; a document
 // whose stored data cannot be read is left out.
-std::vector<Hit> render_hits(const Xapian::Database& database, const Xapian::MSet& matches,
+std::vector<Hit> render_hits(const Xapian::Database& database, const std::vector<RankedHit>& matches,
                              const std::vector<Xapian::Document>& documents, analysis::Analyzer& analyzer,
                              const HitContext& context);
 

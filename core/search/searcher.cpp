@@ -305,17 +305,15 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
     rank_with_feedback(request, weighting, text, filters, offset, matches);
   // Ranked by relevance, the best hit of each likely completion of the word being typed is on the first
   // page: the page is ranked again with those raised (the same documents match, so the counts and the
-  // total stand, and the page alone is asked for; the first page among its own documents and the raised).
-  // Over every match: with the raises beside it, Xapian 1.4.22's pruned match skips documents that belong on
-  // a later page (pages of `gobierno` repeated one and lost another), and the first page weighs only its own.
+  // total stand; a first page from the hits in hand).
+  auto page_size = static_cast<size_t>(request.hits_per_page);
+  std::vector<RankedHit> ranked = ranked_hits(matches, page_size);  // not the hit after the page
   if (request.sort == SortOrder::relevance && !text.browse && request.hits_per_page > 0) {
     PromotionContext context{
         shards_.database(), documents, weighting, translator, parsed, mode, filters, lookup, best_hits_};
-    bool first_page_known = offset == 0 && static_cast<size_t>(request.hits_per_page) >= kPromotionPage;
-    if (auto promoted = promote_completions(context, text, first_page_known ? &matches : nullptr)) {
-      matches = ranking(shards_.database(), weighting, request.sort, text.browse, *promoted)
-                    .get_mset(offset, request.hits_per_page, everything);
-    }
+    bool first_page_known = offset == 0 && page_size >= kPromotionPage;
+    if (auto promotion = promote_completions(context, text, first_page_known ? &matches : nullptr))
+      ranked = promoted_hits(context, text, *promotion, offset, static_cast<Xapian::doccount>(page_size));
   }
   response.total_pages =
       request.hits_per_page > 0
@@ -331,10 +329,10 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   std::string_view labels_lang =
       request.labels_lang.empty() ? std::string_view(request.lang) : request.labels_lang;
   if (labels_lang == "any") labels_lang = "";
-  std::vector<Xapian::docid> page(matches.begin(), matches.end());
-  page.resize(std::min(page.size(), static_cast<size_t>(request.hits_per_page)));  // not the hit after it
+  std::vector<Xapian::docid> page;
+  for (const RankedHit& hit : ranked) page.push_back(hit.docid);
   response.hits = render_hits(
-      shards_.database(), matches, documents.documents(page), analyzer_,
+      shards_.database(), ranked, documents.documents(page), analyzer_,
       {text, request, gazetteer_, labels_lang, shards_.has_remote(),
        [this](Xapian::docid docid, const std::string& key) { return shards_.metadata(docid, key); }});
   if (label) label_facets(response.facets, gazetteer_, labels_lang);

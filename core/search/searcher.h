@@ -63,8 +63,8 @@ class Searcher {
                                    const std::string& typed, size_t limit);
 
   // Every match of `request` in rank order, `limit` at most, in batches of 256 doubling up to 4,096 (so
-  // memory stays bounded whatever the count), without snippets: `visit` gets each hit and the number of matches, and stops the walk by
-  // returning false. A commit between batches may shift a document by a batch.
+  // memory stays bounded whatever the count), without snippets: `visit` gets each hit and the number of
+  // matches, and stops the walk by returning false. A commit between batches may shift a document by a batch.
   Status each_match(SearchRequest request, size_t limit,
                     const std::function<bool(const Hit&, size_t total_hits)>& visit);
 

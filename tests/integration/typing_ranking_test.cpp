@@ -101,7 +101,7 @@ TEST(CompletionPromotion, PagesAndWalksHoldEachMatchOnceInOneOrder) {
   }
   testing::TempDir dir;
   auto searcher = searcher_over(dir, documents);
-  for (std::string q : {"gobierno", "gobi"}) {
+  for (std::string q : {"gobierno", "gobi", "ley gobi"}) {
     SearchRequest request;
     request.q = q;
     request.lang = "es";
