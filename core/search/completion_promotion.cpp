@@ -184,7 +184,7 @@ std::vector<RankedHit> promoted_hits(const PromotionContext& context, const quer
                       static_cast<Xapian::doccount>(own_end - own_begin), context.database.get_doccount()),
         own_end - own_begin);
   }
-  std::vector<RankedHit> ranking;  // hits [begin - (begin < landed ? begin : 0), …)
+  std::vector<RankedHit> ranking;  // the promoted ranking from hit `begin` on
   if (begin < landed) {
     ranking.assign(own.begin(),
                    own.begin() + static_cast<std::ptrdiff_t>(std::min(promotion.place, own.size())));
