@@ -109,9 +109,12 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
         out_.readings = promoted_readings(token);
         out_.typed_word = token.word;
       }
-      // Read most likely as a stop word, the cut is dropped as that word would be: it ranks, never restricts.
-      if (positive && cut_beside_content_ && likeliest_reading_is_stopword(token))
+      // Read most likely as a stop word, the cut is dropped as that word would be: it ranks as itself (when a
+      // word), never restricts, and its completions reach the first page through their readings' bests.
+      if (positive && cut_beside_content_ && likeliest_reading_is_stopword(token)) {
+        completions.resize(exact ? 1 : 0);
         completions.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0.0);
+      }
       return combine(Xapian::Query::OP_OR, completions);
     }
   }

@@ -252,8 +252,8 @@ const ContainsCase kTyping[] = {
     // stem are kept
     {"leur", {"fr"}, "Query((leur OR 0.25714285714285711748 * leurs))"},  // 0.6 × 3 / (3 + 4)
     // beside a content word, a cut read most likely as a stop word (leur) is dropped as that word would
-    // be: every document of the other words matches, those holding a reading rank higher
-    {"chaton leu", {"fr"}, "OR 0 * <alldocuments>)"},
+    // be: every document of the other words matches, and its readings' bests reach the first page apart
+    {"chaton leu", {"fr"}, "Query((Zchaton AND 0 * <alldocuments>))"},
     // a stop word completing a word of the same stem is still a completion: no stem term reaches it
     {"estamo", {"es"}, "Query((Zestam OR 0.44999999999999995559 * estamos))"},  // 0.6 × 6 / (6 + 2)
     {"zzz", {"fr"}, "Query(Zzzz)"},  // nothing completes it: the word alone
