@@ -304,8 +304,8 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
       response.total_hits > 0)
     rank_with_feedback(request, weighting, text, filters, offset, matches);
   // Ranked by relevance, the best hit of each likely completion of the word being typed is on the first
-  // page: the page is ranked again with those raised (the same documents match, so the counts and the
-  // total stand; a first page from the hits in hand).
+  // page: those raised are put in their places among the query's own hits (the same documents match, so the
+  // counts and the total stand; a first page is ordered from the hits in hand, no match again).
   auto page_size = static_cast<size_t>(request.hits_per_page);
   std::vector<RankedHit> ranked = ranked_hits(matches, page_size);  // not the hit after the page
   if (request.sort == SortOrder::relevance && !text.browse && request.hits_per_page > 0) {
