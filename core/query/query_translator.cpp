@@ -6,6 +6,7 @@
 #include "analysis/stopwords.h"
 #include "analysis/text_cleaner.h"
 #include "index/schema.h"
+#include "query/typo_distance.h"
 #include "util/strings.h"
 
 namespace sonda::query {
@@ -21,6 +22,11 @@ constexpr double kNameWeight = 1.0;
 // folding (año above ano).
 constexpr double kExactAccentWeight = 0.2;
 constexpr size_t kMinNameBytes = 3;
+// A word no document holds stands for a stem's other words when both end this close to the stem (an
+// inflection: "corporelles", "corporels"); the words beginning as the stem looked at for one, most common
+// first.
+constexpr size_t kInflectionLetters = 3;
+constexpr size_t kStemFamilyWords = 64;
 // A translation's match, below the query's own words and everything they expand to.
 constexpr double kTranslationWeight = 0.3;
 
@@ -272,10 +278,38 @@ std::set<std::string> QueryTranslator::spellings(const analysis::Token& token) c
 const std::set<std::string>& QueryTranslator::stems_of(const analysis::Token& token) {
   auto key = token.word;
   if (auto known = stems_memo_.find(key); known != stems_memo_.end()) return known->second;
+  std::set<std::string> stems = stems_of_spellings(token);
+  if (lookup_.documents_with(token.folded) == 0)
+    std::erase_if(stems, [&](const std::string& stem) { return !stem_stands_for(token.folded, stem); });
+  return stems_memo_.emplace(std::move(key), std::move(stems)).first->second;
+}
+
+std::set<std::string> QueryTranslator::stems_of_spellings(const analysis::Token& token) const {
   std::set<std::string> stems;
   for (const auto& form : spellings(token))
     for (const auto& lang : langs_) stems.insert(analyzer_.stem(form, lang));
-  return stems_memo_.emplace(std::move(key), std::move(stems)).first->second;
+  return stems;
+}
+
+bool QueryTranslator::stem_stands_for(const std::string& folded, const std::string& stem) {
+  if (!folded.starts_with(stem) || lookup_.documents_with(std::string(index::kStemPrefix) + stem) == 0)
+    return true;  // the stemmer changed the word's letters, or the stem reaches no other word
+  auto of_the_stem = [&](const std::string& word) {
+    return word != folded && stems_of_spellings(analysis::Token{word, word}).contains(stem);
+  };
+  size_t rest = code_points(std::string_view(folded).substr(stem.size())).size();
+  if (rest > 0) {
+    size_t next = stem.size() + 1;  // the stem and the word's next letter
+    while (next < folded.size() && (static_cast<unsigned char>(folded[next]) & 0xC0) == 0x80) ++next;
+    for (const auto& other : lookup_.completions(std::string_view(folded).substr(0, next), kStemFamilyWords))
+      if (of_the_stem(other.word)) return true;
+  }
+  if (rest > kInflectionLetters) return false;
+  for (const auto& other : lookup_.completions(stem, kStemFamilyWords))
+    if (code_points(std::string_view(other.word).substr(stem.size())).size() <= kInflectionLetters &&
+        of_the_stem(other.word))
+      return true;
+  return false;
 }
 
 void QueryTranslator::add_stems(const analysis::Token& token, StemsByLanguage& stems) {

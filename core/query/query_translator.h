@@ -193,6 +193,14 @@ class QueryTranslator {
   // The stems a word reaches (accents restored), remembered for the translator's lifetime: the
   // proximity clause and the relaxed retry ask again for the same words.
   const std::set<std::string>& stems_of(const analysis::Token& token);
+  // The stems of a word's spellings in each language read; stems_of keeps, for a word no document holds,
+  // only those that stand for it (stem_stands_for).
+  std::set<std::string> stems_of_spellings(const analysis::Token& token) const;
+  // For a word no document holds, true when `stem` stands for it: the index holds a word going on from the
+  // stem as it does (the same next letter) or, when it ends within a few letters of the stem, one ending so
+  // too ("corporelles" → "corporels"); false for a stem reached by chance ("châtiments" → "chat", the stem of
+  // "chats"), whose documents hold none of its forms.
+  bool stem_stands_for(const std::string& folded, const std::string& stem);
   // A word's spellings that reach its stems: as typed, folded and as documents write it (so typed with or
   // without accents, a word reaches the same stems).
   std::set<std::string> spellings(const analysis::Token& token) const;

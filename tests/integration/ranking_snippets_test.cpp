@@ -110,6 +110,31 @@ TEST(Ranking, AQuestionRanksTheFormItAsksAboveItsOtherForms) {
   EXPECT_EQ(first(true), "d0") << "without the form's weight, twice weighs more";
 }
 
+// A word no document holds matches other words' documents through its stem only when one of them goes on
+// from the stem as it does or ends as close to it (Snowball strips `châtiments` to `chât`, which folds to the
+// stem of `chats`).
+TEST(Ranking, AWordNoDocumentHoldsFindsNothingThroughAStemReachedByChance) {
+  testing::TempDir punishment_dir;
+  auto punishment = searcher_over(
+      punishment_dir, numbered("fr", {"Les châtiments corporels reculent.", "La maison de quartier."}));
+  testing::TempDir cats_dir;
+  auto cats = searcher_over(cats_dir, numbered("fr", {"Les chats sont des animaux domestiques."}));
+  auto total = [](Searcher& searcher, const std::string& q) {
+    SearchRequest request;
+    request.q = q;
+    request.lang = "fr";
+    auto response = searcher.search(request);
+    return response.ok() ? static_cast<long>(response->total_hits) : -1L;
+  };
+  EXPECT_EQ(total(*punishment, "chats "), 0);
+  EXPECT_EQ(total(*punishment, "chat "), 0);
+  EXPECT_EQ(total(*cats, "châtiments "), 0);
+  EXPECT_EQ(total(*cats, "chatiment "), 0);
+  EXPECT_EQ(total(*punishment, "châtiment "), 1) << "another form of a word the documents hold";
+  EXPECT_EQ(total(*punishment, "corporelles "), 1) << "an inflection ending as close to the stem";
+  EXPECT_EQ(total(*cats, "chat "), 1);
+}
+
 TEST(Snippets, DeepMatchesAreFoundThroughPositionsAndMarked) {
   testing::TempDir dir;
   index::Document document;

@@ -33,6 +33,7 @@ class FakeLookup : public TermLookup {
     if (word == "travali") return {"travail"};
     if (word == "peestamos") return {"prestamos", "pensamos"};  // one typo away, two
     if (word == "universidadees") return {"universidades"};
+    if (word == "maisone") return {"maisonnette"};
     return {};
   }
   std::vector<std::string> entity_terms(std::string_view name) const override {
@@ -48,6 +49,7 @@ class FakeLookup : public TermLookup {
     if (term == "leur") return 4;
     if (term == "estamo" || term == "Zestam") return 2;
     if (term == "maison" || term == "Zmaison") return 100;
+    if (term == "maisonnette") return 100;
     if (term == "Ztraval") return 2;  // as "travaux"
     if (term == "universidades") return 500;
     if (term == "Zuniversidad") return 1;  // a French document's stem (of "universidades" too)
@@ -75,6 +77,7 @@ class FakeLookup : public TermLookup {
         {"leurs", 3},    {"maison", 9},     {"marche", 8}, {"maladie", 7}, {"manger", 6}, {"matin", 5},
         {"mardi", 4},    {"mars", 3},       {"masque", 2}, {"maire", 1},   {"leur", 4},   {"estamos", 6}};
     words.push_back({"maisonnette", 2});
+    words.push_back({"universidades", 500});
     words.push_back({"abandonne", 36});
     for (const Completion& c : {Completion{"caso", 40}, {"casi", 30}, {"castillo", 25}, {"casos", 20}})
       words.push_back(c);
@@ -435,10 +438,13 @@ const ContainsCase kTypos[] = {
     {"\"chatimens corporels\"", {"fr"}, "Query((chatimens PHRASE 2 corporels))"},  // never in phrases
     {"title:chatimens", {"fr"}, "Query(ZSchatimen)"},                              // never in scopes
     {"chatimens2", {"fr"}, "Query(Zchatimens2)"},                                  // never with digits
-    // a word no document holds whose stems some do (an inflection none uses, or another word's stem): its
-    // stems are one more reading, each weighing its documents over the likeliest one's
-    {"chats", {"fr"}, "Query((Zchat OR 0.23333333333333330928 * Zchaos))"},  // 0.7 × 1/3
-    {"travali", {"fr"}, "Query((0.4000000000000000222 * Ztraval OR 0.69999999999999995559 * Ztravail))"},
+    // a word no document holds whose stem stands for it (an inflection none uses: `maisone` → `maison`):
+    // its stem is one more reading beside the candidates (`maisonnette`, two typos away: 0.7 × 10 / 100)
+    {"maisone", {"fr"}, "Query((Zmaison OR 0.070000000000000006661 * Zmaisonnet))"},
+    // another word's stem reached by chance stands for nothing (`chats` → `chat`, `chatiments`'s stem;
+    // `travali` → `traval`, the stem of `travaux`): the candidates alone
+    {"chats", {"fr"}, "Query(0.69999999999999995559 * Zchaos)"},
+    {"travali", {"fr"}, "Query(0.69999999999999995559 * Ztravail)"},
     // a word two typos away counts a tenth of its documents: 0.7 × 1 / max(1, 5 × 0.1) and 0.7 × 0.5 / 1
     {"peestamos", {"es"}, "Query((0.69999999999999995559 * Zprest OR 0.3499999999999999778 * Zpens))"},
     // a word a typo away that the typed word's stems match only in another language's documents (the French
@@ -449,6 +455,24 @@ const ContainsCase kTypos[] = {
     {"netre chatiments", {"fr"}, "Query(Zchat)"},
     {"netre", {"fr"}, "Query(notre)"},
 };
+
+// A word no document holds reaches other words' documents through a stem only when one of them goes on from
+// the stem as it does, or both end within a few letters of it.
+const ContainsCase kStemsOfUnknownWords[] = {
+    {"chatiment ", {"fr"}, "Query(Zchat)"},         // `chatiments` goes on as it does (`chati…`)
+    {"maisons ", {"fr"}, "Query(Zmaison)"},         // `maison` ends as close to the stem
+    {"abandonnement ", {"fr"}, "Query(Zabandon)"},  // `abandonne` goes on as it does (`abandonn…`)
+    {"chats ", {"fr"}, "Query(0.69999999999999995559 * Zchaos)"},  // `chatiments` neither: `chat` left out
+    {"chatons ", {"fr"}, "Query(Zchaton)"},    // the stem of `chaton`, which holds documents
+    {"chateaux ", {"fr"}, "Query(Zchateau)"},  // reaches no document: kept, as it matches none
+};
+
+TEST(QueryTranslatorTable, AWordNoDocumentHoldsKeepsOnlyTheStemsThatStandForIt) {
+  for (const ContainsCase& c : kStemsOfUnknownWords) {
+    std::string query = translate(c.query, c.langs, MatchMode::all);
+    EXPECT_EQ(query, c.fragment) << c.query;
+  }
+}
 
 TEST(QueryTranslatorTable, UnknownWordsAlsoMatchWordsATypoAway) {
   expect_fragments(kTypos);
