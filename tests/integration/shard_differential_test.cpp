@@ -15,6 +15,7 @@
 #include "support/request_generator.h"
 #include "support/run_command.h"
 #include "support/running_server.h"
+#include "support/served_vocabulary.h"
 #include "support/shard_server.h"
 #include "support/temp_dir.h"
 #include "translate/french_spanish.h"
@@ -120,7 +121,7 @@ class ShardDifferential : public ::testing::Test {
 
   // Every generated request of `seed`; reports each difference with the smallest request that shows it.
   static void check_seed(unsigned seed) {
-    testing::Vocabulary words = vocabulary();
+    testing::Vocabulary words = testing::served_vocabulary(*servers_.front().second);
     RequestGenerator generator(words, seed);
     std::vector<GeneratedRequest> requests;
     for (int i = 0; i < kSearchesPerSeed; ++i) {
@@ -143,31 +144,6 @@ class ShardDifferential : public ::testing::Test {
                     << difference(smallest);
       if (++failures == 3) return;
     }
-  }
-
-  // The words, facet values, years and ids of the one database, read through its API.
-  static testing::Vocabulary vocabulary() {
-    testing::Vocabulary words;
-    server::RunningServer& one = *servers_.front().second;
-    Json all = get(one,
-                   "/search?q=&hitsPerPage=100&maxValuesPerFacet=100&hl=fr&facets=country,region,"
-                   "organisation,topic,type,lang,year,format")["body"];
-    for (const auto& [field, values] : all["facetDistribution"].items())
-      for (const auto& [value, count] : values.items()) {
-        words.facet_values[field].push_back(value);
-        if (field == "year") words.years.push_back(std::stoi(value));
-      }
-    for (const auto& hit : all["hits"]) {
-      std::string id = hit["id"].get<std::string>();
-      words.ids.push_back(id);
-      Json document = get(one, "/documents/" + httplib::detail::encode_query_param(id))["body"];
-      std::vector<std::string> title = testing::words_of(document["title"].get<std::string>());
-      for (size_t i = 0; i + 1 < title.size(); ++i) words.adjacent.emplace_back(title[i], title[i + 1]);
-      std::vector<std::string> text = testing::words_of(document["text"].get<std::string>());
-      for (size_t i = 0; i < text.size(); i += 7) words.words.push_back(text[i]);
-      words.words.insert(words.words.end(), title.begin(), title.end());
-    }
-    return words;
   }
 
   // Waits until every server sees `documents` documents (the servers re-open on a commit by themselves).
@@ -240,7 +216,7 @@ GeneratedRequest enumerating(GeneratedRequest request, const std::string& withou
 }
 
 TEST_F(ShardDifferential, FacetCountsAndTotalsEqualAnEnumerationOfTheMatches) {
-  testing::Vocabulary words = vocabulary();
+  testing::Vocabulary words = testing::served_vocabulary(*servers_.front().second);
   RequestGenerator generator(words, 99);
   std::string facets;
   for (const auto& field : index::facet_fields())
