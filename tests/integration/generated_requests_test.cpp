@@ -121,6 +121,30 @@ class Breaker {
     return request;
   }
 
+  // A native search's parameters as POST /search's JSON object (filters and facets as arrays, numbers and
+  // booleans as such), now and then with a field of another type.
+  Json json_of(const GeneratedRequest& request) {
+    Json body = Json::object();
+    for (const auto& [name, value] : request.params) {
+      if (name == "filter" || name == "facets") {
+        if (!body.contains(name)) body[name] = Json::array();
+        if (body[name].is_array()) body[name].push_back(value);
+      } else if (value == "true" || value == "false") {
+        body[name] = value == "true";
+      } else if (!value.empty() && value.size() < 9 &&
+                 value.find_first_not_of("0123456789") == std::string::npos) {
+        body[name] = std::stoi(value);
+      } else {
+        body[name] = value;
+      }
+    }
+    if (chance(0.3) && !body.empty()) {
+      auto field = std::next(body.begin(), static_cast<long>(below(body.size())));
+      *field = any(std::vector<Json>{5, -1, nullptr, Json::array(), Json::object(), "x", true, 1.5});
+    }
+    return body;
+  }
+
   // A Meilisearch search query: half of them valid, the others with a field now and then of another type or
   // out of range.
   Json meilisearch_query(const testing::Vocabulary& words) {
@@ -244,6 +268,15 @@ class GeneratedRequests : public ::testing::Test {
     return out;
   }
 
+  // The valid facet names a POST /search object asks for (`facets`: an array, or a comma list).
+  static Facets facets_in(const Json& body) {
+    GeneratedRequest as_parameters;
+    const Json& facets = body.value("facets", Json());
+    for (const Json& item : facets.is_array() ? facets : Json::array({facets}))
+      if (item.is_string()) as_parameters.params.emplace_back("facets", item.get<std::string>());
+    return facets_asked(as_parameters);
+  }
+
   static void check_native(unsigned seed) {
     testing::RequestGenerator generator(*vocabulary_, seed);
     Breaker breaker(seed);
@@ -253,9 +286,20 @@ class GeneratedRequests : public ::testing::Test {
       GeneratedRequest request =
           breaker.chance(0.5) ? breaker.broken(generator.search()) : generator.search();
       bool native = request.path == "/search";
+      Facets facets = native ? facets_asked(request) : Facets{};
+      if (native && breaker.chance(0.3)) {  // the same search as POST /search's JSON object
+        // (junk of half a UTF-8 sequence becomes U+FFFD: JSON text is UTF-8)
+        Json object = breaker.json_of(request);
+        std::string body = object.dump(-1, ' ', false, Json::error_handler_t::replace);
+        std::string problem =
+            fault(client.Post("/search", body, "application/json"), {facets_in(object)}, false);
+        if (!problem.empty())
+          ADD_FAILURE() << "seed " << seed << ": POST /search " << body << "\n" << problem, ++failures;
+        continue;
+      }
       std::string problem =
-          fault(client.Get(request.target().c_str()), {native ? facets_asked(request) : Facets{}},
-                request.path.starts_with("/indexes"), native || request.path.starts_with("/indexes"));
+          fault(client.Get(request.target().c_str()), {facets}, request.path.starts_with("/indexes"),
+                native || request.path.starts_with("/indexes"));
       if (!problem.empty())
         ADD_FAILURE() << "seed " << seed << ": GET " << request.target() << "\n" << problem, ++failures;
     }
