@@ -274,8 +274,8 @@ QueryTranslator::TypoReadings QueryTranslator::typo_variants(const analysis::Tok
   if (!positive) return out;
   const std::vector<std::string>& candidates = typo_candidates(token);
   if (candidates.empty()) return out;
-  // The word as typed is no word of the index: its own stems (an inflection no document uses, or another
-  // word's stem reached by chance: "travali" → "traval", as "travaux") are one more reading beside the
+  // The word as typed is no word of the index: its own stems (an inflection no document uses; a stem reached
+  // by chance, "travali" → "traval" as "travaux", no longer comes: stems_of) are one more reading beside the
   // candidates, the likeliest by documents weighing most.
   double own = 0;
   for (const auto& stem : stems)
