@@ -67,10 +67,12 @@ bool QueryTranslator::reads_as_stopword(const QueryNode& word, size_t tokens, co
 
 // True when `word` reaches one of `stems` in some analysis language: the stem query matches it already. A
 // stop word never does: it is indexed as itself, without stems.
-bool QueryTranslator::stems_cover(const std::string& word, const std::set<std::string>& stems) {
+bool QueryTranslator::stems_cover(const std::string& word, const StemLanguages& stems) {
   if (is_stopword(word)) return false;
-  for (const auto& lang : langs_)
-    if (!stems.contains(analyzer_.stem(word, lang))) return false;
+  for (const auto& lang : langs_) {
+    auto stem = stems.find(analyzer_.stem(word, lang));
+    if (stem == stems.end() || languages_left_out(*stem).contains(lang)) return false;
+  }
   return true;
 }
 
@@ -135,8 +137,9 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
     return Xapian::Query(std::string(word_prefix) + token.folded);
   }
   const std::set<std::string>& stems = stems_of(token);
+  const StemLanguages& reached = stem_languages(token);
   if (positive) out_.highlight.stems.insert(stems.begin(), stems.end());
-  Xapian::Query exact = stem_query(stems, stem_prefix);
+  Xapian::Query exact = stem_query(reached, stem_prefix);
   if (!word_prefix.empty()) return exact;
   if (positive && mode_ == MatchMode::any && exact_word_weight_ > 0)  // the form asked above its other forms
     exact = Xapian::Query(
@@ -149,16 +152,16 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
     exact = Xapian::Query(Xapian::Query::OP_AND_MAYBE, exact,
                           Xapian::Query(Xapian::Query::OP_FILTER, weight, Xapian::Query(form)));
   }
-  TypoReadings typos = typo_variants(token, std::string(text), stems, positive);
+  TypoReadings typos = typo_variants(token, std::string(text), reached, positive);
   std::vector<Xapian::Query> variants = std::move(typos.variants);
   bool own_stems_held = typos.own_weight > 0 || variants.empty();
   if (own_stems_held && typos.own_weight < 1)
     exact = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, typos.own_weight);
   for (auto& synonym : synonyms_of(token.folded, positive)) variants.push_back(std::move(synonym));
   // (its own query again: one holding a posting source must not stand twice in a query tree)
-  for (auto& name : names_of(entity_terms_of(text, positive), stem_query(stems, stem_prefix)))
+  for (auto& name : names_of(entity_terms_of(text, positive), stem_query(reached, stem_prefix)))
     variants.push_back(std::move(name));
-  for (auto& other : translations_of(token.word, std::string(text), stems, positive))
+  for (auto& other : translations_of(token.word, std::string(text), reached, positive))
     variants.push_back(std::move(other));
   if (variants.empty()) return exact;
   if (own_stems_held) variants.insert(variants.begin(), exact);
@@ -172,9 +175,10 @@ std::vector<Xapian::Query> QueryTranslator::synonyms_of(const std::string& term,
     std::vector<std::string> words = split_trimmed(other, ' ');
     Xapian::Query match;
     if (words.size() == 1) {
-      const std::set<std::string>& stems = stems_of(analysis::Token{words.front(), words.front()});
+      analysis::Token token{words.front(), words.front()};
+      const std::set<std::string>& stems = stems_of(token);
       out_.highlight.stems.insert(stems.begin(), stems.end());
-      match = stem_query(stems, index::kStemPrefix);
+      match = stem_query(stem_languages(token), index::kStemPrefix);
     } else {
       std::vector<Xapian::Query> terms(words.begin(), words.end());
       for (const auto& word : words)
@@ -244,9 +248,10 @@ std::optional<Xapian::Query> QueryTranslator::synonym_run(const QueryNode& node,
 }
 
 std::vector<Xapian::Query> QueryTranslator::translations_of(std::string_view words, const std::string& typed,
-                                                            std::set<std::string> seen, bool positive) {
+                                                            const StemLanguages& matched, bool positive) {
   std::vector<Xapian::Query> out;
   if (!lexicon_ || !positive) return out;
+  std::set<std::string> seen;  // one-word translations' stems
   for (const std::string& from : langs_) {
     std::string to = translate::other_language(from);
     for (const std::string& lemma : lexicon_->translate(words, from)) {
@@ -256,7 +261,12 @@ std::vector<Xapian::Query> QueryTranslator::translations_of(std::string_view wor
         stems.push_back(analyzer_.stem(word.word, to));
         words.emplace_back(std::string(index::kStemPrefix) + stems.back());
       }
-      if (words.empty() || (words.size() == 1 && !seen.insert(stems.front()).second)) continue;
+      if (words.empty()) continue;
+      if (words.size() == 1) {
+        auto own = matched.find(stems.front());
+        bool matched_in_target = own != matched.end() && languages_left_out(*own).empty();
+        if (matched_in_target || !seen.insert(stems.front()).second) continue;
+      }
       Xapian::Query match = words.size() == 1 ? words.front()
                                               : Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(),
                                                               words.end(), words.size());
@@ -282,6 +292,43 @@ const std::set<std::string>& QueryTranslator::stems_of(const analysis::Token& to
   if (lookup_.documents_with(token.folded) == 0)
     std::erase_if(stems, [&](const std::string& stem) { return !stem_stands_for(token.folded, stem); });
   return stems_memo_.emplace(std::move(key), std::move(stems)).first->second;
+}
+
+const QueryTranslator::StemLanguages& QueryTranslator::stem_languages(const analysis::Token& token) {
+  if (auto known = stem_languages_memo_.find(token.word); known != stem_languages_memo_.end())
+    return known->second;
+  const std::set<std::string>& stems = stems_of(token);
+  StemLanguages reached;
+  for (const auto& form : spellings(token))
+    for (const auto& lang : langs_)
+      if (std::string stem = analyzer_.stem(form, lang); stems.contains(stem)) reached[stem].insert(lang);
+  // A stem both languages reach from a word the index holds (`determin`, French of `déterminer`, Spanish of
+  // `determinadas`) stands for it in those whose documents hold the word.
+  if (document_langs_.size() > 1 && lookup_.documents_with(token.folded) > 0)
+    for (auto& [stem, langs] : reached) {
+      if (langs.size() < 2) continue;
+      std::set<std::string> holding = langs;
+      std::erase_if(holding, [&](const std::string& lang) { return !language_holds(lang, token.folded); });
+      if (!holding.empty()) langs = std::move(holding);
+    }
+  return stem_languages_memo_.emplace(token.word, std::move(reached)).first->second;
+}
+
+bool QueryTranslator::language_holds(const std::string& lang, const std::string& folded) {
+  std::string term = language_term(lang);
+  if (documents_of_language(term) == 0) return true;
+  return lookup_.documents_with_all({{folded}, {term}}) > 0;
+}
+
+std::string QueryTranslator::language_term(const std::string& lang) {
+  static const std::optional<index::FacetField> kLanguage = index::find_facet("lang");
+  return index::facet_term(*kLanguage, lang);
+}
+
+size_t QueryTranslator::documents_of_language(const std::string& term) {
+  auto [count, fresh] = documents_in_language_.try_emplace(term, 0);
+  if (fresh) count->second = lookup_.documents_with(term);
+  return count->second;
 }
 
 std::set<std::string> QueryTranslator::stems_of_spellings(const analysis::Token& token) const {
@@ -324,11 +371,41 @@ bool QueryTranslator::shares_a_stem(const analysis::Token& token, const StemsByL
   return false;
 }
 
-Xapian::Query QueryTranslator::stem_query(const std::set<std::string>& stems, std::string_view stem_prefix,
-                                          Xapian::Query::op op) {
+Xapian::Query QueryTranslator::stem_query(const StemLanguages& stems, std::string_view stem_prefix) {
+  std::map<std::set<std::string>, std::vector<Xapian::Query>> by_left_out;  // one restriction each
+  for (const auto& reached : stems)
+    by_left_out[languages_left_out(reached)].push_back(std::string(stem_prefix) + reached.first);
+  std::vector<Xapian::Query> parts;
+  for (const auto& [left_out, terms] : by_left_out)
+    parts.push_back(restricted(combine(Xapian::Query::OP_SYNONYM, terms), left_out));
+  return combine(Xapian::Query::OP_SYNONYM, parts);
+}
+
+Xapian::Query QueryTranslator::any_stem_query(const std::set<std::string>& stems, Xapian::Query::op op) {
   std::vector<Xapian::Query> terms;
-  for (const auto& stem : stems) terms.emplace_back(std::string(stem_prefix) + stem);
+  for (const auto& stem : stems) terms.emplace_back(std::string(index::kStemPrefix) + stem);
   return combine(op, terms);
+}
+
+Xapian::Query QueryTranslator::restricted(const Xapian::Query& match, const std::set<std::string>& left_out) {
+  if (left_out.empty()) return match;
+  std::vector<Xapian::Query> others;
+  for (const auto& lang : left_out) others.emplace_back(language_term(lang));
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, match, combine(Xapian::Query::OP_OR, others));
+}
+
+std::set<std::string> QueryTranslator::languages_left_out(const StemLanguages::value_type& reached) {
+  const auto& [stem, reached_in] = reached;
+  auto [memo, fresh] = left_out_memo_.try_emplace(reached, std::set<std::string>{});
+  if (!fresh) return memo->second;
+  std::string term = std::string(index::kStemPrefix) + stem;
+  for (const auto& lang : document_langs_) {
+    if (reached_in.contains(lang)) continue;
+    std::string language = language_term(lang);
+    if (documents_of_language(language) > 0 && lookup_.documents_with_all({{term}, {language}}) > 0)
+      memo->second.insert(lang);
+  }
+  return memo->second;
 }
 
 std::optional<Xapian::Query> QueryTranslator::phrase(const std::vector<analysis::Token>& tokens,

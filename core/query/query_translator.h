@@ -91,6 +91,12 @@ class QueryTranslator {
   // aside, its other forms not) also adds its weight times `weight` beside its stems' (0, the default: not).
   void set_exact_word_weight(double weight) { exact_word_weight_ = weight; }
 
+  // The languages the searched documents may be written in (French and Spanish by default; one with a
+  // `lang` filter). A stem one language's stemmer reaches from a query word matches no document of another
+  // (the French stem `educ` of `education` is the Spanish one of `educación`): that is a translation's match.
+  // Only stems the other language's documents hold are so restricted.
+  void set_document_languages(std::vector<std::string> langs) { document_langs_ = std::move(langs); }
+
   // Whether a word no document holds also matches indexed words one or two typos away (on by default).
   void set_typo_tolerance(bool on) { typo_tolerance_ = on; }
 
@@ -103,6 +109,8 @@ class QueryTranslator {
   void set_lexicon(const translate::Lexicon* lexicon) { lexicon_ = lexicon; }
 
  private:
+  // Stems, each with the languages whose stemmer reached it from a word.
+  using StemLanguages = std::map<std::string, std::set<std::string>>;
   std::optional<Xapian::Query> node(const QueryNode& node, bool positive);
   std::optional<Xapian::Query> group(const QueryNode& node, bool positive);
   std::optional<Xapian::Query> word(std::string_view text, std::string_view stem_prefix,
@@ -115,7 +123,7 @@ class QueryTranslator {
   std::vector<Xapian::Query> completions_of(const analysis::Token& token, bool positive, bool through_stems);
   // The stems the word being typed is searched through as typed: none when it is no word or a stop word
   // (searched as itself), so its completions of the same stems are not left out.
-  const std::set<std::string>& stems_searched_as_typed(const analysis::Token& token);
+  const StemLanguages& stems_searched_as_typed(const analysis::Token& token);
   // The documents holding one of `terms`, and when the query has other finished words, one of each's stems
   // too (the documents a completion of the word being typed shares with them).
   size_t documents_in_context(const std::vector<std::string>& terms);
@@ -150,9 +158,10 @@ class QueryTranslator {
   // What the proximity clause counts for a word still being typed: its stems, when it is a word, and the
   // stems of its most likely completions.
   Xapian::Query unfinished_proximity_term(const analysis::Token& token);
-  // True when `stems` match every document holding `word`: its stem in each language read is one of them
-  // (a French stem of a Spanish word matching no Spanish document's term).
-  bool stems_cover(const std::string& word, const std::set<std::string>& stems);
+  // True when `stems` (with the languages reaching them) match every document holding `word`: its stem in
+  // each language read is one of them, matching that language's documents (a French stem of a Spanish word
+  // matching no Spanish document's term).
+  bool stems_cover(const std::string& word, const StemLanguages& stems);
   // The other terms of the synonym groups holding `term` (folded words), each as a word (through its
   // stems) or a phrase, weighted below the words typed.
   std::vector<Xapian::Query> synonyms_of(const std::string& term, bool positive);
@@ -169,9 +178,10 @@ class QueryTranslator {
                                            bool positive);
   // The translations of `words` (one word, or a run of them) into the other language of each language they
   // are read in, each a word (through its stems) or a phrase, weighted below every match in its own
-  // language; a one-word translation whose stem is in `seen` (already matched) adds nothing.
+  // language; a one-word translation whose stem the words match in every document language (`matched`:
+  // their stems with the languages reaching them) adds nothing.
   std::vector<Xapian::Query> translations_of(std::string_view words, const std::string& typed,
-                                             std::set<std::string> seen, bool positive);
+                                             const StemLanguages& matched, bool positive);
   // The proximity clause's term for a finished word: its stems, and its typo candidates' when it has some.
   Xapian::Query finished_proximity_term(const analysis::Token& token);
   // For a word of five letters or more that no document holds (digits never): the indexed words one or two
@@ -186,13 +196,15 @@ class QueryTranslator {
     double own_weight = 1;  // of the word's own stems (an inflection no document uses)
   };
   TypoReadings typo_variants(const analysis::Token& token, const std::string& typed,
-                             const std::set<std::string>& stems, bool positive);
+                             const StemLanguages& stems, bool positive);
   std::optional<Xapian::Query> prefix(std::string_view text, bool positive);
   std::optional<Xapian::Query> scope(const QueryNode& node, bool positive);
   std::vector<analysis::Token> tokens_of(std::string_view text);
   // The stems a word reaches (accents restored), remembered for the translator's lifetime: the
   // proximity clause and the relaxed retry ask again for the same words.
   const std::set<std::string>& stems_of(const analysis::Token& token);
+  // Each of those stems with the languages whose stemmer reaches it from one of the word's spellings.
+  const StemLanguages& stem_languages(const analysis::Token& token);
   // The stems of a word's spellings in each language read; stems_of keeps, for a word no document holds,
   // only those that stand for it (stem_stands_for).
   std::set<std::string> stems_of_spellings(const analysis::Token& token) const;
@@ -210,8 +222,21 @@ class QueryTranslator {
   void add_stems(const analysis::Token& token, StemsByLanguage& stems);
   // True when a spelling of `token` has, in some language, a stem `stems` holds for that language.
   bool shares_a_stem(const analysis::Token& token, const StemsByLanguage& stems);
-  Xapian::Query stem_query(const std::set<std::string>& stems, std::string_view stem_prefix,
-                           Xapian::Query::op op = Xapian::Query::OP_SYNONYM);
+  // The stems as one term (OP_SYNONYM), each matching only the documents of the languages reaching it.
+  Xapian::Query stem_query(const StemLanguages& stems, std::string_view stem_prefix);
+  // The stems joined by `op`, whatever the documents' language (OP_OR: what OP_NEAR takes).
+  static Xapian::Query any_stem_query(const std::set<std::string>& stems, Xapian::Query::op op);
+  // True when documents of `lang` hold `folded` (a word), or the index has none of that language.
+  bool language_holds(const std::string& lang, const std::string& folded);
+  static std::string language_term(const std::string& lang);
+  // The documents of the language whose term is `term` (memoized).
+  size_t documents_of_language(const std::string& term);
+  // `match` matching no document of the languages `left_out`.
+  static Xapian::Query restricted(const Xapian::Query& match, const std::set<std::string>& left_out);
+  // The document languages a stem's match leaves out (`reached`: the stem and the languages reaching it from
+  // a word): those reaching it from no spelling of the word whose documents hold it (an unrelated word of
+  // theirs: `relato`, for the French stem `relat` of `relation`); memoized.
+  std::set<std::string> languages_left_out(const StemLanguages::value_type& reached);
   bool is_stopword(std::string_view folded) const;
   // A run of words typed as one (`qu'est-ce`, `appelle-t-on`, `états-unis`) loses the stop words at its
   // ends, as a query's own stop words are dropped: none left, it is dropped; one, it is a plain word.
@@ -226,6 +251,8 @@ class QueryTranslator {
   analysis::Analyzer& analyzer_;
   const TermLookup& lookup_;
   std::vector<std::string> langs_;
+  std::vector<std::string> document_langs_ = {"fr", "es"};
+  std::map<std::string, size_t> documents_in_language_;
   MatchMode mode_ = MatchMode::all;
   bool drop_stopwords_ = true;
   bool typo_tolerance_ = true;
@@ -236,6 +263,8 @@ class QueryTranslator {
   const translate::Lexicon* lexicon_ = nullptr;
   Translation out_;
   std::map<std::string, std::set<std::string>> stems_memo_;
+  std::map<std::string, StemLanguages> stem_languages_memo_;
+  std::map<StemLanguages::value_type, std::set<std::string>> left_out_memo_;
   std::map<std::string, KeptCompletions> completions_memo_;
   std::map<std::string, std::vector<std::string>> readings_memo_;
   // The finished content words of the query, each as its stem terms: what a completion must stand beside.

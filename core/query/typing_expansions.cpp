@@ -37,10 +37,10 @@ constexpr double kFartherTypoOdds = 0.1;
 
 }  // namespace
 
-const std::set<std::string>& QueryTranslator::stems_searched_as_typed(const analysis::Token& token) {
-  static const std::set<std::string> kNone;
+const QueryTranslator::StemLanguages& QueryTranslator::stems_searched_as_typed(const analysis::Token& token) {
+  static const StemLanguages kNone;
   if (is_stopword(token.folded) || lookup_.documents_with(token.folded) == 0) return kNone;
-  return stems_of(token);
+  return stem_languages(token);
 }
 
 size_t QueryTranslator::documents_in_context(const std::vector<std::string>& terms) {
@@ -59,7 +59,7 @@ const QueryTranslator::KeptCompletions& QueryTranslator::kept_completions(const 
   if (memo != completions_memo_.end()) return memo->second;
   const std::string& folded = token.folded;
   KeptCompletions kept;
-  const std::set<std::string>& seen = stems_searched_as_typed(token);
+  const StemLanguages& seen = stems_searched_as_typed(token);
   size_t candidates = context_.empty() ? kTypingExpansionLimit : kContextCandidates;
   std::vector<size_t> shared;  // beside other words: the counts of the completions kept, in no order
   for (auto& completion : lookup_.completions(folded, candidates + 1)) {
@@ -95,7 +95,7 @@ const QueryTranslator::KeptCompletions& QueryTranslator::kept_completions(const 
   // A cut that is a word is finished as often as its own documents say against its completions'.
   if (lookup_.documents_with(folded) > 0) {
     std::vector<std::string> own_terms;
-    for (const auto& stem : seen) own_terms.push_back(std::string(index::kStemPrefix) + stem);
+    for (const auto& [stem, langs] : seen) own_terms.push_back(std::string(index::kStemPrefix) + stem);
     if (seen.empty()) own_terms.push_back(folded);  // a stop word: itself
     kept.own = documents_in_context(own_terms);
     if (!kept.words.empty())
@@ -182,8 +182,17 @@ std::vector<std::pair<std::string, double>> QueryTranslator::completion_terms(co
   std::vector<std::pair<std::string, double>> terms;
   const std::string& folded = token.folded;
   if (folded.size() < 2) return terms;
-  // Those of the word itself, when it is one: the exact word's query has them.
-  const std::set<std::string>& seen = stems_searched_as_typed(token);
+  // Those of the word itself, when it is one: the exact word's query has them (in the languages it is read
+  // in: a completion reaching one in another language still weighs it).
+  const StemLanguages& seen = stems_searched_as_typed(token);
+  auto matched_already = [&](const std::string& word, const std::string& stem) {
+    auto own = seen.find(stem);
+    if (own == seen.end()) return false;
+    std::set<std::string> left_out = languages_left_out(*own);
+    return std::none_of(langs_.begin(), langs_.end(), [&](const std::string& lang) {
+      return left_out.contains(lang) && analyzer_.stem(word, lang) == stem;
+    });
+  };
   const KeptCompletions& kept = kept_completions(token);
   // A term weighs the probability that the word typed is one reaching it: the documents of its completions
   // over those of all the completions kept.
@@ -195,7 +204,7 @@ std::vector<std::pair<std::string, double>> QueryTranslator::completion_terms(co
       reached.insert(word);
     else
       for (const std::string& stem : stems_of(analysis::Token{word, word}))  // every form of the completion
-        if (!seen.contains(stem)) reached.insert(std::string(index::kStemPrefix) + stem);
+        if (!matched_already(word, stem)) reached.insert(std::string(index::kStemPrefix) + stem);
     for (const std::string& term : reached) {
       auto [it, fresh] = at.emplace(term, terms.size());
       if (fresh) terms.emplace_back(term, 0.0);
@@ -229,7 +238,7 @@ Xapian::Query QueryTranslator::unfinished_proximity_term(const analysis::Token& 
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   if (terms.size() > kProximityCompletions) terms.resize(kProximityCompletions);
   std::vector<Xapian::Query> alternatives;
-  for (const auto& stem : stems_searched_as_typed(token))
+  for (const auto& [stem, langs] : stems_searched_as_typed(token))
     alternatives.emplace_back(std::string(index::kStemPrefix) + stem);
   for (const auto& term : terms) alternatives.emplace_back(term.first);
   if (alternatives.empty()) return Xapian::Query::MatchNothing;
@@ -243,7 +252,7 @@ Xapian::Query QueryTranslator::finished_proximity_term(const analysis::Token& to
   for (const std::string& variant : typo_candidates(token))
     if (!is_stopword(variant))
       stems.merge(std::set<std::string>(stems_of(analysis::Token{variant, variant})));
-  return stem_query(stems, index::kStemPrefix, Xapian::Query::OP_OR);
+  return any_stem_query(stems, Xapian::Query::OP_OR);
 }
 
 const std::vector<std::string>& QueryTranslator::typo_candidates(const analysis::Token& token) {
@@ -268,8 +277,7 @@ std::optional<std::string> QueryTranslator::stopword_typo(const analysis::Token&
 
 QueryTranslator::TypoReadings QueryTranslator::typo_variants(const analysis::Token& token,
                                                              const std::string& typed,
-                                                             const std::set<std::string>& stems,
-                                                             bool positive) {
+                                                             const StemLanguages& stems, bool positive) {
   TypoReadings out;
   if (!positive) return out;
   const std::vector<std::string>& candidates = typo_candidates(token);
@@ -278,7 +286,7 @@ QueryTranslator::TypoReadings QueryTranslator::typo_variants(const analysis::Tok
   // by chance, "travali" → "traval" as "travaux", no longer comes: stems_of) are one more reading beside the
   // candidates, the likeliest by documents weighing most.
   double own = 0;
-  for (const auto& stem : stems)
+  for (const auto& [stem, langs] : stems)
     own += static_cast<double>(lookup_.documents_with(std::string(index::kStemPrefix) + stem));
   std::vector<std::pair<std::string, double>> variants;  // with their documents
   double top = std::max(1.0, own);
@@ -306,8 +314,8 @@ QueryTranslator::TypoReadings QueryTranslator::typo_variants(const analysis::Tok
       out_.highlight.searched_words.insert(variant);
     } else {
       const std::set<std::string>& variant_stems = stems_of(analysis::Token{variant, variant});
-      out.variants.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, stem_query(variant_stems, index::kStemPrefix),
-                                weight);
+      out.variants.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                any_stem_query(variant_stems, Xapian::Query::OP_SYNONYM), weight);
       out_.highlight.stems.insert(variant_stems.begin(), variant_stems.end());
     }
     out_.corrections.emplace(typed, variant);

@@ -201,6 +201,7 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   auto started = std::chrono::steady_clock::now();
   IndexTermLookup lookup(shards_.database(), &gazetteer_, &analyzer_, &term_cache_, shards_.has_remote());
   query::QueryTranslator translator(analyzer_, lookup, analysis_languages(request));
+  if (request.lang == "fr" || request.lang == "es") translator.set_document_languages({request.lang});
   if (request.cross_language) translator.set_lexicon(lexicon_);
   translator.set_typo_tolerance(request.typo_tolerance);
   translator.set_proximity(ranking_.proximity_slack, ranking_.proximity_weight);

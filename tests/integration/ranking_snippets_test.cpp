@@ -12,6 +12,7 @@
 #include "index/index_writer.h"
 #include "search/searcher.h"
 #include "support/small_index.h"
+#include "translate/lexicon.h"
 
 namespace sonda::search {
 namespace {
@@ -133,6 +134,35 @@ TEST(Ranking, AWordNoDocumentHoldsFindsNothingThroughAStemReachedByChance) {
   EXPECT_EQ(total(*punishment, "châtiment "), 1) << "another form of a word the documents hold";
   EXPECT_EQ(total(*punishment, "corporelles "), 1) << "an inflection ending as close to the stem";
   EXPECT_EQ(total(*cats, "chat "), 1);
+}
+
+// French and Spanish documents share the stems of unrelated words (`relation` and `relato` both stem to
+// `relat`; `éducation` and `educación` to `educ`): a word finds the documents of the languages it is read in,
+// and the others' only through a translation (crossLanguage), below its own.
+TEST(Ranking, AStemReadInOneLanguageFindsNoUnrelatedWordOfAnother) {
+  testing::TempDir dir;
+  auto searcher = searcher_over(
+      dir, {document_of("fr1", "fr", "La relation entre les parents et l'école."),
+            document_of("es1", "es", "El relato de los hechos. El relato completo y otro relato."),
+            document_of("fr2", "fr", "L'éducation des enfants."),
+            document_of("es2", "es", "La educación pública y la educación privada.")});
+  translate::MemoryLexicon lexicon({{"fr", {"éducation", "educación"}}});
+  searcher->use_lexicon(&lexicon);
+  auto ranked = [&](const std::string& q, bool cross_language = false, const std::string& lang = "") {
+    SearchRequest request;
+    request.q = q + " ";
+    request.cross_language = cross_language;
+    request.lang = lang;
+    return hit_ids(*searcher, request);
+  };
+  using Ids = std::vector<std::string>;
+  EXPECT_EQ(ranked("relation"), Ids{"fr1"});
+  EXPECT_EQ(ranked("relato"), Ids{"es1"});
+  EXPECT_EQ(ranked("education"), Ids{"fr2"});
+  EXPECT_EQ(ranked("educación"), Ids{"es2"});
+  EXPECT_EQ(ranked("éducation", true), (Ids{"fr2", "es2"}));
+  EXPECT_EQ(ranked("éducation", true, "es"), Ids{"es2"});
+  EXPECT_EQ(ranked("éducation", false, "es"), Ids{});
 }
 
 TEST(Snippets, DeepMatchesAreFoundThroughPositionsAndMarked) {

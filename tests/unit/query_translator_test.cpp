@@ -566,6 +566,62 @@ TEST(QueryTranslatorTable, WordsAlsoMatchTheirTranslations) {
   EXPECT_TRUE(t.highlight.stems.contains("ninez")) << "snippets mark the translations";
 }
 
+// An index holding French and Spanish documents: which terms each language's documents hold.
+class BilingualLookup : public FakeLookup {
+ public:
+  size_t documents_with(std::string_view term) const override {
+    for (const auto& [held, lang] : held_)
+      if (term == held || term == lang) return 10;
+    return FakeLookup::documents_with(term);
+  }
+  size_t documents_with_all(const std::vector<std::vector<std::string>>& groups) const override {
+    if (groups.size() == 2 && groups[0].size() == 1 && groups[1].size() == 1)
+      return held_.contains({groups[0][0], groups[1][0]}) ? 1 : 0;
+    return FakeLookup::documents_with_all(groups);
+  }
+
+ private:
+  // French `éducation`, `déterminer`, `gestion`; Spanish `educación` (stem educ), `determinadas` (determin),
+  // `gestión`, `relato` (relat).
+  const std::set<std::pair<std::string, std::string>> held_ = {
+      {"education", "Lfr"}, {"Zeduc", "Lfr"},     {"Zeduc", "Les"},    {"determiner", "Lfr"},
+      {"Zdetermin", "Lfr"}, {"Zdetermin", "Les"}, {"gestion", "Lfr"},  {"gestion", "Les"},
+      {"Zgestion", "Lfr"},  {"Zgestion", "Les"},  {"relation", "Lfr"}, {"Zrelat", "Lfr"}};
+};
+
+// A stem one language's stemmer reaches from a word matches no document of another language holding it:
+// French `education` stems to `educ`, the Spanish stem of `educación`. A stem both reach stands for the word
+// in the languages whose documents hold the word (`déterminer`, `determinadas`: `determin`). Through a
+// translation, the other language's documents come at a translation's weight.
+TEST(QueryTranslatorTable, AStemMatchesTheDocumentsOfTheLanguagesReadingTheWord) {
+  analysis::Analyzer analyzer;
+  BilingualLookup lookup;
+  translate::MemoryLexicon lexicon({{"fr", {"éducation", "educación"}}});
+  struct Case {
+    std::string query;
+    std::vector<std::string> document_langs;
+    bool cross_language;
+    std::string fragment;
+    std::string absent;
+  };
+  const Case cases[] = {
+      {"education ", {"fr", "es"}, false, "(Zeduc AND_NOT Les)", "Zeducation AND_NOT"},
+      {"déterminer ", {"fr", "es"}, false, "(Zdetermin AND_NOT Les)", "Lfr"},
+      {"gestion ", {"fr", "es"}, false, "Query(Zgestion)", "AND_NOT"},  // a word of both
+      {"relation ", {"fr", "es"}, false, "Zrelat", "AND_NOT"},          // no Spanish document says relato
+      {"education ", {"fr"}, false, "Zeduc", "AND_NOT"},                // French documents only: a filter's
+      {"éducation ", {"fr", "es"}, true, "0.2999999999999999889 * Zeduc", "Zeducation AND_NOT"},
+  };
+  for (const Case& c : cases) {
+    QueryTranslator translator(analyzer, lookup, {"fr", "es"});
+    translator.set_document_languages(c.document_langs);
+    if (c.cross_language) translator.set_lexicon(&lexicon);
+    std::string query = translator.translate(parse_query(c.query), MatchMode::all).query.get_description();
+    EXPECT_NE(query.find(c.fragment), std::string::npos) << c.query << " → " << query;
+    EXPECT_EQ(query.find(c.absent), std::string::npos) << c.query << " → " << query;
+  }
+}
+
 // A multi-word unit of the lexicon (whatever its inflection) also matches its translations as phrases.
 TEST(QueryTranslatorTable, MultiWordUnitsAlsoMatchTheirTranslations) {
   analysis::Analyzer analyzer;
