@@ -389,8 +389,23 @@ Xapian::Query QueryTranslator::any_stem_query(const std::set<std::string>& stems
 
 Xapian::Query QueryTranslator::restricted(const Xapian::Query& match, const std::set<std::string>& left_out) {
   if (left_out.empty()) return match;
-  std::vector<Xapian::Query> others;
-  for (const auto& lang : left_out) others.emplace_back(language_term(lang));
+  std::vector<Xapian::Query> others, kept;
+  size_t others_documents = 0, kept_documents = 0;
+  for (const auto& lang : document_langs_) {
+    std::string term = language_term(lang);
+    size_t documents = documents_of_language(term);
+    if (left_out.contains(lang)) {
+      others_documents += documents;
+      others.emplace_back(std::move(term));
+    } else {
+      kept_documents += documents;
+      kept.emplace_back(std::move(term));
+    }
+  }
+  // Over an index of these languages only, the kept languages' list as a filter when it is the shorter.
+  bool all_documents = kept_documents + others_documents == documents_of_language("");
+  if (all_documents && kept_documents < others_documents && !kept.empty())
+    return Xapian::Query(Xapian::Query::OP_FILTER, match, combine(Xapian::Query::OP_OR, kept));
   return Xapian::Query(Xapian::Query::OP_AND_NOT, match, combine(Xapian::Query::OP_OR, others));
 }
 

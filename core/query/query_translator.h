@@ -231,8 +231,9 @@ class QueryTranslator {
   static std::string language_term(const std::string& lang);
   // The documents of the language whose term is `term` (memoized).
   size_t documents_of_language(const std::string& term);
-  // `match` matching no document of the languages `left_out`.
-  static Xapian::Query restricted(const Xapian::Query& match, const std::set<std::string>& left_out);
+  // `match` matching no document of the languages `left_out`: AND_NOT their language terms, or, over an
+  // index of the document languages only, FILTER by the others' when those are fewer documents.
+  Xapian::Query restricted(const Xapian::Query& match, const std::set<std::string>& left_out);
   // The document languages a stem's match leaves out (`reached`: the stem and the languages reaching it from
   // a word): those reaching it from no spelling of the word whose documents hold it (an unrelated word of
   // theirs: `relato`, for the French stem `relat` of `relation`); memoized.

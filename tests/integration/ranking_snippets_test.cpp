@@ -145,7 +145,8 @@ TEST(Ranking, AStemReadInOneLanguageFindsNoUnrelatedWordOfAnother) {
       dir, {document_of("fr1", "fr", "La relation entre les parents et l'école."),
             document_of("es1", "es", "El relato de los hechos. El relato completo y otro relato."),
             document_of("fr2", "fr", "L'éducation des enfants."),
-            document_of("es2", "es", "La educación pública y la educación privada.")});
+            document_of("es2", "es", "La educación pública y la educación privada."),
+            document_of("es3", "es", "La escuela rural.")});  // fewer French: their list filters
   translate::MemoryLexicon lexicon({{"fr", {"éducation", "educación"}}});
   searcher->use_lexicon(&lexicon);
   auto ranked = [&](const std::string& q, bool cross_language = false, const std::string& lang = "") {
