@@ -317,7 +317,7 @@ const QueryTranslator::StemLanguages& QueryTranslator::stem_languages(const anal
 bool QueryTranslator::language_holds(const std::string& lang, const std::string& folded) {
   std::string term = language_term(lang);
   if (documents_of_language(term) == 0) return true;
-  return lookup_.documents_with_all({{folded}, {term}}) > 0;
+  return lookup_.any_document_with_both(folded, term);
 }
 
 std::string QueryTranslator::language_term(const std::string& lang) {
@@ -417,7 +417,7 @@ std::set<std::string> QueryTranslator::languages_left_out(const StemLanguages::v
   for (const auto& lang : document_langs_) {
     if (reached_in.contains(lang)) continue;
     std::string language = language_term(lang);
-    if (documents_of_language(language) > 0 && lookup_.documents_with_all({{term}, {language}}) > 0)
+    if (documents_of_language(language) > 0 && lookup_.any_document_with_both(term, language))
       memo->second.insert(lang);
   }
   return memo->second;

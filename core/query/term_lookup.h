@@ -47,6 +47,11 @@ class TermLookup {
     return 0;
   }
 
+  // Whether some document holds both terms (without counting them); by default, from documents_with_all.
+  virtual bool any_document_with_both(std::string_view a, std::string_view b) const {
+    return documents_with_all({{std::string(a)}, {std::string(b)}}) > 0;
+  }
+
   // The facet terms of the entities `name` (a key, label or alias as typed, any case or accents) stands for
   // in every facet field ("IDB" → the organisation BID's term); none by default.
   virtual std::vector<std::string> entity_terms(std::string_view /*name*/) const { return {}; }

@@ -229,6 +229,29 @@ size_t IndexTermLookup::documents_with_all(const std::vector<std::vector<std::st
   return documents;
 }
 
+bool IndexTermLookup::any_document_with_both(std::string_view a, std::string_view b) const {
+  if (cache_)
+    if (auto known = cache_->both_held(a, b)) return *known;
+  bool held = false;
+  if (remote_) {
+    held = match_documents_with_all({{std::string(a)}, {std::string(b)}}) > 0;
+  } else {
+    std::string first_term(a), second_term(b);
+    auto first = database_.postlist_begin(first_term), first_end = database_.postlist_end(first_term);
+    auto second = database_.postlist_begin(second_term), second_end = database_.postlist_end(second_term);
+    while (first != first_end && second != second_end && !held) {
+      if (*first < *second)
+        first.skip_to(*second);
+      else if (*second < *first)
+        second.skip_to(*first);
+      else
+        held = true;
+    }
+  }
+  if (cache_) cache_->remember_both_held(a, b, held);
+  return held;
+}
+
 size_t IndexTermLookup::count_documents_with_all(const std::vector<std::vector<std::string>>& groups) const {
   if (remote_ || groups.size() < 2) return match_documents_with_all(groups);
   size_t postings = 0;

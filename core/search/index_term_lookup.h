@@ -78,6 +78,9 @@ class IndexTermLookup : public query::TermLookup {
   // postings read, not with the database. Over remote shards, or past kMaxListedPostings, one Boolean match
   // that checks at most the bound.
   size_t documents_with_all(const std::vector<std::vector<std::string>>& groups) const override;
+  // Over local databases, both posting lists skipped through each other until a shared document; kept in
+  // the cache when there is one.
+  bool any_document_with_both(std::string_view a, std::string_view b) const override;
 
   // Needs the gazetteer and analyzer (none without them).
   std::vector<std::string> entity_terms(std::string_view name) const override;

@@ -19,6 +19,13 @@ size_t bytes_of(const std::vector<query::TermLookup::Completion>& completions) {
   return bytes;
 }
 
+// A key no term can be: terms hold no NUL.
+std::string pair_key(std::string_view a, std::string_view b) {
+  std::string key(a);
+  key.push_back('\0');
+  return key.append(b);
+}
+
 }  // namespace
 
 void TermCache::clear() {
@@ -123,6 +130,15 @@ void TermCache::remember_documents_with(std::string_view term, size_t documents)
   }
   frequency_bytes_ += bytes;
   frequencies_.emplace(std::string(term), documents);
+}
+
+std::optional<bool> TermCache::both_held(std::string_view a, std::string_view b) const {
+  if (auto documents = this->documents_with(pair_key(a, b))) return *documents > 0;
+  return std::nullopt;
+}
+
+void TermCache::remember_both_held(std::string_view a, std::string_view b, bool held) {
+  remember_documents_with(pair_key(a, b), held ? 1 : 0);
 }
 
 const WordSlice* TermCache::word_slice(std::string_view letter) const {

@@ -50,6 +50,10 @@ class TermCache {
   std::optional<size_t> documents_with(std::string_view term) const;
   void remember_documents_with(std::string_view term, size_t documents);
 
+  // Whether some document holds both terms, when kept (within the counts' bound).
+  std::optional<bool> both_held(std::string_view a, std::string_view b) const;
+  void remember_both_held(std::string_view a, std::string_view b, bool held);
+
   // The word list's words starting with `letter`, when kept.
   const WordSlice* word_slice(std::string_view letter) const;
   // Keeps `slice` as the words starting with `letter` (not when it alone passes kMaxSliceBytes; the others

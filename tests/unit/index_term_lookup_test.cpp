@@ -79,6 +79,28 @@ TEST(IndexTermLookup, CountsSharedDocumentsUpToTheBoundAlikeLocallyAndByAMatch) 
   }
 }
 
+// Whether a document holds both terms: the same locally (the two lists skipped through each other), by a
+// match, and from the cache (asked again).
+TEST(IndexTermLookup, TellsWhetherADocumentHoldsBothTerms) {
+  const std::vector<std::tuple<std::string, std::string, bool>> cases = {
+      {"a", "b", true},      {"b", "a", true},   {"n7", "d", true},       {"n7", "a", false},
+      {"n97", "n98", false}, {"d", "n98", true}, {"a", "missing", false}, {"missing", "a", false},
+  };
+  Xapian::Database database = numbered(100);
+  TermCache cache;
+  IndexTermLookup local(database);
+  IndexTermLookup cached(database, nullptr, nullptr, &cache);
+  IndexTermLookup matched(database, nullptr, nullptr, nullptr, /*remote=*/true);
+  for (int round = 0; round < 2; ++round)
+    for (const auto& [a, b, expected] : cases) {
+      EXPECT_EQ(local.any_document_with_both(a, b), expected) << a << " " << b;
+      EXPECT_EQ(cached.any_document_with_both(a, b), expected) << a << " " << b << ", round " << round;
+      EXPECT_EQ(matched.any_document_with_both(a, b), expected) << a << " " << b;
+    }
+  EXPECT_EQ(cache.both_held("n7", "a"), std::optional<bool>(false));
+  EXPECT_EQ(cache.documents_with("n7"), std::nullopt) << "a pair is no term's count";
+}
+
 // A few Spanish and French words, each in as many documents as its number.
 Xapian::WritableDatabase vocabulary() {
   Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
