@@ -232,6 +232,11 @@ size_t IndexTermLookup::documents_with_all(const std::vector<std::vector<std::st
 bool IndexTermLookup::any_document_with_both(std::string_view a, std::string_view b) const {
   if (cache_)
     if (auto known = cache_->both_held(a, b)) return *known;
+  if (shared_)
+    if (auto known = shared_->both_held(*version_, a, b)) {
+      if (cache_) cache_->remember_both_held(a, b, *known);
+      return *known;
+    }
   bool held = false;
   if (remote_) {
     held = match_documents_with_all({{std::string(a)}, {std::string(b)}}) > 0;
@@ -249,6 +254,7 @@ bool IndexTermLookup::any_document_with_both(std::string_view a, std::string_vie
     }
   }
   if (cache_) cache_->remember_both_held(a, b, held);
+  if (shared_) shared_->remember_both_held(*version_, a, b, held);
   return held;
 }
 

@@ -12,6 +12,7 @@
 #include "analysis/analyzer.h"
 #include "enrich/gazetteer.h"
 #include "query/term_lookup.h"
+#include "search/shared_answers.h"
 #include "search/term_cache.h"
 
 namespace sonda::search {
@@ -82,6 +83,13 @@ class IndexTermLookup : public query::TermLookup {
   // the cache when there is one.
   bool any_document_with_both(std::string_view a, std::string_view b) const override;
 
+  // Answers whether a document holds two terms from `shared` too, and keeps its own there, as those of the
+  // database's `version` (both must outlive the lookup).
+  void share_answers(SharedAnswers* shared, const std::string* version) {
+    shared_ = shared;
+    version_ = version;
+  }
+
   // Needs the gazetteer and analyzer (none without them).
   std::vector<std::string> entity_terms(std::string_view name) const override;
 
@@ -119,6 +127,8 @@ class IndexTermLookup : public query::TermLookup {
   analysis::Analyzer* analyzer_;
   TermCache* cache_;
   bool remote_;
+  SharedAnswers* shared_ = nullptr;
+  const std::string* version_ = nullptr;
   mutable std::optional<std::string> listed_key_;  // the groups `listed_` holds the documents of
   mutable std::vector<Xapian::docid> listed_;
 };

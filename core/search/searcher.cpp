@@ -200,6 +200,7 @@ void Searcher::rank_with_feedback(const SearchRequest& request, const Xapian::We
 SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   auto started = std::chrono::steady_clock::now();
   IndexTermLookup lookup(shards_.database(), &gazetteer_, &analyzer_, &term_cache_, shards_.has_remote());
+  if (shared_answers_) lookup.share_answers(shared_answers_, &index_version_);
   query::QueryTranslator translator(analyzer_, lookup, analysis_languages(request));
   if (request.lang == "fr" || request.lang == "es") translator.set_document_languages({request.lang});
   if (request.cross_language) translator.set_lexicon(lexicon_);

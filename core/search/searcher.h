@@ -19,6 +19,7 @@
 #include "search/search_request.h"
 #include "search/search_response.h"
 #include "search/shard_set.h"
+#include "search/shared_answers.h"
 #include "search/synonym_file.h"
 #include "search/term_cache.h"
 #include "translate/lexicon.h"
@@ -94,6 +95,10 @@ class Searcher {
   // The store facet columns are read from and shared through (else this Searcher reads its own); it must
   // outlive the Searcher.
   void use_facet_columns(FacetColumnStore* store) { facet_column_store_ = store; }
+
+  // Answers about the index's terms shared with other Searchers (it must outlive this one); none by default.
+  void use_shared_answers(SharedAnswers* answers) { shared_answers_ = answers; }
+
   // The ranking every search uses (BM25 with Xapian's defaults unless set).
   void set_ranking(const Ranking& ranking) { ranking_ = ranking; }
 
@@ -152,6 +157,7 @@ class Searcher {
   TermCache term_cache_;                               // word-list answers since the database last changed
   BestHits best_hits_;                                 // readings' best documents, as long
   FacetColumnStore* facet_column_store_ = nullptr;     // shared with other Searchers, if set
+  SharedAnswers* shared_answers_ = nullptr;            // shared with other Searchers, if set
   std::shared_ptr<const FacetColumns> facet_columns_;  // as of facet_columns_version_
   std::string facet_columns_version_;                  // the database's when they were read ("": never)
 };

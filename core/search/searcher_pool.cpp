@@ -26,6 +26,7 @@ Result<SearcherPool::Lease> SearcherPool::acquire() {
     (*opened)->use_synonyms(synonyms_);
     (*opened)->use_lexicon(lexicon_);
     (*opened)->use_facet_columns(&facet_columns_);
+    (*opened)->use_shared_answers(&shared_answers_);
     return Lease(*this, std::move(*opened), now);
   }
   return Lease(*this, std::move(idle.searcher), idle.refreshed);

@@ -78,6 +78,7 @@ class SearcherPool {
   std::mutex mutex_;
   std::vector<Idle> idle_;
   FacetColumnStore facet_columns_;  // one copy of a local database's facet values for every Searcher
+  SharedAnswers shared_answers_;    // the language checks of every Searcher's queries
 };
 
 }  // namespace sonda::search

@@ -19,13 +19,6 @@ size_t bytes_of(const std::vector<query::TermLookup::Completion>& completions) {
   return bytes;
 }
 
-// A key no term can be: terms hold no NUL.
-std::string pair_key(std::string_view a, std::string_view b) {
-  std::string key(a);
-  key.push_back('\0');
-  return key.append(b);
-}
-
 }  // namespace
 
 void TermCache::clear() {
@@ -130,6 +123,12 @@ void TermCache::remember_documents_with(std::string_view term, size_t documents)
   }
   frequency_bytes_ += bytes;
   frequencies_.emplace(std::string(term), documents);
+}
+
+std::string pair_key(std::string_view a, std::string_view b) {
+  std::string key(a);
+  key.push_back('\0');
+  return key.append(b);
 }
 
 std::optional<bool> TermCache::both_held(std::string_view a, std::string_view b) const {

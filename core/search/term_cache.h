@@ -15,6 +15,8 @@ namespace sonda::search {
 
 // A text naming groups of terms, each group's terms in order: the same groups, the same text.
 std::string groups_key(std::span<const std::vector<std::string>> groups);
+// A text naming two terms, which no term can be (terms hold no NUL).
+std::string pair_key(std::string_view a, std::string_view b);
 
 // The answers of the word-list scans behind typo tolerance and completions, while the database stays the
 // same: a visitor typing sends the same words again at every keystroke. Bounded in bytes (keys, answers and

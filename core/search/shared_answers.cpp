@@ -1,0 +1,29 @@
+// The answers shared by a pool's Searchers, one index version at a time.
+#include "search/shared_answers.h"
+
+#include <mutex>
+
+#include "search/term_cache.h"
+
+namespace sonda::search {
+
+std::optional<bool> SharedAnswers::both_held(const std::string& version, std::string_view a,
+                                             std::string_view b) const {
+  std::shared_lock lock(mutex_);
+  if (version != version_) return std::nullopt;
+  auto found = answers_.find(pair_key(a, b));
+  if (found == answers_.end()) return std::nullopt;
+  return found->second;
+}
+
+void SharedAnswers::remember_both_held(const std::string& version, std::string_view a, std::string_view b,
+                                       bool held) {
+  std::unique_lock lock(mutex_);
+  if (version != version_ || answers_.size() >= kMaxAnswers) {
+    answers_.clear();
+    version_ = version;
+  }
+  answers_.emplace(pair_key(a, b), held);
+}
+
+}  // namespace sonda::search
