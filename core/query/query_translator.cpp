@@ -316,19 +316,13 @@ const QueryTranslator::StemLanguages& QueryTranslator::stem_languages(const anal
 
 bool QueryTranslator::language_holds(const std::string& lang, const std::string& folded) {
   std::string term = language_term(lang);
-  if (documents_of_language(term) == 0) return true;
+  if (lookup_.documents_with(term) == 0) return true;
   return lookup_.any_document_with_both(folded, term);
 }
 
 std::string QueryTranslator::language_term(const std::string& lang) {
   static const std::optional<index::FacetField> kLanguage = index::find_facet("lang");
   return index::facet_term(*kLanguage, lang);
-}
-
-size_t QueryTranslator::documents_of_language(const std::string& term) {
-  auto [count, fresh] = documents_in_language_.try_emplace(term, 0);
-  if (fresh) count->second = lookup_.documents_with(term);
-  return count->second;
 }
 
 std::set<std::string> QueryTranslator::stems_of_spellings(const analysis::Token& token) const {
@@ -393,7 +387,7 @@ Xapian::Query QueryTranslator::restricted(const Xapian::Query& match, const std:
   size_t others_documents = 0, kept_documents = 0;
   for (const auto& lang : document_langs_) {
     std::string term = language_term(lang);
-    size_t documents = documents_of_language(term);
+    size_t documents = lookup_.documents_with(term);
     if (left_out.contains(lang)) {
       others_documents += documents;
       others.emplace_back(std::move(term));
@@ -402,14 +396,15 @@ Xapian::Query QueryTranslator::restricted(const Xapian::Query& match, const std:
       kept.emplace_back(std::move(term));
     }
   }
-  // Over an index of these languages only, the kept languages' list as a filter when it is the shorter.
-  bool all_documents = kept_documents + others_documents == documents_of_language("");
+  // Over an index of these languages only (the empty term: every document), the kept languages' list as a
+  // filter when it is the shorter.
+  bool all_documents = kept_documents + others_documents == lookup_.documents_with("");
   if (all_documents && kept_documents < others_documents && !kept.empty())
     return Xapian::Query(Xapian::Query::OP_FILTER, match, combine(Xapian::Query::OP_OR, kept));
   return Xapian::Query(Xapian::Query::OP_AND_NOT, match, combine(Xapian::Query::OP_OR, others));
 }
 
-std::set<std::string> QueryTranslator::languages_left_out(const StemLanguages::value_type& reached) {
+const std::set<std::string>& QueryTranslator::languages_left_out(const StemLanguages::value_type& reached) {
   const auto& [stem, reached_in] = reached;
   auto [memo, fresh] = left_out_memo_.try_emplace(reached, std::set<std::string>{});
   if (!fresh) return memo->second;
@@ -417,7 +412,7 @@ std::set<std::string> QueryTranslator::languages_left_out(const StemLanguages::v
   for (const auto& lang : document_langs_) {
     if (reached_in.contains(lang)) continue;
     std::string language = language_term(lang);
-    if (documents_of_language(language) > 0 && lookup_.any_document_with_both(term, language))
+    if (lookup_.documents_with(language) > 0 && lookup_.any_document_with_both(term, language))
       memo->second.insert(lang);
   }
   return memo->second;

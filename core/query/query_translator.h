@@ -229,15 +229,13 @@ class QueryTranslator {
   // True when documents of `lang` hold `folded` (a word), or the index has none of that language.
   bool language_holds(const std::string& lang, const std::string& folded);
   static std::string language_term(const std::string& lang);
-  // The documents of the language whose term is `term` (memoized).
-  size_t documents_of_language(const std::string& term);
   // `match` matching no document of the languages `left_out`: AND_NOT their language terms, or, over an
   // index of the document languages only, FILTER by the others' when those are fewer documents.
   Xapian::Query restricted(const Xapian::Query& match, const std::set<std::string>& left_out);
   // The document languages a stem's match leaves out (`reached`: the stem and the languages reaching it from
   // a word): those reaching it from no spelling of the word whose documents hold it (an unrelated word of
   // theirs: `relato`, for the French stem `relat` of `relation`); memoized.
-  std::set<std::string> languages_left_out(const StemLanguages::value_type& reached);
+  const std::set<std::string>& languages_left_out(const StemLanguages::value_type& reached);
   bool is_stopword(std::string_view folded) const;
   // A run of words typed as one (`qu'est-ce`, `appelle-t-on`, `états-unis`) loses the stop words at its
   // ends, as a query's own stop words are dropped: none left, it is dropped; one, it is a plain word.
@@ -253,7 +251,6 @@ class QueryTranslator {
   const TermLookup& lookup_;
   std::vector<std::string> langs_;
   std::vector<std::string> document_langs_ = {"fr", "es"};
-  std::map<std::string, size_t> documents_in_language_;
   MatchMode mode_ = MatchMode::all;
   bool drop_stopwords_ = true;
   bool typo_tolerance_ = true;

@@ -188,7 +188,7 @@ std::vector<std::pair<std::string, double>> QueryTranslator::completion_terms(co
   auto matched_already = [&](const std::string& word, const std::string& stem) {
     auto own = seen.find(stem);
     if (own == seen.end()) return false;
-    std::set<std::string> left_out = languages_left_out(*own);
+    const std::set<std::string>& left_out = languages_left_out(*own);
     return std::none_of(langs_.begin(), langs_.end(), [&](const std::string& lang) {
       return left_out.contains(lang) && analyzer_.stem(word, lang) == stem;
     });

@@ -34,12 +34,16 @@ namespace {
 
 constexpr int kAttempts = 3;
 
+// `lang` when it names one of the analysed languages, else both.
+std::vector<std::string> languages_of(const std::string& lang) {
+  if (lang == "fr" || lang == "es") return {lang};
+  return {"fr", "es"};
+}
+
 // The languages the query is read in: the documents' language, or with crossLanguage the query's own
 // (queryLang, else both), since its words are translated into the other.
 std::vector<std::string> analysis_languages(const SearchRequest& request) {
-  const std::string& lang = request.cross_language ? request.query_lang : request.lang;
-  if (lang == "fr" || lang == "es") return {lang};
-  return {"fr", "es"};
+  return languages_of(request.cross_language ? request.query_lang : request.lang);
 }
 
 void apply_sort(Xapian::Enquire& enquire, SortOrder sort, bool browse) {
@@ -202,7 +206,7 @@ SearchResponse Searcher::run(const SearchRequest& request, bool label) {
   IndexTermLookup lookup(shards_.database(), &gazetteer_, &analyzer_, &term_cache_, shards_.has_remote());
   if (shared_answers_) lookup.share_answers(shared_answers_, &index_version_);
   query::QueryTranslator translator(analyzer_, lookup, analysis_languages(request));
-  if (request.lang == "fr" || request.lang == "es") translator.set_document_languages({request.lang});
+  translator.set_document_languages(languages_of(request.lang));
   if (request.cross_language) translator.set_lexicon(lexicon_);
   translator.set_typo_tolerance(request.typo_tolerance);
   translator.set_proximity(ranking_.proximity_slack, ranking_.proximity_weight);
