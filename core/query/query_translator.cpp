@@ -353,15 +353,27 @@ bool QueryTranslator::stem_stands_for(const std::string& folded, const std::stri
   return false;
 }
 
+std::vector<std::string> QueryTranslator::languages_reading(const analysis::Token& token) {
+  if (document_langs_.size() < 2 || lookup_.documents_with(token.folded) == 0) return langs_;
+  std::vector<std::string> reading;
+  for (const auto& lang : langs_)
+    if (language_holds(lang, token.folded)) reading.push_back(lang);
+  return reading.empty() ? langs_ : reading;
+}
+
 void QueryTranslator::add_stems(const analysis::Token& token, StemsByLanguage& stems) {
+  std::vector<std::string> langs = languages_reading(token);
   for (const auto& form : spellings(token))
-    for (const auto& lang : langs_) stems[lang].insert(analyzer_.stem(form, lang));
+    for (const auto& lang : langs) stems[lang].insert(analyzer_.stem(form, lang));
 }
 
 bool QueryTranslator::shares_a_stem(const analysis::Token& token, const StemsByLanguage& stems) {
+  std::vector<std::string> langs = languages_reading(token);
   for (const auto& form : spellings(token))
-    for (const auto& [lang, of_lang] : stems)
-      if (of_lang.contains(analyzer_.stem(form, lang))) return true;
+    for (const auto& lang : langs)
+      if (auto of_lang = stems.find(lang);
+          of_lang != stems.end() && of_lang->second.contains(analyzer_.stem(form, lang)))
+        return true;
   return false;
 }
 

@@ -219,8 +219,12 @@ class QueryTranslator {
   // Stems of words, each language's apart: one language's stem of a word may be another's of an unrelated
   // word (the French stem of `casi` is the Spanish one of `caso`).
   using StemsByLanguage = std::map<std::string, std::set<std::string>>;
+  // The analysis languages a word is read in: those whose documents hold it (every one when the index has
+  // one language, or no document holds the word).
+  std::vector<std::string> languages_reading(const analysis::Token& token);
+  // Adds the stems of `token` in the languages reading it.
   void add_stems(const analysis::Token& token, StemsByLanguage& stems);
-  // True when a spelling of `token` has, in some language, a stem `stems` holds for that language.
+  // True when a spelling of `token` has, in a language reading it, a stem `stems` holds for that language.
   bool shares_a_stem(const analysis::Token& token, const StemsByLanguage& stems);
   // The stems as one term (OP_SYNONYM), each matching only the documents of the languages reaching it.
   Xapian::Query stem_query(const StemLanguages& stems, std::string_view stem_prefix);

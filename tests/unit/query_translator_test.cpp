@@ -363,6 +363,40 @@ TEST(QueryTranslatorTable, ReadingsAreFormsOfOneAnotherThroughAStemOfOneLanguage
             (std::vector<std::string>{"caso", "casi", "castillo", "casos"}));
 }
 
+// Readings are forms of one another only through a stem of a language whose documents hold both: French
+// documents do not hold Spanish `financiera`, whose French stem `financi` is that of French `financier`, so
+// `financi` reads as `financiera` and `financier` apart, then as `financieras` (`financiera`'s Spanish form).
+TEST(QueryTranslatorTable, ReadingsAreFormsOfOneAnotherOnlyInALanguageHoldingBoth) {
+  class Lookup : public FakeLookup {
+   public:
+    size_t documents_with(std::string_view term) const override {
+      if (term == "Lfr" || term == "Les") return 50;
+      for (const Completion& c : completions("", 10))
+        if (term == c.word) return c.documents;
+      return 0;
+    }
+    size_t documents_with_all(const std::vector<std::vector<std::string>>& groups) const override {
+      return groups.size() == 2 && held_.contains({groups[0].front(), groups[1].front()}) ? 1 : 0;
+    }
+    std::vector<Completion> completions(std::string_view prefix, size_t) const override {
+      std::vector<Completion> words = {{"financiera", 30}, {"financieras", 20}, {"financier", 5}};
+      std::erase_if(words, [&](const Completion& c) { return !c.word.starts_with(prefix); });
+      return words;
+    }
+
+   private:
+    const std::set<std::pair<std::string, std::string>> held_ = {
+        {"financiera", "Les"}, {"financieras", "Les"}, {"financier", "Lfr"}};
+  };
+  analysis::Analyzer analyzer;
+  Lookup lookup;
+  QueryTranslator translator(analyzer, lookup, {"fr", "es"});
+  QueryNode root = parse_query("financi");
+  mark_unfinished_word(root, "financi");
+  EXPECT_EQ(translator.translate(root, MatchMode::all).readings,
+            (std::vector<std::string>{"financiera", "financier", "financieras"}));
+}
+
 // The proximity clause's window and weight follow set_proximity.
 TEST(QueryTranslatorTable, TheProximityClauseTakesItsWindowAndWeight) {
   const struct {
