@@ -22,7 +22,7 @@ constexpr size_t kContextCandidates = 40;
 constexpr size_t kProximityCompletions = 5;
 // The likeliest readings of a word being typed (itself, when a word, and a completion per stem; a stop word
 // per form; then other forms of those words) whose best documents the first page shows.
-constexpr size_t kPromotedReadings = 8;
+constexpr size_t kPromotedReadings = 9;
 // The word itself, its likeliest reading, is not promoted when its completions weigh less than this
 // together: the ranking then follows the word's own (and its best is one ranked match fewer per search).
 constexpr double kLeadingWordMass = 0.1;

@@ -293,7 +293,7 @@ TEST(QueryTranslatorTable, TheWordBeingTypedAlsoMatchesItsCompletions) {
   EXPECT_FALSE(translation.highlight.prefix_terms.front().empty());
 }
 
-// The eight likeliest readings of the word being typed (the word itself as typed, when a word, and one
+// The nine likeliest readings of the word being typed (the word itself as typed, when a word, and one
 // completion per stem; a stop word, searched as itself, per form), likeliest first, then other forms of those
 // words while there is room: the first page shows the best hit of each.
 const struct {
@@ -320,8 +320,8 @@ const struct {
     {"title:chat", {}},         // in a scope
     {"zzz", {}},                // nothing completes it
     {"ma",
-     {"maison", "marche", "maladie", "manger", "matin", "mardi", "mars",
-      "masque"}},  // not maisonnette, the ninth
+     {"maison", "marche", "maladie", "manger", "matin", "mardi", "mars", "masque",
+      "maisonnette"}},  // not maire, the tenth
 };
 
 TEST(QueryTranslatorTable, TheLikeliestReadingsOfTheWordBeingTypedAreNamed) {
