@@ -21,10 +21,11 @@ namespace {
 constexpr Xapian::termpos kWindowWords = 40;  // about a snippet's length
 constexpr Xapian::termpos kContextWords = 8;  // words shown before the first match
 
-constexpr size_t kCompletionsPerPrefix = 64;  // a document's words read for one word being typed
-// From this many body words on, a word being typed is located through the terms its completions were
-// searched as, not the document's termlist (a long document's termlist is read and inflated whole).
-constexpr uint32_t kTermlistBodyWords = 4096;
+// A document's words read for one `word*` prefix (a word being typed is located through the terms its
+// completions were searched as: reading and inflating the hit's termlist costs more than their positions).
+constexpr size_t kCompletionsPerPrefix = 64;
+// From this many body words on, the body is located by positions rather than analysed again.
+constexpr uint32_t kLongBodyWords = 4096;
 
 // A term to look for and the query word it stands for (a word being typed stands for all its completions).
 struct LocatedTerm {
@@ -70,17 +71,27 @@ std::vector<Xapian::termpos> densest(const BodyMatches& matches, size_t count) {
   return out;
 }
 
-// For each word being typed, the document's words it begins as its termlist would give them (the folded
-// words of every indexed field, sorted, the first kCompletionsPerPrefix).
+// The terms prefix `k` of `terms` was searched as (a word being typed), or nullptr (a `word*` prefix).
+const std::vector<std::string>* searched_terms(const query::HighlightTerms& terms, size_t k) {
+  if (k >= terms.prefix_terms.size() || terms.prefix_terms[k].empty()) return nullptr;
+  return &terms.prefix_terms[k];
+}
+
+// For each `word*` prefix of `terms`, the document's words it begins as its termlist would give them (the
+// folded words of every indexed field, sorted, the first kCompletionsPerPrefix); none for a word being typed.
 std::vector<std::set<std::string>> completions_in_text(analysis::Analyzer& analyzer,
                                                        const index::Document& stored,
                                                        const std::vector<analysis::Token>& body,
-                                                       const std::vector<std::string>& prefixes) {
+                                                       const query::HighlightTerms& terms) {
+  const std::vector<std::string>& prefixes = terms.prefixes;
   std::vector<std::set<std::string>> out(prefixes.size());
-  if (prefixes.empty()) return out;
+  std::vector<size_t> read;  // the prefixes located through the document's own words
+  for (size_t k = 0; k < prefixes.size(); ++k)
+    if (!searched_terms(terms, k)) read.push_back(k);
+  if (read.empty()) return out;
   auto add = [&](const std::vector<analysis::Token>& tokens) {
     for (const analysis::Token& token : tokens)
-      for (size_t k = 0; k < prefixes.size(); ++k)
+      for (size_t k : read)
         if (token.folded.starts_with(prefixes[k])) out[k].insert(token.folded);
   };
   add(analyzer.tokens(stored.title));
@@ -101,13 +112,13 @@ std::optional<BodyMatches> body_matches(const Xapian::Database& database, Xapian
     located.push_back({std::string(index::kStemPrefix) + stem, located.size()});
   for (const std::string& word : terms.searched_words) located.push_back({word, located.size()});
   try {
-    // A word being typed: the document's own words it begins (folded words sort apart from prefixed terms).
-    size_t word = located.size();  // the first word being typed's number, one more for each next one
+    // A word being typed: the terms its completions were searched as; a `word*` prefix: the document's own
+    // words it begins (folded words sort apart from prefixed terms).
+    size_t word = located.size();  // the first prefix's number, one more for each next one
     for (size_t k = 0; k < terms.prefixes.size(); ++k) {
       const std::string& prefix = terms.prefixes[k];
-      if (map.words >= kTermlistBodyWords && k < terms.prefix_terms.size() &&
-          !terms.prefix_terms[k].empty()) {
-        for (const std::string& searched : terms.prefix_terms[k]) located.push_back({searched, word});
+      if (const std::vector<std::string>* searched = searched_terms(terms, k)) {
+        for (const std::string& term : *searched) located.push_back({term, word});
         ++word;
         continue;
       }
@@ -130,8 +141,7 @@ std::optional<BodyMatches> body_matches_in_text(analysis::Analyzer& analyzer, co
                                                 const index::BodyMap& map,
                                                 const query::HighlightTerms& terms) {
   // A long body is located by positions, even once inflated for a request that reads it whole.
-  // So is a body whose words being typed are located through the query's terms (as body_matches does).
-  if (stored.packed_body || stored.body.size() >= index::kPackBodyFrom || map.words >= kTermlistBodyWords)
+  if (stored.packed_body || stored.body.size() >= index::kPackBodyFrom || map.words >= kLongBodyWords)
     return std::nullopt;
   std::vector<analysis::RawToken> raw = analyzer.raw_tokens(stored.body);
   if (raw.size() != map.words) return std::nullopt;
@@ -148,23 +158,40 @@ std::optional<BodyMatches> body_matches_in_text(analysis::Analyzer& analyzer, co
   // the words being typed.
   std::vector<std::string_view> stems(terms.stems.begin(), terms.stems.end());
   std::vector<std::string_view> words(terms.searched_words.begin(), terms.searched_words.end());
-  auto completions = completions_in_text(analyzer, stored, body, terms.prefixes);
+  auto completions = completions_in_text(analyzer, stored, body, terms);
+  std::vector<std::set<std::string, std::less<>>> searched(terms.prefixes.size());
+  for (size_t k = 0; k < terms.prefixes.size(); ++k)
+    if (const std::vector<std::string>* of_prefix = searched_terms(terms, k))
+      searched[k].insert(of_prefix->begin(), of_prefix->end());
   BodyMatches matches;
   for (size_t k = 0; k < body.size(); ++k) {
     const analysis::Token& token = body[k];
     Xapian::termpos position = map.first_position + static_cast<Xapian::termpos>(at[k]);
-    if (terms.may_stem_to_one(token.folded) && !analysis::is_stopword(token.folded, stored.lang)) {
-      std::string stem = analyzer.stem(token.word, stored.lang);
-      if (terms.stems.contains(stem))
-        matches.emplace_back(position, std::lower_bound(stems.begin(), stems.end(), stem) - stems.begin());
+    // The token's stem term as the indexer wrote it (none for a stop word), made once if needed.
+    std::optional<std::string> stem_term;
+    auto stem_of_token = [&]() -> const std::string& {
+      if (!stem_term)
+        stem_term = analysis::is_stopword(token.folded, stored.lang)
+                        ? std::string()
+                        : std::string(index::kStemPrefix) + analyzer.stem(token.word, stored.lang);
+      return *stem_term;
+    };
+    if (terms.may_stem_to_one(token.folded) && !stem_of_token().empty()) {
+      std::string_view stem = std::string_view(stem_of_token()).substr(index::kStemPrefix.size());
+      auto found = std::lower_bound(stems.begin(), stems.end(), stem);
+      if (found != stems.end() && *found == stem) matches.emplace_back(position, found - stems.begin());
     }
     if (terms.searched_words.contains(token.folded))
       matches.emplace_back(
           position,
           stems.size() + (std::lower_bound(words.begin(), words.end(), token.folded) - words.begin()));
-    for (size_t k = 0; k < completions.size(); ++k)
-      if (completions[k].contains(token.folded))
-        matches.emplace_back(position, stems.size() + words.size() + k);
+    for (size_t p = 0; p < terms.prefixes.size(); ++p) {
+      bool matched = searched[p].empty()
+                         ? completions[p].contains(token.folded)
+                         : searched[p].contains(token.folded) ||
+                               (!stem_of_token().empty() && searched[p].contains(stem_of_token()));
+      if (matched) matches.emplace_back(position, stems.size() + words.size() + p);
+    }
   }
   std::sort(matches.begin(), matches.end());
   return matches;

@@ -138,7 +138,10 @@ TEST(SnippetLocator, TheStoredTextAnalysedAgainGivesTheClustersTheDatabasesPosit
     std::set<std::string> stems, words;
     std::vector<std::string> prefixes;
     bool found;  // some cluster is found, so the starts are not just {0}
+    // For a word being typed, the terms its completions were searched as (none: a `word*` prefix).
+    std::vector<std::vector<std::string>> prefix_terms = {};
   };
+  const std::string stem_of_inondations = std::string(index::kStemPrefix) + "inond";
   const Row rows[] = {
       {"a stem", {"inond"}, {}, {}, true},
       {"a word and an absent one", {}, {"rurales", "absent"}, {}, true},
@@ -149,12 +152,24 @@ TEST(SnippetLocator, TheStoredTextAnalysedAgainGivesTheClustersTheDatabasesPosit
       {"a typed word whose first 64 completions are in the title", {}, {}, {"pa"}, false},
       {"the same word typed further", {}, {}, {"pay"}, true},
       {"nothing the document holds", {"zzzz"}, {"absent"}, {"qqq"}, false},
+      // A word being typed counts through the terms its completions were searched as, not the document's
+      // own words it begins (février, fermé begin with fe; no word of the body is a fenêtre).
+      {"a word being typed through its completion's stem", {}, {}, {"inon"}, true, {{stem_of_inondations}}},
+      {"a word being typed through a completion searched as itself", {}, {}, {"rur"}, true, {{"rurales"}}},
+      {"a word being typed whose completions the body lacks",
+       {},
+       {},
+       {"fe"},
+       false,
+       {{"Zfenetr", "fenetre"}}},
+      {"a word being typed beside a word* prefix", {}, {}, {"fe", "pay"}, true, {{"Zfenetr"}, {}}},
   };
   for (const Row& row : rows) {
     query::HighlightTerms terms;
     terms.stems = row.stems;
     terms.searched_words = row.words;
     terms.prefixes = row.prefixes;
+    terms.prefix_terms = row.prefix_terms;
     auto positions = body_matches(database, *posting, *map, terms);
     auto text = body_matches_in_text(analyzer, *stored, *map, terms);
     ASSERT_TRUE(positions.has_value() && text.has_value()) << row.name;
