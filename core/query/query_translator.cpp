@@ -607,6 +607,10 @@ Translation QueryTranslator::translate(const QueryNode& root, MatchMode mode) {
     return std::move(out_);
   }
   out_.query = out_.without_proximity = *query;
+  // A word being typed with readings to raise: the page's own ranking goes without the proximity clause,
+  // whose position checks at every match were the slowest cuts' cost; each reading's best, ranked with it
+  // as the finished query is, reaches the first page.
+  if (!out_.readings.empty()) return std::move(out_);
   if (auto near = proximity(root)) out_.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out_.query, *near);
   return std::move(out_);
 }

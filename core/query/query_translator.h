@@ -155,8 +155,8 @@ class QueryTranslator {
   // The terms of those completions with their weights, in the order of the completions.
   std::vector<std::pair<std::string, double>> completion_terms(const analysis::Token& token,
                                                                bool through_stems);
-  // What the proximity clause counts for a word still being typed: its stems, when it is a word, and the
-  // stems of its most likely completions.
+  // What the proximity clause counts for a word still being typed with no reading to raise (with readings,
+  // the query has no proximity clause): its stems, when it is a word.
   Xapian::Query unfinished_proximity_term(const analysis::Token& token);
   // True when `stems` (with the languages reaching them) match every document holding `word`: its stem in
   // each language read is one of them, matching that language's documents (a French stem of a Spanish word

@@ -18,8 +18,6 @@ constexpr size_t kTypingExpansionLimit = 20;
 constexpr double kCompletionWeight = 0.6;
 // Beside other words, the completions whose shared documents are counted are the first of this many.
 constexpr size_t kContextCandidates = 40;
-// The completions of a word still being typed that the proximity clause counts, the most likely first.
-constexpr size_t kProximityCompletions = 5;
 // The likeliest readings of a word being typed (itself, when a word, and a completion per stem; a stop word
 // per form; then other forms of those words) whose best documents the first page shows.
 constexpr size_t kPromotedReadings = 9;
@@ -231,19 +229,12 @@ std::vector<Xapian::Query> QueryTranslator::completions_of(const analysis::Token
   return out;
 }
 
-// A word still being typed stands for itself, when it is a word, and its most likely completions.
+// A word still being typed with no reading to raise (none of its completions is another word) stands for
+// itself, when it is a word.
 Xapian::Query QueryTranslator::unfinished_proximity_term(const analysis::Token& token) {
-  std::vector<std::pair<std::string, double>> terms = completion_terms(token, true);
-  std::stable_sort(terms.begin(), terms.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
-  if (terms.size() > kProximityCompletions) terms.resize(kProximityCompletions);
-  std::vector<Xapian::Query> alternatives;
-  for (const auto& [stem, langs] : stems_searched_as_typed(token))
-    alternatives.emplace_back(std::string(index::kStemPrefix) + stem);
-  for (const auto& term : terms) alternatives.emplace_back(term.first);
-  if (alternatives.empty()) return Xapian::Query::MatchNothing;
-  if (alternatives.size() == 1) return alternatives.front();
-  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  std::set<std::string> stems;
+  for (const auto& [stem, langs] : stems_searched_as_typed(token)) stems.insert(stem);
+  return any_stem_query(stems, Xapian::Query::OP_OR);  // none: MatchNothing
 }
 
 // A finished word stands for its stems and, when no document holds it, those of the words a typo away.

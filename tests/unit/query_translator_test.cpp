@@ -242,9 +242,8 @@ const ContainsCase kTyping[] = {
     // completions share the whole weight (chatiments 8, chats 2 reach the same stem "chat": 1.0)
     {"chati", {"fr"}, "Query(Zchat)"},
     {"chato", {"fr"}, "Query(Zchaton)"},
-    // the proximity clause counts the completions of the word being typed
-    {"corporels chati", {"fr"}, "(Zcorporel NEAR 4 Zchat)"},
-    {"corporels chat", {"fr"}, "(Zcorporel NEAR 4 (Zchat OR Zchaton))"},
+    // a word being typed whose completions' readings are raised leaves out the proximity clause (below)
+    {"corporels chati", {"fr"}, "Query((Zcorporel AND Zchat))"},
     // beside other words, a completion counts the documents it shares with them (chaton 2, chateau none:
     // left out), and so does the word itself (chat 1): 0.6 × 2 / (2 + 1)
     {"corporels chat", {"fr"}, "(Zcorporel AND (Zchat OR 0.39999999999999996669 * Zchaton))"},
@@ -274,6 +273,26 @@ TEST(QueryTranslatorTable, ACutRestrictsTheMatchesUnlessItReadsAsAStopWordBeside
       << "any word matches: nothing to drop";
   EXPECT_EQ(translate("chaton leu", {"fr"}, MatchMode::all, nullptr, true).find("NEAR"), std::string::npos)
       << "dropped from the proximity clause too, as the stop word finished would be";
+}
+
+// While the last word is being typed and its readings' bests are raised (each ranked with the proximity
+// clause, as its finished query is), the query's own ranking goes without the clause; finished, it has it.
+TEST(QueryTranslatorTable, AWordBeingTypedWithReadingsLeavesOutTheProximityClause) {
+  const struct {
+    std::string query;
+    bool typing;
+    bool near;
+  } cases[] = {
+      {"corporels chat", true, false},        // readings chateau, chaton, chat…
+      {"corporels chati", true, false},       // reading chatiments
+      {"corporels chatiments", false, true},  // finished
+      {"corporels chatiments ", true, true},  // finished by the space
+      {"corporels travail", true, true},      // nothing completes travail: no reading
+  };
+  for (const auto& c : cases)
+    EXPECT_EQ(translate(c.query, {"fr"}, MatchMode::all, nullptr, c.typing).find("NEAR") != std::string::npos,
+              c.near)
+        << c.query;
 }
 
 TEST(QueryTranslatorTable, TheWordBeingTypedAlsoMatchesItsCompletions) {
