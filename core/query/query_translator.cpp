@@ -6,6 +6,7 @@
 #include "analysis/stopwords.h"
 #include "analysis/text_cleaner.h"
 #include "index/schema.h"
+#include "query/match_all.h"
 #include "query/typo_distance.h"
 #include "util/strings.h"
 
@@ -121,7 +122,7 @@ std::optional<Xapian::Query> QueryTranslator::word(std::string_view text, std::s
       // word), never restricts, and its completions reach the first page through their readings' bests.
       if (positive && cut_beside_content_ && likeliest_reading_is_stopword(token)) {
         completions.resize(exact ? 1 : 0);
-        completions.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0.0);
+        completions.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, match_all(), 0.0);
       }
       return combine(Xapian::Query::OP_OR, completions);
     }
@@ -525,9 +526,8 @@ std::optional<Xapian::Query> QueryTranslator::group(const QueryNode& node, bool 
   }
   if (included.empty() && excluded.empty()) return std::nullopt;
   bool any = node.kind == Kind::any || mode_ == MatchMode::any;
-  Xapian::Query query = included.empty()
-                            ? Xapian::Query::MatchAll
-                            : combine(any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, included);
+  Xapian::Query query =
+      included.empty() ? match_all() : combine(any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, included);
   if (!excluded.empty())
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, combine(Xapian::Query::OP_OR, excluded));
   return query;
@@ -603,7 +603,7 @@ Translation QueryTranslator::translate(const QueryNode& root, MatchMode mode) {
   std::optional<Xapian::Query> query = node(root, true);
   out_.browse = out_.positive_terms == 0;
   if (!query) {
-    out_.query = Xapian::Query::MatchAll;
+    out_.query = match_all();
     return std::move(out_);
   }
   out_.query = out_.without_proximity = *query;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "index/schema.h"
+#include "query/match_all.h"
 
 namespace sonda::search {
 namespace {
@@ -39,7 +40,7 @@ std::string numeric_value(const std::string& value) {
 Xapian::Query children_query(const FilterNode& node, const query::TermLookup& lookup) {
   std::vector<Xapian::Query> parts;
   for (const FilterNode& child : node.children) parts.push_back(filter_query(child, lookup));
-  if (parts.empty()) return node.kind == Kind::all ? Xapian::Query::MatchAll : Xapian::Query::MatchNothing;
+  if (parts.empty()) return node.kind == Kind::all ? query::match_all() : Xapian::Query::MatchNothing;
   if (parts.size() == 1) return parts.front();
   return Xapian::Query(node.kind == Kind::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, parts.begin(),
                        parts.end());
@@ -52,7 +53,7 @@ Xapian::Query filter_query(const FilterNode& node, const query::TermLookup& look
     case Kind::all:
     case Kind::any: return children_query(node, lookup);
     case Kind::negate:
-      return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+      return Xapian::Query(Xapian::Query::OP_AND_NOT, query::match_all(),
                            filter_query(node.children.front(), lookup));
     default: break;
   }
@@ -77,7 +78,7 @@ FilterSet::FilterSet(const SearchRequest& request, const query::TermLookup& look
   if (!request.excluded_ids.empty()) {
     std::vector<Xapian::Query> excluded;
     for (const std::string& id : request.excluded_ids) excluded.emplace_back(index::id_term(id));
-    restrictions_.emplace_back(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+    restrictions_.emplace_back(Xapian::Query::OP_AND_NOT, query::match_all(),
                                Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
   }
   if (request.year_from || request.year_to) {
