@@ -96,8 +96,12 @@ class Searcher {
   // outlive the Searcher.
   void use_facet_columns(FacetColumnStore* store) { facet_column_store_ = store; }
 
-  // Answers about the index's terms shared with other Searchers (it must outlive this one); none by default.
-  void use_shared_answers(SharedAnswers* answers) { shared_answers_ = answers; }
+  // Answers about the index's terms and the readings' best documents shared with other Searchers (it must
+  // outlive this one); none by default.
+  void use_shared_answers(SharedAnswers* answers) {
+    shared_answers_ = answers;
+    best_hits_.share(answers, &index_version_);
+  }
 
   // The ranking every search uses (BM25 with Xapian's defaults unless set).
   void set_ranking(const Ranking& ranking) { ranking_ = ranking; }

@@ -30,5 +30,20 @@ TEST(BestHits, EmptiesItselfRatherThanGrowPastItsBound) {
   EXPECT_EQ(bests.find("one more"), std::optional<Xapian::docid>(2));
 }
 
+// Two Searchers' bests sharing a pool's answers: what one ranked, the other finds, at the same index version.
+TEST(BestHits, SharedTheyFindEachOthersBestsForTheirIndexVersion) {
+  SharedAnswers shared;
+  std::string version = "index|r1";
+  BestHits one, other;
+  one.share(&shared, &version);
+  other.share(&shared, &version);
+  one.remember("probleme", 12);
+  EXPECT_EQ(other.find("probleme"), std::optional<Xapian::docid>(12)) << "ranked by the other Searcher";
+  other.clear();
+  EXPECT_EQ(other.find("probleme"), std::optional<Xapian::docid>(12)) << "kept in the pool, not in each";
+  version = "index|r2";  // both Searchers reopened on a new revision
+  EXPECT_EQ(one.find("probleme"), std::nullopt) << "a best of the old revision is never used";
+}
+
 }  // namespace
 }  // namespace sonda::search

@@ -26,6 +26,24 @@ TEST(SharedAnswers, KeepsAnswersForOneIndexVersion) {
   EXPECT_EQ(shared.both_held("v1", "Zrelat", "Les"), std::nullopt) << "the old version's answers went";
 }
 
+TEST(SharedAnswers, KeepsBestsForOneIndexVersionAndWithinTheirBound) {
+  SharedAnswers shared;
+  EXPECT_EQ(shared.best("v1", "q"), std::nullopt);
+  shared.remember_best("v1", "q", 7);
+  shared.remember_best("v1", "nothing", 0);
+  EXPECT_EQ(shared.best("v1", "q"), std::optional<Xapian::docid>(7));
+  EXPECT_EQ(shared.best("v1", "nothing"), std::optional<Xapian::docid>(0)) << "nothing matches: known too";
+  EXPECT_EQ(shared.best("v2", "q"), std::nullopt) << "another version knows nothing";
+  shared.remember_both_held("v2", "Zeduc", "Les", true);
+  EXPECT_EQ(shared.best("v1", "q"), std::nullopt) << "a new version's answer empties the old bests";
+  for (size_t i = 0; i < SharedAnswers::kMaxBests; ++i)
+    shared.remember_best("v2", "q" + std::to_string(i), 1);
+  EXPECT_EQ(shared.best("v2", "q0"), std::optional<Xapian::docid>(1)) << "full, not past the bound";
+  shared.remember_best("v2", "one more", 2);
+  EXPECT_EQ(shared.best("v2", "q0"), std::nullopt) << "emptied for the next best";
+  EXPECT_EQ(shared.both_held("v2", "Zeduc", "Les"), std::optional<bool>(true)) << "the other answers stay";
+}
+
 TEST(SharedAnswers, StaysBoundedAndServesManyThreads) {
   constexpr size_t kEach = SharedAnswers::kMaxAnswers / 4 + 100;  // past the bound in all
   SharedAnswers shared;
