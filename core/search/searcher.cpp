@@ -26,13 +26,12 @@
 #include "search/index_term_lookup.h"
 #include "search/matched_documents.h"
 #include "search/query_plan.h"
+#include "search/retry.h"
 #include "search/speller.h"
 #include "util/strings.h"
 
 namespace sonda::search {
 namespace {
-
-constexpr int kAttempts = 3;
 
 // `lang` when it names one of the analysed languages, else both.
 std::vector<std::string> languages_of(const std::string& lang) {
@@ -147,28 +146,18 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& path, const 
 
 template <typename Operation>
 auto Searcher::with_retry(const char* what, Operation operation) -> decltype(operation()) {
-  for (int attempt = 1;; ++attempt) {
-    try {
-      return operation();
-    } catch (const Xapian::DatabaseModifiedError& error) {
-      if (attempt == kAttempts) return index::xapian_error(error, what);
-      forget_answers();
-      try {
-        shards_.database().reopen();
-      } catch (const Xapian::Error& reopen_error) {
-        return index::xapian_error(reopen_error, what);
-      }
-      note_version();
-    } catch (const Xapian::NetworkError& error) {
-      if (attempt == kAttempts) return index::xapian_error(error, what);
-      forget_answers();
-      Status reconnected = shards_.reconnect();
-      note_version();
-      if (!reconnected) return reconnected.error();
-    } catch (const Xapian::Error& error) {
-      return index::xapian_error(error, what);
-    }
-  }
+  auto reopen = [&] {
+    forget_answers();
+    shards_.database().reopen();
+    note_version();
+  };
+  auto reconnect = [&] {
+    forget_answers();
+    Status reconnected = shards_.reconnect();
+    note_version();
+    return reconnected;
+  };
+  return with_retries(what, operation, reopen, reconnect);
 }
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
