@@ -362,20 +362,12 @@ std::vector<std::string> QueryTranslator::languages_reading(const analysis::Toke
   return reading.empty() ? langs_ : reading;
 }
 
-void QueryTranslator::add_stems(const analysis::Token& token, StemsByLanguage& stems) {
+QueryTranslator::StemsByLanguage QueryTranslator::stems_by_language(const analysis::Token& token) {
+  StemsByLanguage stems;
   std::vector<std::string> langs = languages_reading(token);
   for (const auto& form : spellings(token))
     for (const auto& lang : langs) stems[lang].insert(analyzer_.stem(form, lang));
-}
-
-bool QueryTranslator::shares_a_stem(const analysis::Token& token, const StemsByLanguage& stems) {
-  std::vector<std::string> langs = languages_reading(token);
-  for (const auto& form : spellings(token))
-    for (const auto& lang : langs)
-      if (auto of_lang = stems.find(lang);
-          of_lang != stems.end() && of_lang->second.contains(analyzer_.stem(form, lang)))
-        return true;
-  return false;
+  return stems;
 }
 
 Xapian::Query QueryTranslator::stem_query(const StemLanguages& stems, std::string_view stem_prefix) {

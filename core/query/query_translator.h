@@ -222,10 +222,8 @@ class QueryTranslator {
   // The analysis languages a word is read in: those whose documents hold it (every one when the index has
   // one language, or no document holds the word).
   std::vector<std::string> languages_reading(const analysis::Token& token);
-  // Adds the stems of `token` in the languages reading it.
-  void add_stems(const analysis::Token& token, StemsByLanguage& stems);
-  // True when a spelling of `token` has, in a language reading it, a stem `stems` holds for that language.
-  bool shares_a_stem(const analysis::Token& token, const StemsByLanguage& stems);
+  // The stems of `token`'s spellings in each language reading it.
+  StemsByLanguage stems_by_language(const analysis::Token& token);
   // The stems as one term (OP_SYNONYM), each matching only the documents of the languages reaching it.
   Xapian::Query stem_query(const StemLanguages& stems, std::string_view stem_prefix);
   // The stems joined by `op`, whatever the documents' language (OP_OR: what OP_NEAR takes).

@@ -33,6 +33,18 @@ constexpr double kTypoWeight = 0.7;
 // How much less likely a word two typos away is than one a single typo away, documents alike.
 constexpr double kFartherTypoOdds = 0.1;
 
+// True when `a` and `b` hold a stem in the same language.
+bool share_a_stem(const std::map<std::string, std::set<std::string>>& a,
+                  const std::map<std::string, std::set<std::string>>& b) {
+  for (const auto& [lang, of_a] : a) {
+    auto of_b = b.find(lang);
+    if (of_b != b.end() && std::any_of(of_a.begin(), of_a.end(),
+                                       [&](const std::string& stem) { return of_b->second.contains(stem); }))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 const QueryTranslator::StemLanguages& QueryTranslator::stems_searched_as_typed(const analysis::Token& token) {
@@ -121,18 +133,19 @@ const std::vector<std::string>& QueryTranslator::likely_readings(const analysis:
     size_t documents;
   };
   StemsByLanguage seen;  // of the word as typed (when searched so) and of the distinct readings so far
-  if (!stems_searched_as_typed(token).empty()) add_stems(token, seen);
+  if (!stems_searched_as_typed(token).empty()) seen = stems_by_language(token);
   const KeptCompletions& kept = kept_completions(token);
   std::vector<Reading> readings, other_forms;
   for (const auto& [word, documents] : kept.own_forms) other_forms.push_back({word, documents});
   if (kept.own > 0) readings.push_back({token.word, kept.own});
   for (const auto& [word, documents] : kept.words) {
     if (!is_stopword(word)) {  // a stop word is searched as itself: each form is a reading of its own
-      if (shares_a_stem(analysis::Token{word, word}, seen)) {
+      StemsByLanguage stems = stems_by_language(analysis::Token{word, word});
+      if (share_a_stem(stems, seen)) {
         other_forms.push_back({word, documents});  // another form of a likelier reading
         continue;
       }
-      add_stems(analysis::Token{word, word}, seen);
+      for (auto& [lang, of_lang] : stems) seen[lang].merge(of_lang);
     }
     readings.push_back({word, documents});
   }
